@@ -1,0 +1,7 @@
+# The module's root. It exists for one reason: the engine's load context (DESIGN.md §7.1) must be in
+# place before PowerShell inspects the cmdlet types in ShopifyPS.dll, and a binary root module would be
+# inspected before any of its own code could run.
+$assembly = [System.Reflection.Assembly]::LoadFrom((Join-Path $PSScriptRoot 'ShopifyPS.dll'))
+$assembly.GetType('ShopifyPS.Commands.Infrastructure.EngineResolver', $true)::Register()
+$binary = Import-Module (Join-Path $PSScriptRoot 'ShopifyPS.dll') -PassThru
+Export-ModuleMember -Cmdlet @($binary.ExportedCmdlets.Keys)

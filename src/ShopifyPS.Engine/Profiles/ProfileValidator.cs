@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+
+namespace ShopifyPS.Profiles;
+
+/// <summary>
+/// The rules a well-formed profile must also meet (DESIGN.md §4.1): a usable name, a myshopify domain,
+/// https unless the endpoint is loopback, exactly one way to get a token, S2/S3 not both on, unique locations.
+/// </summary>
+internal static partial class ProfileValidator
+{
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*\\.myshopify\\.com$")]
+    private static partial Regex DomainPattern();
+
+    [GeneratedRegex("^20[0-9]{2}-(01|04|07|10)$")]
+    private static partial Regex ApiVersionPattern();
+
+    public static bool IsValidName(string name) => NamePattern().IsMatch(name);
+
+    public static List<ProfileProblem> Validate(ShopProfile profile, string file, string expectedName,
+        IReadOnlyDictionary<string, Mark> positions)
+    {
+        var problems = new List<ProfileProblem>();
+        void Add(string id, string key, string message)
+        {
+            // A key that is missing from the file has no position; the problem then names the file only.
+            var (line, column) = positions.TryGetValue(key, out var mark) ? ((int)mark.Line, (int)mark.Column) : (0, 0);
+            problems.Add(new ProfileProblem(id, file, line, column, key, message));
+        }
+
+        if (string.IsNullOrEmpty(profile.Name))
+            Add(ProfileErrorIds.MissingKey, "name", $"The key 'name' is required; it is the shop code used by -Shop (here: '{expectedName}').");
+        else if (!string.Equals(profile.Name, expectedName, StringComparison.OrdinalIgnoreCase))
+            Add(ProfileErrorIds.InvalidName, "name", $"The name '{profile.Name}' does not match the file name '{expectedName}'; rename one of them.");
+
+        if (string.IsNullOrEmpty(profile.Domain))
+            Add(ProfileErrorIds.MissingKey, "domain", "The key 'domain' is required, for example 'contoso.myshopify.com'.");
+        else if (!DomainPattern().IsMatch(profile.Domain))
+            Add(ProfileErrorIds.InvalidDomain, "domain", $"'{profile.Domain}' is not a Shopify domain; use the store's '<store>.myshopify.com' domain (lower case, no https://).");
+
+        if (!string.IsNullOrEmpty(profile.Endpoint)) ValidateEndpoint(profile.Endpoint, Add);
+
+        if (!ApiVersionPattern().IsMatch(profile.ApiVersion))
+            Add(ProfileErrorIds.InvalidApiVersion, "apiVersion", $"'{profile.ApiVersion}' is not a Shopify API version; versions look like YYYY-01, -04, -07 or -10 (default {ShopProfile.DefaultApiVersion}).");
+
+        ValidateAuth(profile.Auth, Add);
+
+        if (profile.Items.CanUpdateShopifyProducts && profile.Items.ShopifyCanUpdateItems)
+            Add(ProfileErrorIds.ConflictingUpdateFlags, "items.shopifyCanUpdateItems",
+                "canUpdateShopifyProducts and shopifyCanUpdateItems exclude each other (one side must be the master); turn one of them off.");
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < profile.Locations.Count; i++)
+        {
+            var id = profile.Locations[i].Id;
+            if (string.IsNullOrEmpty(id))
+                Add(ProfileErrorIds.MissingKey, $"locations[{i}]", "Every location needs an 'id' (a gid://shopify/Location/… id from Get-ShopifyLocation).");
+            else if (!seen.Add(id))
+                Add(ProfileErrorIds.DuplicateLocation, $"locations[{i}].id", $"The location '{id}' is listed twice; keep one entry per Shopify location.");
+        }
+        return problems;
+    }
+
+    private static void ValidateEndpoint(string endpoint, Action<string, string, string> add)
+    {
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            add(ProfileErrorIds.InvalidEndpoint, "endpoint", $"'{endpoint}' is not an http(s) URL; leave 'endpoint' out to use https://<domain>.");
+            return;
+        }
+        if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri.Host))
+            add(ProfileErrorIds.InsecureEndpoint, "endpoint",
+                $"'{endpoint}' sends the access token unencrypted; http is allowed only for loopback (127.0.0.1, ::1, localhost). Use https.");
+    }
+
+    private static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+    private static void ValidateAuth(AuthSettings auth, Action<string, string, string> add)
+    {
+        var ways = new[]
+        {
+            !string.IsNullOrEmpty(auth.TokenEnv),
+            !string.IsNullOrEmpty(auth.TokenFile),
+            !string.IsNullOrEmpty(auth.ClientId) || !string.IsNullOrEmpty(auth.ClientSecretEnv),
+        }.Count(x => x);
+        if (ways == 0)
+            add(ProfileErrorIds.MissingAuth, "auth",
+                "No way to get an access token: set auth.tokenEnv, auth.tokenFile, or auth.clientId with auth.clientSecretEnv (New-ShopifyShop -AccessToken writes a token file for you).");
+        else if (ways > 1)
+            add(ProfileErrorIds.AmbiguousAuth, "auth", "Set only one of auth.tokenEnv, auth.tokenFile, or auth.clientId + auth.clientSecretEnv.");
+        else if (string.IsNullOrEmpty(auth.ClientId) != string.IsNullOrEmpty(auth.ClientSecretEnv))
+            add(ProfileErrorIds.MissingAuth, "auth", "Client credentials need both auth.clientId and auth.clientSecretEnv.");
+    }
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Reflection;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ShopifyPS.Profiles;
+
+/// <summary>
+/// Binds a profile's YAML onto <see cref="ShopProfile"/> key by key, so every problem can name the exact
+/// line, column and key (a deserializer would stop at the first one and lose the position).
+/// Keys are the camelCase names of the model's properties; nothing else is accepted.
+/// </summary>
+internal sealed class ProfileYamlReader
+{
+    private readonly string _file;
+    private readonly List<ProfileProblem> _problems = new();
+    private readonly Dictionary<string, Mark> _positions = new(StringComparer.Ordinal);
+
+    private ProfileYamlReader(string file) => _file = file;
+
+    /// <summary>Where each key path was found, for problems the validator finds later.</summary>
+    public IReadOnlyDictionary<string, Mark> Positions => _positions;
+
+    public static (ShopProfile? Profile, List<ProfileProblem> Problems, IReadOnlyDictionary<string, Mark> Positions) Read(string file, string text)
+    {
+        var reader = new ProfileYamlReader(file);
+        var profile = reader.Bind(text);
+        return (profile, reader._problems, reader._positions);
+    }
+
+    private ShopProfile? Bind(string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            Add(ProfileErrorIds.Syntax, ex.Start, "(file)", $"Not valid YAML: {InnermostMessage(ex)}");
+            return null;
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            Add(ProfileErrorIds.Syntax, stream.Documents.Count == 0 ? Mark.Empty : stream.Documents[0].RootNode.Start,
+                "(file)", "A profile must be a YAML mapping of keys such as 'name:', 'domain:' and 'auth:'.");
+            return null;
+        }
+        var profile = new ShopProfile();
+        BindObject(root, profile, "");
+        return profile;
+    }
+
+    private void BindObject(YamlMappingNode node, object target, string path)
+    {
+        var properties = PropertiesOf(target.GetType());
+        foreach (var (keyNode, valueNode) in node.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            var keyPath = path.Length == 0 ? key : $"{path}.{key}";
+            _positions[keyPath] = valueNode.Start;
+            if (!properties.TryGetValue(key, out var property))
+            {
+                var suggestion = Closest.Match(key, properties.Keys);
+                Add(ProfileErrorIds.UnknownKey, keyNode.Start, keyPath,
+                    $"Unknown key '{key}'." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?") +
+                    $" Allowed here: {string.Join(", ", properties.Keys)}.");
+                continue;
+            }
+            if (TryConvert(valueNode, property.PropertyType, keyPath, out var value))
+                property.SetValue(target, value);
+        }
+    }
+
+    private bool TryConvert(YamlNode node, Type type, string keyPath, out object? value)
+    {
+        value = null;
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying == typeof(string) || underlying == typeof(bool) || underlying == typeof(int) || underlying.IsEnum)
+        {
+            if (node is not YamlScalarNode scalar)
+                return WrongType(node, keyPath, $"a single value ({Describe(underlying)})");
+            return TryConvertScalar(scalar, underlying, keyPath, out value);
+        }
+        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(List<>))
+        {
+            if (node is not YamlSequenceNode sequence)
+                return WrongType(node, keyPath, "a list (lines starting with '- ')");
+            var itemType = underlying.GetGenericArguments()[0];
+            var list = (System.Collections.IList)Activator.CreateInstance(underlying)!;
+            var index = 0;
+            foreach (var child in sequence.Children)
+            {
+                if (TryConvert(child, itemType, $"{keyPath}[{index}]", out var item)) list.Add(item);
+                index++;
+            }
+            value = list;
+            return true;
+        }
+        if (node is not YamlMappingNode mapping)
+            return WrongType(node, keyPath, "a mapping of keys (indented 'key: value' lines)");
+        value = Activator.CreateInstance(underlying)!;
+        BindObject(mapping, value, keyPath);
+        return true;
+    }
+
+    private bool TryConvertScalar(YamlScalarNode scalar, Type type, string keyPath, out object? value)
+    {
+        var text = scalar.Value ?? "";
+        var isNull = scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && (text is "" or "~" or "null");
+        value = null;
+        if (type == typeof(string))
+        {
+            // A bare null leaves the setting at its default rather than blanking it.
+            value = text;
+            return !isNull;
+        }
+        if (type == typeof(bool))
+        {
+            if (bool.TryParse(text, out var flag)) { value = flag; return true; }
+            return WrongType(scalar, keyPath, "true or false");
+        }
+        if (type == typeof(int))
+        {
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)) { value = number; return true; }
+            return WrongType(scalar, keyPath, "a whole number");
+        }
+        var names = Enum.GetNames(type);
+        if (isNull || text.Length == 0) { value = Enum.ToObject(type, 0); return true; }
+        var match = names.FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
+        if (match is not null) { value = Enum.Parse(type, match); return true; }
+        var suggestion = Closest.Match(text, names);
+        Add(ProfileErrorIds.InvalidValue, scalar.Start, keyPath,
+            $"'{text}' is not allowed." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?") +
+            $" Allowed values: {string.Join(", ", names)}.");
+        return false;
+    }
+
+    private bool WrongType(YamlNode node, string keyPath, string expected)
+    {
+        var found = node switch
+        {
+            YamlScalarNode s => $"'{s.Value}'",
+            YamlSequenceNode => "a list",
+            _ => "a mapping",
+        };
+        Add(ProfileErrorIds.WrongType, node.Start, keyPath, $"Expected {expected}, found {found}.");
+        return false;
+    }
+
+    private static string Describe(Type type) =>
+        type == typeof(bool) ? "true or false"
+        : type == typeof(int) ? "a whole number"
+        : type.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(type))
+        : "text";
+
+    private void Add(string errorId, Mark mark, string key, string message) =>
+        _problems.Add(new ProfileProblem(errorId, _file, (int)mark.Line, (int)mark.Column, key, message));
+
+    private static string InnermostMessage(Exception ex)
+    {
+        while (ex.InnerException is not null) ex = ex.InnerException;
+        return ex.Message;
+    }
+
+    private static readonly Dictionary<Type, Dictionary<string, PropertyInfo>> PropertyCache = new();
+
+    private static Dictionary<string, PropertyInfo> PropertiesOf(Type type)
+    {
+        lock (PropertyCache)
+        {
+            if (!PropertyCache.TryGetValue(type, out var map))
+            {
+                map = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                    .Where(p => p.CanWrite)
+                    .ToDictionary(p => YamlKey(p.Name), StringComparer.Ordinal);
+                PropertyCache[type] = map;
+            }
+            return map;
+        }
+    }
+
+    public static string YamlKey(string propertyName) => char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
+}

@@ -1,0 +1,87 @@
+using YamlDotNet.Serialization;
+
+namespace ShopifyPS.Profiles;
+
+/// <summary>
+/// One shop's settings, stored as <c>&lt;home&gt;/shops/&lt;name&gt;.yml</c>. Property names map to the
+/// camelCase YAML keys of DESIGN.md §4.1; the defaults here are what a key left out of the file means.
+/// </summary>
+public sealed class ShopProfile
+{
+    public const string DefaultApiVersion = "2026-04";
+
+    public string Name { get; set; } = "";
+    public string Domain { get; set; } = "";
+    /// <summary>Overrides <c>https://&lt;domain&gt;</c>; only loopback may use http (the emulator).</summary>
+    public string? Endpoint { get; set; }
+    public string ApiVersion { get; set; } = DefaultApiVersion;
+    public AuthSettings Auth { get; set; } = new();
+    /// <summary>SQLite file; null means <c>&lt;home&gt;/shopifyps.db</c>.</summary>
+    public string? Database { get; set; }
+    /// <summary>Kill switch: when false every mutation is refused before it is sent.</summary>
+    public bool AllowOutgoingRequests { get; set; } = true;
+    public ItemSettings Items { get; set; } = new();
+    public PriceSettings Prices { get; set; } = new();
+    public List<ShopLocation> Locations { get; set; } = new();
+
+    /// <summary>The GraphQL endpoint the client posts to (derived, so never written to the file).</summary>
+    [YamlIgnore]
+    public Uri GraphQlUri => new(new Uri(string.IsNullOrEmpty(Endpoint) ? $"https://{Domain}" : Endpoint),
+        $"/admin/api/{ApiVersion}/graphql.json");
+}
+
+/// <summary>Where the access token comes from. The token itself is never stored in the profile.</summary>
+public sealed class AuthSettings
+{
+    public string? TokenEnv { get; set; }
+    public string? TokenFile { get; set; }
+    public string? ClientId { get; set; }
+    public string? ClientSecretEnv { get; set; }
+
+    public string Describe() =>
+        !string.IsNullOrEmpty(TokenEnv) ? $"environment variable {TokenEnv}"
+        : !string.IsNullOrEmpty(TokenFile) ? $"token file {TokenFile}"
+        : !string.IsNullOrEmpty(ClientId) ? $"client credentials of {ClientId} (secret in ${ClientSecretEnv})"
+        : "none";
+}
+
+/// <summary>S1–S5, I2–I6, E3–E8, M1: how items and products are synchronized.</summary>
+public sealed class ItemSettings
+{
+    public SyncItemMode SyncItem { get; set; }
+    public bool CanUpdateShopifyProducts { get; set; }
+    public bool ShopifyCanUpdateItems { get; set; }
+    public bool AutoCreateUnknownItems { get; set; }
+    public string ItemTemplateCode { get; set; } = "";
+    public SkuMapping SkuMapping { get; set; }
+    public string SkuFieldSeparator { get; set; } = "|";
+    public string VariantPrefix { get; set; } = "V_";
+    public bool FindMappingByBarcode { get; set; } = true;
+    public CreatedProductStatus StatusForCreatedProducts { get; set; }
+    public RemovedProductAction ActionForRemovedProducts { get; set; }
+    public ImageSyncMode SyncItemImages { get; set; }
+    public bool SyncItemExtendedText { get; set; }
+    public bool SyncItemAttributes { get; set; }
+    public string LanguageCode { get; set; } = "";
+    public bool InventoryTracked { get; set; }
+    public InventoryPolicy DefaultInventoryPolicy { get; set; }
+}
+
+/// <summary>E2, S6, P2–P4: the price context of the shop.</summary>
+public sealed class PriceSettings
+{
+    public string CustomerPriceGroup { get; set; } = "";
+    public string CustomerDiscountGroup { get; set; } = "";
+    public string CustomerTemplateCode { get; set; } = "";
+    public string CurrencyCode { get; set; } = "";
+}
+
+/// <summary>V2: one Shopify location and how its stock is calculated from ERP locations.</summary>
+public sealed class ShopLocation
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string LocationFilter { get; set; } = "";
+    public StockCalculation StockCalculation { get; set; }
+    public bool DefaultProductLocation { get; set; }
+}

@@ -1,0 +1,64 @@
+namespace ShopifyPS.Profiles;
+
+/// <summary>Reads, writes and lists the profiles in <c>&lt;home&gt;/shops</c>.</summary>
+public sealed class ShopProfileStore
+{
+    private const string Extension = ".yml";
+
+    public ShopProfileStore(ShopifyHome home) => Home = home;
+
+    public ShopifyHome Home { get; }
+
+    public string PathFor(string name) => Path.Combine(Home.ShopsFolder, name + Extension);
+
+    public bool Exists(string name) => File.Exists(PathFor(name));
+
+    /// <summary>The names of every profile file, sorted.</summary>
+    public IReadOnlyList<string> Names() =>
+        Directory.Exists(Home.ShopsFolder)
+            ? Directory.EnumerateFiles(Home.ShopsFolder, "*" + Extension).Select(f => Path.GetFileNameWithoutExtension(f)!)
+                .Order(StringComparer.OrdinalIgnoreCase).ToList()
+            : Array.Empty<string>();
+
+    /// <summary>Loads and validates a profile; every problem found is reported, none is silently fixed.</summary>
+    /// <exception cref="FileNotFoundException">No profile of that name.</exception>
+    /// <exception cref="ProfileException">The file is not a usable profile.</exception>
+    public ShopProfile Load(string name)
+    {
+        var (profile, problems) = Check(name);
+        if (problems.Count > 0) throw new ProfileException(problems);
+        return profile!;
+    }
+
+    /// <summary>Reads a profile and returns it (when readable) with all its problems, for Test-ShopifyShop.</summary>
+    public (ShopProfile? Profile, IReadOnlyList<ProfileProblem> Problems) Check(string name)
+    {
+        var file = PathFor(name);
+        if (!File.Exists(file))
+            throw new FileNotFoundException($"No shop profile '{name}' in {Home.ShopsFolder}. Create one with New-ShopifyShop, or list them with Get-ShopifyShop.", file);
+        var (profile, problems, positions) = ProfileYamlReader.Read(file, File.ReadAllText(file));
+        if (profile is not null) problems.AddRange(ProfileValidator.Validate(profile, file, name, positions));
+        return (profile, problems);
+    }
+
+    /// <summary>Validates and writes a profile atomically (write to a temp file, then rename).</summary>
+    /// <exception cref="ProfileException">The profile would not load again.</exception>
+    public void Save(ShopProfile profile)
+    {
+        if (!ProfileValidator.IsValidName(profile.Name))
+            throw new ProfileException(new[] { new ProfileProblem(ProfileErrorIds.InvalidName, PathFor(profile.Name), 0, 0, "name",
+                $"'{profile.Name}' cannot be a shop name: use letters, digits, '-' and '_' (at most 64, starting with a letter or digit).") });
+        var file = PathFor(profile.Name);
+        var text = ProfileYamlWriter.Write(profile);
+        var (_, problems, positions) = ProfileYamlReader.Read(file, text);
+        problems.AddRange(ProfileValidator.Validate(profile, file, profile.Name, positions));
+        if (problems.Count > 0) throw new ProfileException(problems);
+
+        Directory.CreateDirectory(Home.ShopsFolder);
+        var temp = file + ".tmp";
+        File.WriteAllText(temp, text);
+        File.Move(temp, file, overwrite: true);
+    }
+
+    public void Delete(string name) => File.Delete(PathFor(name));
+}

@@ -1,0 +1,42 @@
+namespace ShopifyPS;
+
+/// <summary>
+/// The folder that holds everything ShopifyPS keeps on disk: shop profiles, token files, the default
+/// database, run logs and downloaded pictures. <c>$SHOPIFYPS_HOME</c> moves it (tests and scheduled
+/// jobs use that); otherwise it is <c>~/.shopifyps</c>.
+/// </summary>
+public sealed class ShopifyHome
+{
+    public const string EnvironmentVariable = "SHOPIFYPS_HOME";
+
+    public ShopifyHome(string root) => Root = Path.GetFullPath(root);
+
+    public string Root { get; }
+    public string ShopsFolder => Path.Combine(Root, "shops");
+    public string SecretsFolder => Path.Combine(Root, "secrets");
+    public string LogsFolder => Path.Combine(Root, "logs");
+    public string PicturesFolder => Path.Combine(Root, "pictures");
+    public string DefaultDatabase => Path.Combine(Root, "shopifyps.db");
+
+    public static ShopifyHome FromEnvironment()
+    {
+        var fromEnv = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        return new ShopifyHome(string.IsNullOrWhiteSpace(fromEnv)
+            ? Path.Combine(UserProfile, ".shopifyps")
+            : ExpandUser(fromEnv));
+    }
+
+    /// <summary>Expands a leading <c>~</c> the way a shell would, so profiles can say <c>~/.shopifyps/x.db</c>.</summary>
+    public static string ExpandUser(string path)
+    {
+        if (path == "~") return UserProfile;
+        if (path.StartsWith("~/", StringComparison.Ordinal) || path.StartsWith("~\\", StringComparison.Ordinal))
+            return Path.Combine(UserProfile, path[2..]);
+        return path;
+    }
+
+    /// <summary>Resolves a path from a profile: <c>~</c> expanded, relative paths taken from the home folder.</summary>
+    public string ResolvePath(string path) => Path.GetFullPath(Path.Combine(Root, ExpandUser(path)));
+
+    private static string UserProfile => Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+}

@@ -1,0 +1,35 @@
+using System.Management.Automation;
+using ShopifyPS.Commands.Infrastructure;
+using ShopifyPS.Profiles;
+
+namespace ShopifyPS.Commands.Cmdlets;
+
+/// <summary>Creates a shop profile (DESIGN.md §4.1) from the parameters given; unset keys get their defaults.</summary>
+[Cmdlet(VerbsCommon.New, "ShopifyShop", SupportsShouldProcess = true)]
+[OutputType(typeof(ShopProfile))]
+public sealed class NewShopifyShopCommand : ShopSettingsCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0)]
+    [Alias("Shop")]
+    [ValidateNotNullOrEmpty]
+    public string Name { get; set; } = "";
+
+    /// <summary>Replaces an existing profile of the same name.</summary>
+    [Parameter] public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (!IsBound(nameof(Domain)))
+            throw Terminate("ShopDomainRequired", ErrorCategory.InvalidArgument,
+                "New-ShopifyShop needs -Domain, the store's '<store>.myshopify.com' domain.", Name);
+        if (ProfileStore.Exists(Name) && !Force)
+            throw Terminate("ShopProfileExists", ErrorCategory.ResourceExists,
+                $"A shop profile '{Name}' already exists ({ProfileStore.PathFor(Name)}). Change it with Set-ShopifyShop, or pass -Force to replace it.", Name);
+        if (!ShouldProcess(ProfileStore.PathFor(Name), "Create shop profile")) return;
+
+        var profile = new ShopProfile { Name = Name };
+        ApplySettings(profile);
+        SaveProfile(profile);
+        WriteObject(profile);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using ShopifyPS.Profiles;
+
+namespace ShopifyPS.Commands.Infrastructure;
+
+/// <summary>
+/// The profile settings as parameters, one per key of DESIGN.md §4.1, shared by New-ShopifyShop and
+/// Set-ShopifyShop. Only the parameters the user passed are applied (Set-* changes nothing else).
+/// </summary>
+public abstract class ShopSettingsCmdlet : ShopifyCmdlet
+{
+    [Parameter] public string? Domain { get; set; }
+    [Parameter] public string? Endpoint { get; set; }
+    [Parameter] public string? ApiVersion { get; set; }
+    [Parameter] public SecureString? AccessToken { get; set; }
+    [Parameter] [Alias("TokenEnv")] public string? TokenEnvironmentVariable { get; set; }
+    [Parameter] public string? TokenFile { get; set; }
+    [Parameter] public string? ClientId { get; set; }
+    [Parameter] [Alias("ClientSecretEnv")] public string? ClientSecretEnvironmentVariable { get; set; }
+    [Parameter] public string? Database { get; set; }
+    [Parameter] public bool AllowOutgoingRequests { get; set; }
+    [Parameter] public SyncItemMode SyncItem { get; set; }
+    [Parameter] public bool CanUpdateShopifyProducts { get; set; }
+    [Parameter] public bool ShopifyCanUpdateItems { get; set; }
+    [Parameter] public bool AutoCreateUnknownItems { get; set; }
+    [Parameter] [AllowEmptyString] public string? ItemTemplateCode { get; set; }
+    [Parameter] public SkuMapping SkuMapping { get; set; }
+    [Parameter] [ValidateLength(1, 10)] public string? SkuFieldSeparator { get; set; }
+    [Parameter] [AllowEmptyString] [ValidateLength(0, 5)] public string? VariantPrefix { get; set; }
+    [Parameter] public bool FindMappingByBarcode { get; set; }
+    [Parameter] public CreatedProductStatus StatusForCreatedProducts { get; set; }
+    [Parameter] public RemovedProductAction ActionForRemovedProducts { get; set; }
+    [Parameter] public ImageSyncMode SyncItemImages { get; set; }
+    [Parameter] public bool SyncItemExtendedText { get; set; }
+    [Parameter] public bool SyncItemAttributes { get; set; }
+    [Parameter] [AllowEmptyString] public string? LanguageCode { get; set; }
+    [Parameter] public bool InventoryTracked { get; set; }
+    [Parameter] public InventoryPolicy DefaultInventoryPolicy { get; set; }
+    [Parameter] [AllowEmptyString] public string? CustomerPriceGroup { get; set; }
+    [Parameter] [AllowEmptyString] public string? CustomerDiscountGroup { get; set; }
+    [Parameter] [AllowEmptyString] public string? CustomerTemplateCode { get; set; }
+    [Parameter] [AllowEmptyString] public string? CurrencyCode { get; set; }
+
+    /// <summary>Copies every bound setting onto the profile. A token passed as -AccessToken goes to a
+    /// token file (owner-only) and the profile points at it; any other auth source is then cleared.</summary>
+    protected void ApplySettings(ShopProfile profile)
+    {
+        if (IsBound(nameof(Domain))) profile.Domain = Domain!;
+        if (IsBound(nameof(Endpoint))) profile.Endpoint = string.IsNullOrEmpty(Endpoint) ? null : Endpoint;
+        if (IsBound(nameof(ApiVersion))) profile.ApiVersion = ApiVersion!;
+        ApplyAuth(profile);
+        if (IsBound(nameof(Database))) profile.Database = string.IsNullOrEmpty(Database) ? null : Database;
+        if (IsBound(nameof(AllowOutgoingRequests))) profile.AllowOutgoingRequests = AllowOutgoingRequests;
+
+        var items = profile.Items;
+        if (IsBound(nameof(SyncItem))) items.SyncItem = SyncItem;
+        if (IsBound(nameof(CanUpdateShopifyProducts))) items.CanUpdateShopifyProducts = CanUpdateShopifyProducts;
+        if (IsBound(nameof(ShopifyCanUpdateItems))) items.ShopifyCanUpdateItems = ShopifyCanUpdateItems;
+        if (IsBound(nameof(AutoCreateUnknownItems))) items.AutoCreateUnknownItems = AutoCreateUnknownItems;
+        if (IsBound(nameof(ItemTemplateCode))) items.ItemTemplateCode = ItemTemplateCode ?? "";
+        if (IsBound(nameof(SkuMapping))) items.SkuMapping = SkuMapping;
+        if (IsBound(nameof(SkuFieldSeparator))) items.SkuFieldSeparator = SkuFieldSeparator!;
+        if (IsBound(nameof(VariantPrefix))) items.VariantPrefix = VariantPrefix ?? "";
+        if (IsBound(nameof(FindMappingByBarcode))) items.FindMappingByBarcode = FindMappingByBarcode;
+        if (IsBound(nameof(StatusForCreatedProducts))) items.StatusForCreatedProducts = StatusForCreatedProducts;
+        if (IsBound(nameof(ActionForRemovedProducts))) items.ActionForRemovedProducts = ActionForRemovedProducts;
+        if (IsBound(nameof(SyncItemImages))) items.SyncItemImages = SyncItemImages;
+        if (IsBound(nameof(SyncItemExtendedText))) items.SyncItemExtendedText = SyncItemExtendedText;
+        if (IsBound(nameof(SyncItemAttributes))) items.SyncItemAttributes = SyncItemAttributes;
+        if (IsBound(nameof(LanguageCode))) items.LanguageCode = LanguageCode ?? "";
+        if (IsBound(nameof(InventoryTracked))) items.InventoryTracked = InventoryTracked;
+        if (IsBound(nameof(DefaultInventoryPolicy))) items.DefaultInventoryPolicy = DefaultInventoryPolicy;
+
+        var prices = profile.Prices;
+        if (IsBound(nameof(CustomerPriceGroup))) prices.CustomerPriceGroup = CustomerPriceGroup ?? "";
+        if (IsBound(nameof(CustomerDiscountGroup))) prices.CustomerDiscountGroup = CustomerDiscountGroup ?? "";
+        if (IsBound(nameof(CustomerTemplateCode))) prices.CustomerTemplateCode = CustomerTemplateCode ?? "";
+        if (IsBound(nameof(CurrencyCode))) prices.CurrencyCode = CurrencyCode ?? "";
+    }
+
+    /// <summary>A new token source replaces the old one whole: a profile has exactly one way to get a token.</summary>
+    private void ApplyAuth(ShopProfile profile)
+    {
+        var auth = profile.Auth;
+        if (IsBound(nameof(AccessToken)))
+        {
+            var path = TokenFiles.Write(Home, profile.Name, new NetworkCredential("", AccessToken).Password);
+            profile.Auth = new AuthSettings { TokenFile = path };
+            return;
+        }
+        if (IsBound(nameof(TokenEnvironmentVariable))) profile.Auth = new AuthSettings { TokenEnv = TokenEnvironmentVariable };
+        else if (IsBound(nameof(TokenFile))) profile.Auth = new AuthSettings { TokenFile = TokenFile };
+        else if (IsBound(nameof(ClientId)) || IsBound(nameof(ClientSecretEnvironmentVariable)))
+            profile.Auth = new AuthSettings
+            {
+                ClientId = IsBound(nameof(ClientId)) ? ClientId : auth.ClientId,
+                ClientSecretEnv = IsBound(nameof(ClientSecretEnvironmentVariable)) ? ClientSecretEnvironmentVariable : auth.ClientSecretEnv,
+            };
+    }
+
+    /// <summary>Saves the profile; a profile that would not load again is refused with every problem named.</summary>
+    protected void SaveProfile(ShopProfile profile)
+    {
+        try
+        {
+            ProfileStore.Save(profile);
+        }
+        catch (ProfileException ex)
+        {
+            throw Terminate(ex.Problems[0].ErrorId, ErrorCategory.InvalidArgument,
+                $"The shop profile '{profile.Name}' was not saved:{Environment.NewLine}{ex.Message}", profile.Name, ex);
+        }
+    }
+}

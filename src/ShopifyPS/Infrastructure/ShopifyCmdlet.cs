@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using ShopifyPS.Profiles;
+
+namespace ShopifyPS.Commands.Infrastructure;
+
+/// <summary>
+/// What every ShopifyPS cmdlet shares (DESIGN.md §7.2): the home folder and profiles, a cancellation
+/// token that Ctrl+C cancels, the async bridge that keeps all PowerShell writes on the pipeline
+/// thread, progress that always completes, and errors with stable ids.
+/// </summary>
+public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _cancellation = new();
+    private ShopifyHome? _home;
+
+    protected CancellationToken Cancellation => _cancellation.Token;
+
+    protected ShopifyHome Home => _home ??= ShopifyHome.FromEnvironment();
+
+    protected ShopProfileStore ProfileStore => new(Home);
+
+    protected override void StopProcessing() => _cancellation.Cancel();
+
+    public void Dispose()
+    {
+        _cancellation.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+
+    /// <summary>ShouldProcess where <paramref name="force"/> skips the confirmation prompt but never -WhatIf.</summary>
+    protected bool ShouldProcess(string target, string action, bool force)
+    {
+        var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
+            ? ((SwitchParameter)value).IsPresent
+            : GetVariableValue("WhatIfPreference") is true or SwitchParameter { IsPresent: true };
+        return force && !whatIf || ShouldProcess(target, action);
+    }
+
+    /// <summary>
+    /// Runs engine work off the pipeline thread and relays what it reports (progress, verbose, warnings,
+    /// debug) on this thread while it runs. The progress bar is completed however the work ends.
+    /// </summary>
+    protected T Run<T>(string activity, Func<IProgress<RunEvent>, CancellationToken, Task<T>> work)
+    {
+        var reporter = new QueuedReporter();
+        var task = Task.Run(() => work(reporter, Cancellation), Cancellation);
+        using var progress = new ProgressScope(this, activity);
+        while (!task.IsCompleted)
+        {
+            reporter.WaitForEvents(TimeSpan.FromMilliseconds(200));
+            Relay(reporter, progress);
+        }
+        Relay(reporter, progress);
+        return task.GetAwaiter().GetResult();
+    }
+
+    private void Relay(QueuedReporter reporter, ProgressScope progress)
+    {
+        while (reporter.TryTake(out var e))
+        {
+            switch (e.Kind)
+            {
+                case RunEventKind.Progress: progress.Update(e.Message, e.Done, e.Total); break;
+                case RunEventKind.Verbose: WriteVerbose(e.Message); break;
+                case RunEventKind.Warning: WriteWarning(e.Message); break;
+                case RunEventKind.Debug: WriteDebug(e.Message); break;
+            }
+        }
+    }
+
+    /// <summary>Loads a profile, or stops the command with an error that says what to do.</summary>
+    protected ShopProfile LoadProfile(string name)
+    {
+        try
+        {
+            return ProfileStore.Load(name);
+        }
+        catch (FileNotFoundException ex)
+        {
+            throw Terminate("ShopProfileNotFound", ErrorCategory.ObjectNotFound, ex.Message, name, ex);
+        }
+        catch (ProfileException ex)
+        {
+            throw Terminate(ex.Problems[0].ErrorId, ErrorCategory.InvalidData,
+                $"The shop profile '{name}' cannot be used:{Environment.NewLine}{ex.Message}", name, ex);
+        }
+    }
+
+    /// <summary>Stops the whole command. Use for unusable input, profile or authentication.</summary>
+    /// <returns>Never returns; typed so callers can write <c>throw Terminate(...)</c> and keep flow analysis honest.</returns>
+    protected Exception Terminate(string errorId, ErrorCategory category, string message, object? target, Exception? inner = null)
+    {
+        ThrowTerminatingError(NewError(errorId, category, message, target, inner));
+        return new InvalidOperationException(message);
+    }
+
+    /// <summary>Reports one failed record and lets the command go on with the rest.</summary>
+    protected void WriteRecordError(string errorId, ErrorCategory category, string message, object? target, Exception? inner = null) =>
+        WriteError(NewError(errorId, category, message, target, inner));
+
+    private static ErrorRecord NewError(string errorId, ErrorCategory category, string message, object? target, Exception? inner) =>
+        new(new ShopifyPSException(message, inner), errorId, category, target);
+
+    /// <summary>Engine events queued by worker threads for the pipeline thread to write.</summary>
+    private sealed class QueuedReporter : IProgress<RunEvent>
+    {
+        private readonly ConcurrentQueue<RunEvent> _queue = new();
+        private readonly SemaphoreSlim _signal = new(0);
+
+        public void Report(RunEvent value)
+        {
+            _queue.Enqueue(value);
+            _signal.Release();
+        }
+
+        public void WaitForEvents(TimeSpan timeout) => _signal.Wait(timeout);
+
+        public bool TryTake(out RunEvent e) => _queue.TryDequeue(out e!);
+    }
+}
