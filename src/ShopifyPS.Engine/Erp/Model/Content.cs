@@ -1,0 +1,30 @@
+namespace ShopifyPS.Erp.Model;
+
+/// <summary>extended-texts.csv: lines appended to the product description (E3).</summary>
+public sealed class ExtendedTextLine
+{
+    public string ItemNo { get; set; } = "";
+    public string LanguageCode { get; set; } = "";
+    public bool AllLanguages { get; set; }
+    public DateOnly? StartingDate { get; set; }
+    public DateOnly? EndingDate { get; set; }
+    public int LineNo { get; set; }
+    public string Text { get; set; } = "";
+}
+
+/// <summary>item-attributes.csv: rendered as a table in the description (E4).</summary>
+public sealed class ItemAttribute
+{
+    public string ItemNo { get; set; } = "";
+    public string Attribute { get; set; } = "";
+    public string Value { get; set; } = "";
+}
+
+/// <summary>attribute-translations.csv: a blank Value translates the attribute's name (E5).</summary>
+public sealed class AttributeTranslation
+{
+    public string Attribute { get; set; } = "";
+    public string Value { get; set; } = "";
+    public string LanguageCode { get; set; } = "";
+    public string Translation { get; set; } = "";
+}

@@ -1,0 +1,68 @@
+namespace ShopifyPS.Erp.Model;
+
+// The item tables of the ERP data set (DESIGN.md §5). Property names are the CSV column names, so
+// Get-ShopifyItem | Export-Csv and Import-Csv | Set-ShopifyItem round-trip.
+
+public enum ItemType { Inventory, NonInventory, Service }
+
+public enum ReferenceType { BarCode, Vendor }
+
+/// <summary>items.csv</summary>
+public sealed class Item
+{
+    public string No { get; set; } = "";
+    public string Description { get; set; } = "";
+    public ItemType Type { get; set; }
+    public string BaseUnitOfMeasure { get; set; } = "";
+    public decimal UnitPrice { get; set; }
+    public bool PriceIncludesVat { get; set; }
+    public decimal UnitCost { get; set; }
+    public decimal GrossWeight { get; set; }
+    public string VendorNo { get; set; } = "";
+    public string VendorItemNo { get; set; } = "";
+    public string ItemCategoryCode { get; set; } = "";
+    public string ItemDiscGroup { get; set; } = "";
+    public string VatProdPostingGroup { get; set; } = "";
+    public bool Blocked { get; set; }
+    public bool SalesBlocked { get; set; }
+    public string PicturePath { get; set; } = "";
+}
+
+/// <summary>item-variants.csv</summary>
+public sealed class ItemVariant
+{
+    public string ItemNo { get; set; } = "";
+    public string Code { get; set; } = "";
+    public string Description { get; set; } = "";
+    public bool Blocked { get; set; }
+    public string PicturePath { get; set; } = "";
+}
+
+/// <summary>item-references.csv: barcodes (I6) and vendor references (I3 VendorItemNo).</summary>
+public sealed class ItemReference
+{
+    public string ItemNo { get; set; } = "";
+    public string VariantCode { get; set; } = "";
+    public string UnitOfMeasure { get; set; } = "";
+    public ReferenceType ReferenceType { get; set; }
+    public string ReferenceTypeNo { get; set; } = "";
+    public string ReferenceNo { get; set; } = "";
+}
+
+/// <summary>item-vendors.csv: the item vendor catalog (I3 VendorItemNo maps variants through it).</summary>
+public sealed class ItemVendor
+{
+    public string ItemNo { get; set; } = "";
+    public string VariantCode { get; set; } = "";
+    public string VendorNo { get; set; } = "";
+    public string VendorItemNo { get; set; } = "";
+}
+
+/// <summary>item-translations.csv (E5).</summary>
+public sealed class ItemTranslation
+{
+    public string ItemNo { get; set; } = "";
+    public string VariantCode { get; set; } = "";
+    public string LanguageCode { get; set; } = "";
+    public string Description { get; set; } = "";
+}
