@@ -1,0 +1,43 @@
+namespace ShopifyPS.Sync.Export;
+
+/// <summary>Shopify's product status values (ProductStatus in the Admin API).</summary>
+public enum ShopifyProductStatus { Active, Archived, Draft, Unlisted }
+
+/// <summary>
+/// A product as it should be in Shopify, built from an item (E9). Prices are filled in by the price
+/// engine afterwards; everything else comes from <see cref="ProductBuilder"/>.
+/// </summary>
+public sealed class ProductDraft
+{
+    public required string ItemNo { get; init; }
+    public required string Title { get; init; }
+    public string DescriptionHtml { get; init; } = "";
+    public string Vendor { get; init; } = "";
+    public string ProductType { get; init; } = "";
+    public ShopifyProductStatus Status { get; init; }
+    /// <summary>True when the variants come from item variants (option "Variant"); false for the single default variant.</summary>
+    public bool HasVariants { get; init; }
+    public List<VariantDraft> Variants { get; } = new();
+    /// <summary>Item variants left out, with the reason (reported as skipped records).</summary>
+    public List<(string VariantCode, string Reason)> SkippedVariants { get; } = new();
+}
+
+/// <summary>One Shopify variant of a <see cref="ProductDraft"/>.</summary>
+public sealed class VariantDraft
+{
+    /// <summary>The item variant code; empty for an item without variants.</summary>
+    public required string VariantCode { get; init; }
+    /// <summary>The option value ("Variant" option); the variant code, or empty for the default variant.</summary>
+    public string OptionValue { get; init; } = "";
+    public string Title { get; init; } = "";
+    public string Sku { get; init; } = "";
+    public string Barcode { get; init; } = "";
+    public decimal Price { get; set; }
+    public decimal? CompareAtPrice { get; set; }
+    public decimal UnitCost { get; set; }
+    /// <summary>Gross weight in kilograms.</summary>
+    public decimal Weight { get; init; }
+    public bool Tracked { get; init; }
+    public Profiles.InventoryPolicy InventoryPolicy { get; init; }
+    public string TaxCode { get; init; } = "";
+}

@@ -1,0 +1,33 @@
+namespace ShopifyPS.Sync;
+
+/// <summary>What happened to one record in a sync (DESIGN.md §4.2).</summary>
+public enum SyncAction { Created, Updated, Unchanged, Skipped, Failed }
+
+/// <summary>
+/// One record's outcome, written to the pipeline by every sync cmdlet. Under -WhatIf the same records
+/// come out with <see cref="Planned"/> set and nothing changed.
+/// </summary>
+public sealed class SyncResult
+{
+    public SyncResult(SyncAction action, string itemNo, string variantCode, string productId, string variantId, string message, bool planned = false)
+    {
+        Action = action;
+        ItemNo = itemNo;
+        VariantCode = variantCode;
+        ProductId = productId;
+        VariantId = variantId;
+        Message = message;
+        Planned = planned;
+    }
+
+    public SyncAction Action { get; }
+    public string ItemNo { get; }
+    public string VariantCode { get; }
+    public string ProductId { get; }
+    public string VariantId { get; }
+    public string Message { get; }
+    /// <summary>True when the result describes what a -WhatIf run would have done.</summary>
+    public bool Planned { get; }
+
+    public override string ToString() => $"{Action} {ItemNo}{(VariantCode.Length > 0 ? "/" + VariantCode : "")}: {Message}";
+}
