@@ -27,54 +27,43 @@ public sealed class PriceEngine
     public PriceResult Calculate(PriceInputs inputs)
     {
         var item = inputs.Item;
-        var steps = new List<string>();
         var discount = BestDiscount(inputs);
+        var (chosen, why) = ChoosePrice(inputs, discount);
+        var steps = new List<string> { why };
 
-        var itemCard = Candidate("item card", item.UnitPrice, item.PriceIncludesVat, allowLineDisc: true, default, item);
-        var groupPrice = PriceRows(inputs)
-            .OrderByDescending(c => c.Scope.Rank)
-            .ThenBy(c => LineAmount(c, discount))
-            .FirstOrDefault();
-
-        PriceCandidate chosen;
-        if (groupPrice is null)
-        {
-            chosen = itemCard;
-            steps.Add($"unit price {Format(itemCard.UnitPrice)} from the {itemCard.Source} (no sales price applies)");
-        }
-        else if (item.UnitPrice > 0 && LineAmount(itemCard, discount) < LineAmount(groupPrice, discount))
-        {
-            // SPEC E2/P3 lowest-price rule; an item card price of 0 means "no price" and never wins.
-            chosen = itemCard;
-            steps.Add($"unit price {Format(itemCard.UnitPrice)} from the {itemCard.Source}, lower than the {groupPrice.Source} ({Format(groupPrice.UnitPrice)})");
-        }
-        else
-        {
-            chosen = groupPrice;
-            steps.Add($"unit price {Format(groupPrice.UnitPrice)} from the {groupPrice.Source}");
-        }
-
-        var unitPrice = chosen.UnitPrice;
-        var price = unitPrice;
-        if (discount is { } d)
-        {
-            if (!_tax.AllowLineDisc) steps.Add($"{d.Source} not applied: the customer template does not allow line discounts");
-            else if (!chosen.AllowLineDisc) steps.Add($"{d.Source} not applied: the sales price does not allow line discounts");
-            else
-            {
-                price = LineAmount(chosen, discount);
-                steps.Add($"{d.Source} applied");
-            }
-        }
-
+        var price = LineAmount(chosen, discount);
+        if (discount is not null)
+            steps.Add(!_tax.AllowLineDisc ? $"{discount.Source} not applied: the customer template does not allow line discounts"
+                : !chosen.AllowLineDisc ? $"{discount.Source} not applied: the sales price does not allow line discounts"
+                : $"{discount.Source} applied");
         steps.Add(_currency.DescribeConversion());
         steps.Add(_tax.Describe());
+
         var unitCost = _currency.Round(_currency.FromLocal(item.UnitCost));
-        decimal? compareAt = unitPrice > price ? unitPrice : null;
+        decimal? compareAt = chosen.UnitPrice > price ? chosen.UnitPrice : null;
         var summary = $"price {Format(price)}" +
             (compareAt is null ? "" : $", compare-at {Format(compareAt.Value)}") +
             $", cost {Format(unitCost)} {_currency.Code}";
         return new PriceResult(price, compareAt, unitCost, _currency.Code, summary + ": " + string.Join("; ", steps));
+    }
+
+    /// <summary>The unit price to start from, and why it was chosen.</summary>
+    private (PriceCandidate Chosen, string Why) ChoosePrice(PriceInputs inputs, Discount? discount)
+    {
+        var item = inputs.Item;
+        var itemCard = Candidate("item card", item.UnitPrice, item.PriceIncludesVat, allowLineDisc: true, default, item);
+        var salesPrice = PriceRows(inputs)
+            .OrderByDescending(c => c.Scope.Rank)
+            .ThenBy(c => LineAmount(c, discount))
+            .FirstOrDefault();
+
+        if (salesPrice is null)
+            return (itemCard, $"unit price {Format(itemCard.UnitPrice)} from the {itemCard.Source} (no sales price applies)");
+        // SPEC E2/P3 lowest-price rule; an item card price of 0 means "no price" and never wins.
+        if (item.UnitPrice > 0 && LineAmount(itemCard, discount) < LineAmount(salesPrice, discount))
+            return (itemCard, $"unit price {Format(itemCard.UnitPrice)} from the {itemCard.Source}, " +
+                $"lower than the {salesPrice.Source} ({Format(salesPrice.UnitPrice)})");
+        return (salesPrice, $"unit price {Format(salesPrice.UnitPrice)} from the {salesPrice.Source}");
     }
 
     private sealed record PriceCandidate(string Source, decimal UnitPrice, bool AllowLineDisc, RowScope Scope);
