@@ -33,7 +33,7 @@ internal sealed class TaxBasis
     /// <summary>The price on the template's basis, and a note when it had to change.</summary>
     public (decimal Price, string? Note) ToShopBasis(decimal price, bool storedInclVat, Item item)
     {
-        if (_template is null || storedInclVat == _template.PricesIncludingVat) return (price, null);
+        if (_template is null || price == 0 || storedInclVat == _template.PricesIncludingVat) return (price, null);
         var percent = VatPercent(item);
         return storedInclVat
             ? (price / (1 + percent / 100), $"stored incl. VAT, {ErpValues.Format(percent)}% taken off")
