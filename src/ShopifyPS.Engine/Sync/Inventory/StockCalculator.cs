@@ -1,0 +1,37 @@
+using ShopifyPS.Erp.Model;
+using ShopifyPS.Profiles;
+
+namespace ShopifyPS.Sync.Inventory;
+
+/// <summary>
+/// The stock figure for one Shopify location (V4): Quantity is what Shopify gets (whole units, never below 0);
+/// Calculated is the ERP sum before rounding; WasNegative tells the caller to warn that it sent 0 instead.
+/// </summary>
+public sealed record StockFigure(int Quantity, decimal Calculated, bool WasNegative);
+
+public static class StockCalculator
+{
+    /// <summary>
+    /// Sums the location's stock calculation over the stock rows whose ERP location the filter matches. A blank
+    /// variant code sums every variant of the item, as Business Central does for a product without variants.
+    /// Returns null when there is no figure: the location is Disabled, or the item is a non-inventory or
+    /// service item (bc-connector.md §2.11).
+    /// </summary>
+    public static StockFigure? Calculate(StockCalculation calculation, LocationFilter filter, Item item, string variantCode,
+        IEnumerable<StockEntry> stock)
+    {
+        if (calculation == StockCalculation.Disabled || item.Type != ItemType.Inventory) return null;
+
+        var sum = stock
+            .Where(row => SameCode(row.ItemNo, item.No)
+                && (variantCode.Length == 0 || SameCode(row.VariantCode, variantCode))
+                && filter.Matches(row.LocationCode))
+            .Sum(row => calculation == StockCalculation.FreeInventory ? row.FreeInventory : row.ProjectedAvailableBalance);
+
+        // Shopify counts whole units: BC rounds down (Round(stock, 1, '<')) and then sends at least 0.
+        var whole = (int)Math.Floor(sum);
+        return whole < 0 ? new StockFigure(0, sum, WasNegative: true) : new StockFigure(whole, sum, WasNegative: false);
+    }
+
+    private static bool SameCode(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+}
