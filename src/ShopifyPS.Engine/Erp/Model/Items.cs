@@ -7,8 +7,8 @@ public enum ItemType { Inventory, NonInventory, Service }
 
 public enum ReferenceType { BarCode, Vendor }
 
-/// <summary>items.csv</summary>
-public sealed class Item
+/// <summary>items.csv (not sealed: <see cref="ErpItem"/>, what Get-ShopifyItem writes, adds variants, barcodes and mapping).</summary>
+public class Item
 {
     public string No { get; set; } = "";
     public string Description { get; set; } = "";
