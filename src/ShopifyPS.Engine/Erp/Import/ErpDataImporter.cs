@@ -69,9 +69,9 @@ public sealed class ErpDataImporter(IErpStore store)
             }
             if (summary.Rows % 1000 == 0)
             {
-                cancellation.ThrowIfCancellationRequested();
                 if (summary.Rows % BatchSize == 0)
                     progress.Report(RunEvent.Progress($"{table.FileName}: {summary.Rows:N0} rows", reader.Position, reader.Length));
+                cancellation.ThrowIfCancellationRequested();
             }
         }
         progress.Report(RunEvent.Verbose(
