@@ -28,7 +28,7 @@ internal static class SchemaMigrations
             using var transaction = store.BeginTransaction();
             var current = Version(store);
             if (current > Latest)
-                throw new StoreVersionException(
+                throw new StoreUnusableException(
                     $"The database {store.Path} has schema version {current}, written by a newer ShopifyPS (this one knows up to {Latest}). Update ShopifyPS or use another database.");
             if (current >= version) continue;
             using (var command = store.Command(Read(name) + $"\nPRAGMA user_version = {version};"))

@@ -56,10 +56,11 @@ public sealed class SqliteStore : IDisposable
             SchemaMigrations.Apply(store);
             return store;
         }
-        catch
+        catch (Exception ex)
         {
             connection?.Dispose();
             writeLock?.Dispose();
+            if (ex is SqliteException) throw new StoreUnusableException($"The database {path} cannot be used: {ex.Message}", ex);
             throw;
         }
     }

@@ -27,5 +27,5 @@ public sealed record StoreOptions(TimeSpan WriteLockTimeout)
 /// <summary>Another run holds the database's write lock for longer than this run may wait.</summary>
 public sealed class StoreBusyException(string message) : Exception(message);
 
-/// <summary>The database cannot be used by this version (written by a newer ShopifyPS, or not a ShopifyPS database).</summary>
-public sealed class StoreVersionException(string message) : Exception(message);
+/// <summary>The database cannot be used: written by a newer ShopifyPS, or not a database SQLite can open.</summary>
+public sealed class StoreUnusableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -59,7 +59,7 @@ public sealed class SqliteStoreTests : IDisposable
             command.CommandText = $"PRAGMA user_version = {SchemaMigrations.Latest + 1}";
             command.ExecuteNonQuery();
         }
-        var ex = Assert.Throws<StoreVersionException>(() => SqliteStore.Open(Database, StoreAccess.Read, StoreOptions.Default));
+        var ex = Assert.Throws<StoreUnusableException>(() => SqliteStore.Open(Database, StoreAccess.Read, StoreOptions.Default));
         Assert.Contains("newer ShopifyPS", ex.Message);
     }
 
