@@ -133,6 +133,16 @@ public sealed class ErpColumn
         return value is not null;
     }
 
+    /// <summary>The value as a CSV field: what <see cref="TryParse"/> reads back.</summary>
+    public string Format(object? value) => value switch
+    {
+        null => "",
+        bool b => b ? "true" : "false",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
     /// <summary>The database representation: text, numbers, 0/1, ISO dates ('' for none, so that blank
     /// dates can be part of a key), enum names.</summary>
     internal object ToDatabase(object? value) => value switch
