@@ -273,6 +273,25 @@ Describe 'Two runs on one database' {
         (Get-ShopifyItem -Database $database -No 'I1999*').UnitPrice | Should -Be @(1999.5, 19990.5, 19991.5, 19992.5, 19993.5, 19994.5, 19995.5, 19996.5, 19997.5, 19998.5, 19999.5)
     }
 
+    It 'keeps whole batches of an import that is killed and completes them when it runs again' {
+        $crashed = Join-Path $TestDrive 'crashed.db'
+        $process = Start-Pwsh "Import-ShopifyErpData -Path '$big' -Database '$crashed' | Out-Null" (Join-Path $TestDrive 'crashed.txt')
+        $deadline = [DateTime]::UtcNow.AddSeconds(120)
+        while (-not $process.HasExited -and -not ((Test-Path "$crashed-wal") -and (Get-Item "$crashed-wal").Length -gt 300KB) -and [DateTime]::UtcNow -lt $deadline) {
+            Start-Sleep -Milliseconds 50
+        }
+        Stop-Process -Id $process.Id -Force -ErrorAction SilentlyContinue
+        $process.WaitForExit()
+
+        # Batches are 10,000 rows and items.csv comes first: whatever survived is whole batches.
+        (Get-ShopifyItem -Database $crashed | Measure-Object).Count | Should -BeIn @(0, 10000, 20000)
+        $again = Import-ShopifyErpData -Path $big -Database $crashed
+        ($again | Measure-Object Failed -Sum).Sum | Should -Be 0
+        $items = $again | Where-Object File -EQ 'items.csv'
+        $items.Inserted + $items.Unchanged | Should -Be $count
+        (Get-ShopifyItem -Database $crashed | Measure-Object).Count | Should -Be $count
+    }
+
     It 'ends both with one ok and the other ok or busy when they may not wait' {
         $outputs = 1..2 | ForEach-Object { Join-Path $TestDrive "nowait-$_.txt" }
         $processes = $outputs | ForEach-Object { Start-Pwsh "`$env:SHOPIFYPS_LOCK_TIMEOUT = '0'; $import" $_ }
