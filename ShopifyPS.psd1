@@ -17,6 +17,10 @@
         'Set-ShopifyShop'
         'Remove-ShopifyShop'
         'Test-ShopifyShop'
+        'Import-ShopifyErpData'
+        'Get-ShopifyItem'
+        'Set-ShopifyItem'
+        'Remove-ShopifyItem'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

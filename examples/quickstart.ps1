@@ -20,4 +20,9 @@ New-ShopifyShop demo -Domain demo.myshopify.com -Endpoint http://127.0.0.1:5123 
     -SyncItem ToShopify -CanUpdateShopifyProducts $true -SkuMapping ItemNo -Force | Out-Host
 Test-ShopifyShop demo | Out-Host
 Get-Content (Join-Path $HomeFolder 'shops/demo.yml') | Out-Host
+
+Write-Host "== The ERP side: load the sample company into the item store" -ForegroundColor Cyan
+Import-ShopifyErpData -Path (Join-Path $PSScriptRoot 'data') -Shop demo | Out-Host
+Get-ShopifyItem -No 100* | Out-Host
+Set-ShopifyItem -No 1001 -UnitPrice 2799 -PassThru | Format-List No, Description, UnitPrice, Variants, Barcodes | Out-Host
 Remove-Item $HomeFolder -Recurse -Force

@@ -24,20 +24,24 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
 
     public void Dispose()
     {
+        ReleaseResources();
         _cancellation.Dispose();
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Releases what a cmdlet holds across pipeline records (a database and its write lock). PowerShell
+    /// disposes the cmdlet however the pipeline ends.</summary>
+    protected virtual void ReleaseResources() { }
+
     protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
     /// <summary>ShouldProcess where <paramref name="force"/> skips the confirmation prompt but never -WhatIf.</summary>
-    protected bool ShouldProcess(string target, string action, bool force)
-    {
-        var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
-            ? ((SwitchParameter)value).IsPresent
-            : GetVariableValue("WhatIfPreference") is true or SwitchParameter { IsPresent: true };
-        return force && !whatIf || ShouldProcess(target, action);
-    }
+    protected bool ShouldProcess(string target, string action, bool force) => force && !WhatIfRequested || ShouldProcess(target, action);
+
+    /// <summary>-WhatIf was passed (or $WhatIfPreference is set): report, change nothing.</summary>
+    protected bool WhatIfRequested => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
+        ? ((SwitchParameter)value).IsPresent
+        : GetVariableValue("WhatIfPreference") is true or SwitchParameter { IsPresent: true };
 
     /// <summary>
     /// Runs engine work off the pipeline thread and relays what it reports (progress, verbose, warnings,

@@ -7,8 +7,8 @@ public enum ItemType { Inventory, NonInventory, Service }
 
 public enum ReferenceType { BarCode, Vendor }
 
-/// <summary>items.csv</summary>
-public sealed class Item
+/// <summary>items.csv (not sealed: <see cref="ErpItem"/>, what Get-ShopifyItem writes, adds variants, barcodes and mapping).</summary>
+public class Item
 {
     public string No { get; set; } = "";
     public string Description { get; set; } = "";
@@ -36,6 +36,9 @@ public sealed class ItemVariant
     public string Description { get; set; } = "";
     public bool Blocked { get; set; }
     public string PicturePath { get; set; } = "";
+
+    /// <summary>The code: what a list of variants shows.</summary>
+    public override string ToString() => Code;
 }
 
 /// <summary>item-references.csv: barcodes (I6) and vendor references (I3 VendorItemNo).</summary>
@@ -47,6 +50,9 @@ public sealed class ItemReference
     public ReferenceType ReferenceType { get; set; }
     public string ReferenceTypeNo { get; set; } = "";
     public string ReferenceNo { get; set; } = "";
+
+    /// <summary>The reference no. (the barcode): what a list of barcodes shows.</summary>
+    public override string ToString() => ReferenceNo;
 }
 
 /// <summary>item-vendors.csv: the item vendor catalog (I3 VendorItemNo maps variants through it).</summary>

@@ -1,0 +1,97 @@
+namespace ShopifyPS.Connector;
+
+// The connector's mirror of Shopify, per shop (Business Central's Shpfy Product, Shpfy Variant, Shpfy Shop
+// Inventory, Shpfy Skipped Record, Shpfy Synchronization Info). Ids are Shopify GIDs as the Admin API returns them.
+
+/// <summary>Shopify's product status (Business Central's Shpfy Product Status).</summary>
+public enum ProductStatus { Active, Archived, Draft, Unlisted }
+
+/// <summary>What a content hash is of: what was last sent, so an unchanged one is not sent again (E11, M2).</summary>
+public enum ContentKind { Product, Variant, Picture }
+
+/// <summary>The kinds of sync whose last run time is kept per shop.</summary>
+public enum SyncKind { Products, Prices, Images, Inventory }
+
+public enum RunStatus { Running, Succeeded, Failed, Cancelled }
+
+/// <summary>A Shopify product as the connector knows it, and the item it is mapped to (blank: unmapped).</summary>
+public sealed class ShopProduct
+{
+    public string Shop { get; set; } = "";
+    public string Id { get; set; } = "";
+    public string Title { get; set; } = "";
+    public ProductStatus Status { get; set; }
+    /// <summary>Comma-separated, as Shopify's <c>tags</c> (E10).</summary>
+    public string Tags { get; set; } = "";
+    /// <summary>Shopify's <c>updatedAt</c>: an import skips a product that has not changed since.</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
+    public string ItemNo { get; set; } = "";
+    /// <summary>The hash of what the export last sent (E11: an unchanged item is not sent again).</summary>
+    public string ContentHash { get; set; } = "";
+    public DateTimeOffset? LastSyncedAt { get; set; }
+    /// <summary>Its item was removed and actionForRemovedProducts was applied (S5, E13); it is no longer synced.</summary>
+    public bool Removed { get; set; }
+}
+
+/// <summary>A Shopify variant and the item (and item variant) it is mapped to.</summary>
+public sealed class ShopVariant
+{
+    public string Shop { get; set; } = "";
+    public string Id { get; set; } = "";
+    public string ProductId { get; set; } = "";
+    public string Sku { get; set; } = "";
+    public string Barcode { get; set; } = "";
+    public string ItemNo { get; set; } = "";
+    public string VariantCode { get; set; } = "";
+    /// <summary>Mapped to the item itself, not to one of its variants (Business Central's Mapped By Item).</summary>
+    public bool MappedByItem { get; set; }
+    public string InventoryItemId { get; set; } = "";
+    /// <summary>Shopify tracks its quantity (V1: only tracked variants get stock).</summary>
+    public bool Tracked { get; set; }
+}
+
+/// <summary>One variant at one Shopify location (V5): the stock last read from Shopify and the stock last calculated
+/// from the ERP, each with when. The sync writes Shopify only where the two differ (V6).</summary>
+public sealed class ShopInventory
+{
+    public string Shop { get; set; } = "";
+    public string VariantId { get; set; } = "";
+    public string LocationId { get; set; } = "";
+    public string InventoryItemId { get; set; } = "";
+    public long? ShopifyStock { get; set; }
+    public DateTimeOffset? ShopifyStockAt { get; set; }
+    public long? CalculatedStock { get; set; }
+    public DateTimeOffset? CalculatedAt { get; set; }
+}
+
+/// <summary>A record a sync skipped, and why (Business Central's Shpfy Skipped Record).</summary>
+public sealed class SkippedRecord
+{
+    public long Id { get; set; }
+    public string Shop { get; set; } = "";
+    public long? RunId { get; set; }
+    public string ShopifyId { get; set; } = "";
+    public string ItemNo { get; set; } = "";
+    /// <summary>What was skipped: Product, Variant, Item, Inventory...</summary>
+    public string RecordType { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public DateTimeOffset SkippedAt { get; set; }
+}
+
+/// <summary>One run of a sync for a shop, with its counts (R1: a log a scheduler can act on).</summary>
+public sealed class SyncRun
+{
+    public long Id { get; set; }
+    public string Shop { get; set; } = "";
+    public SyncKind Kind { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public RunStatus Status { get; set; }
+    public long Created { get; set; }
+    public long Updated { get; set; }
+    public long Unchanged { get; set; }
+    public long Skipped { get; set; }
+    public long Failed { get; set; }
+    public string Message { get; set; } = "";
+}

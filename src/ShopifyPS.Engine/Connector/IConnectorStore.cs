@@ -1,0 +1,52 @@
+using ShopifyPS.Storage;
+
+namespace ShopifyPS.Connector;
+
+/// <summary>
+/// The connector's state: its mirror of each shop's products, variants and inventory levels with their mapping to
+/// items, content hashes, last sync times, skipped records and runs. Every call names the shop, so one database
+/// serves several shops. Saves are upserts by the record's key (shop + id).
+/// </summary>
+public interface IConnectorStore : ITransactionalStore
+{
+    void SaveProduct(ShopProduct product);
+    ShopProduct? GetProduct(string shop, string id);
+    /// <summary>All products of the shop in id order, read as they are enumerated.</summary>
+    IEnumerable<ShopProduct> Products(string shop);
+    IReadOnlyList<ShopProduct> ProductsOfItem(string shop, string itemNo);
+    /// <summary>Deletes the product with its variants and their inventory rows.</summary>
+    bool DeleteProduct(string shop, string id);
+
+    void SaveVariant(ShopVariant variant);
+    ShopVariant? GetVariant(string shop, string id);
+    IReadOnlyList<ShopVariant> VariantsOfProduct(string shop, string productId);
+    IReadOnlyList<ShopVariant> VariantsBySku(string shop, string sku);
+    IReadOnlyList<ShopVariant> VariantsByBarcode(string shop, string barcode);
+    /// <summary>The variants mapped to the item; with <paramref name="variantCode"/> only those mapped to that item variant.</summary>
+    IReadOnlyList<ShopVariant> VariantsOfItem(string shop, string itemNo, string? variantCode = null);
+    bool DeleteVariant(string shop, string id);
+
+    void SaveInventory(ShopInventory level);
+    /// <summary>The shop's inventory rows (of one location when given), read as they are enumerated.</summary>
+    IEnumerable<ShopInventory> Inventory(string shop, string? locationId = null);
+    IReadOnlyList<ShopInventory> InventoryOfVariant(string shop, string variantId);
+    bool DeleteInventory(string shop, string variantId, string locationId);
+
+    string? GetHash(string shop, ContentKind kind, string id);
+    void SetHash(string shop, ContentKind kind, string id, string hash);
+
+    DateTimeOffset? GetLastSync(string shop, SyncKind kind);
+    void SetLastSync(string shop, SyncKind kind, DateTimeOffset time);
+
+    /// <summary>Records the start of a run and returns it with its id.</summary>
+    SyncRun StartRun(string shop, SyncKind kind);
+    /// <summary>Stores the run's status, counts, message and finish time.</summary>
+    void FinishRun(SyncRun run);
+    /// <summary>The shop's most recent runs, newest first.</summary>
+    IReadOnlyList<SyncRun> Runs(string shop, int last);
+
+    void AddSkipped(SkippedRecord record);
+    /// <summary>The shop's skipped records, oldest first.</summary>
+    IReadOnlyList<SkippedRecord> Skipped(string shop);
+    int ClearSkipped(string shop);
+}

@@ -1,0 +1,218 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using ShopifyPS.Storage;
+
+namespace ShopifyPS.Connector;
+
+/// <summary>The connector state in SQLite (tables shop_products, shop_variants, shop_inventory, content_hashes,
+/// sync_times, runs, skipped_records). Statements are prepared once and reused.</summary>
+internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore, IDisposable
+{
+    private const string ProductColumns = "Shop, Id, Title, Status, Tags, UpdatedAt, ItemNo, ContentHash, LastSyncedAt, Removed";
+    private const string VariantColumns = "Shop, Id, ProductId, Sku, Barcode, ItemNo, VariantCode, MappedByItem, InventoryItemId, Tracked";
+    private const string InventoryColumns = "Shop, VariantId, LocationId, InventoryItemId, ShopifyStock, ShopifyStockAt, CalculatedStock, CalculatedAt";
+    private const string RunColumns = "Id, Shop, Kind, StartedAt, FinishedAt, Status, Created, Updated, Unchanged, Skipped, Failed, Message";
+    private const string SkippedColumns = "Id, Shop, RunId, ShopifyId, ItemNo, RecordType, Description, Reason, SkippedAt";
+
+    private readonly Dictionary<string, SqliteCommand> _commands = new();
+
+    public IStoreTransaction BeginTransaction() => store.BeginTransaction();
+
+    // Products -------------------------------------------------------------------------------------------
+
+    public void SaveProduct(ShopProduct p) => Execute(Upsert("shop_products", ProductColumns, 2),
+        p.Shop, p.Id, p.Title, p.Status, p.Tags, p.UpdatedAt, p.ItemNo, p.ContentHash, p.LastSyncedAt, p.Removed);
+
+    public ShopProduct? GetProduct(string shop, string id) =>
+        Query($"SELECT {ProductColumns} FROM shop_products WHERE Shop = $p0 AND Id = $p1", ReadProduct, shop, id).FirstOrDefault();
+
+    public IEnumerable<ShopProduct> Products(string shop) =>
+        Stream($"SELECT {ProductColumns} FROM shop_products WHERE Shop = $p0 ORDER BY Id", ReadProduct, shop);
+
+    public IReadOnlyList<ShopProduct> ProductsOfItem(string shop, string itemNo) =>
+        Query($"SELECT {ProductColumns} FROM shop_products WHERE Shop = $p0 AND ItemNo = $p1 ORDER BY Id", ReadProduct, shop, itemNo).ToList();
+
+    public bool DeleteProduct(string shop, string id) =>
+        Execute("DELETE FROM shop_products WHERE Shop = $p0 AND Id = $p1", shop, id) > 0;
+
+    private static ShopProduct ReadProduct(SqliteDataReader r) => new()
+    {
+        Shop = r.GetString(0), Id = r.GetString(1), Title = r.GetString(2), Status = Enum.Parse<ProductStatus>(r.GetString(3)),
+        Tags = r.GetString(4), UpdatedAt = Time(r, 5), ItemNo = r.GetString(6), ContentHash = r.GetString(7),
+        LastSyncedAt = Time(r, 8), Removed = r.GetInt64(9) != 0,
+    };
+
+    // Variants -------------------------------------------------------------------------------------------
+
+    public void SaveVariant(ShopVariant v) => Execute(Upsert("shop_variants", VariantColumns, 2),
+        v.Shop, v.Id, v.ProductId, v.Sku, v.Barcode, v.ItemNo, v.VariantCode, v.MappedByItem, v.InventoryItemId, v.Tracked);
+
+    public ShopVariant? GetVariant(string shop, string id) => Variants("Id = $p1", shop, id).FirstOrDefault();
+
+    public IReadOnlyList<ShopVariant> VariantsOfProduct(string shop, string productId) => Variants("ProductId = $p1", shop, productId);
+
+    public IReadOnlyList<ShopVariant> VariantsBySku(string shop, string sku) => Variants("Sku = $p1", shop, sku);
+
+    public IReadOnlyList<ShopVariant> VariantsByBarcode(string shop, string barcode) => Variants("Barcode = $p1", shop, barcode);
+
+    public IReadOnlyList<ShopVariant> VariantsOfItem(string shop, string itemNo, string? variantCode = null) => variantCode is null
+        ? Variants("ItemNo = $p1", shop, itemNo)
+        : Variants("ItemNo = $p1 AND VariantCode = $p2", shop, itemNo, variantCode);
+
+    public bool DeleteVariant(string shop, string id) =>
+        Execute("DELETE FROM shop_variants WHERE Shop = $p0 AND Id = $p1", shop, id) > 0;
+
+    private List<ShopVariant> Variants(string condition, params object?[] values) =>
+        Query($"SELECT {VariantColumns} FROM shop_variants WHERE Shop = $p0 AND {condition} ORDER BY Id", r => new ShopVariant
+        {
+            Shop = r.GetString(0), Id = r.GetString(1), ProductId = r.GetString(2), Sku = r.GetString(3), Barcode = r.GetString(4),
+            ItemNo = r.GetString(5), VariantCode = r.GetString(6), MappedByItem = r.GetInt64(7) != 0, InventoryItemId = r.GetString(8),
+            Tracked = r.GetInt64(9) != 0,
+        }, values).ToList();
+
+    // Inventory ------------------------------------------------------------------------------------------
+
+    public void SaveInventory(ShopInventory i) => Execute(Upsert("shop_inventory", InventoryColumns, 3),
+        i.Shop, i.VariantId, i.LocationId, i.InventoryItemId, i.ShopifyStock, i.ShopifyStockAt, i.CalculatedStock, i.CalculatedAt);
+
+    public IEnumerable<ShopInventory> Inventory(string shop, string? locationId = null) => locationId is null
+        ? Stream($"SELECT {InventoryColumns} FROM shop_inventory WHERE Shop = $p0 ORDER BY VariantId, LocationId", ReadInventory, shop)
+        : Stream($"SELECT {InventoryColumns} FROM shop_inventory WHERE Shop = $p0 AND LocationId = $p1 ORDER BY VariantId", ReadInventory, shop, locationId);
+
+    public IReadOnlyList<ShopInventory> InventoryOfVariant(string shop, string variantId) =>
+        Query($"SELECT {InventoryColumns} FROM shop_inventory WHERE Shop = $p0 AND VariantId = $p1 ORDER BY LocationId", ReadInventory, shop, variantId).ToList();
+
+    public bool DeleteInventory(string shop, string variantId, string locationId) =>
+        Execute("DELETE FROM shop_inventory WHERE Shop = $p0 AND VariantId = $p1 AND LocationId = $p2", shop, variantId, locationId) > 0;
+
+    private static ShopInventory ReadInventory(SqliteDataReader r) => new()
+    {
+        Shop = r.GetString(0), VariantId = r.GetString(1), LocationId = r.GetString(2), InventoryItemId = r.GetString(3),
+        ShopifyStock = r.IsDBNull(4) ? null : r.GetInt64(4), ShopifyStockAt = Time(r, 5),
+        CalculatedStock = r.IsDBNull(6) ? null : r.GetInt64(6), CalculatedAt = Time(r, 7),
+    };
+
+    // Hashes and sync times ------------------------------------------------------------------------------
+
+    public string? GetHash(string shop, ContentKind kind, string id) =>
+        Query("SELECT Hash FROM content_hashes WHERE Shop = $p0 AND Kind = $p1 AND Id = $p2", r => r.GetString(0), shop, kind, id).FirstOrDefault();
+
+    public void SetHash(string shop, ContentKind kind, string id, string hash) =>
+        Execute(Upsert("content_hashes", "Shop, Kind, Id, Hash, UpdatedAt", 3), shop, kind, id, hash, DateTimeOffset.UtcNow);
+
+    public DateTimeOffset? GetLastSync(string shop, SyncKind kind) =>
+        Query("SELECT LastSyncAt FROM sync_times WHERE Shop = $p0 AND Kind = $p1", r => Time(r, 0), shop, kind).FirstOrDefault();
+
+    public void SetLastSync(string shop, SyncKind kind, DateTimeOffset time) =>
+        Execute(Upsert("sync_times", "Shop, Kind, LastSyncAt", 2), shop, kind, time);
+
+    // Runs and skipped records ---------------------------------------------------------------------------
+
+    public SyncRun StartRun(string shop, SyncKind kind)
+    {
+        var run = new SyncRun { Shop = shop, Kind = kind, StartedAt = DateTimeOffset.UtcNow, Status = RunStatus.Running };
+        run.Id = Query("INSERT INTO runs (Shop, Kind, StartedAt, Status) VALUES ($p0, $p1, $p2, $p3) RETURNING Id",
+            r => r.GetInt64(0), run.Shop, run.Kind, run.StartedAt, run.Status).First();
+        return run;
+    }
+
+    public void FinishRun(SyncRun run)
+    {
+        run.FinishedAt ??= DateTimeOffset.UtcNow;
+        Execute("UPDATE runs SET FinishedAt = $p1, Status = $p2, Created = $p3, Updated = $p4, Unchanged = $p5, Skipped = $p6, Failed = $p7, Message = $p8 WHERE Id = $p0",
+            run.Id, run.FinishedAt, run.Status, run.Created, run.Updated, run.Unchanged, run.Skipped, run.Failed, run.Message);
+    }
+
+    public IReadOnlyList<SyncRun> Runs(string shop, int last) =>
+        Query($"SELECT {RunColumns} FROM runs WHERE Shop = $p0 ORDER BY Id DESC LIMIT $p1", r => new SyncRun
+        {
+            Id = r.GetInt64(0), Shop = r.GetString(1), Kind = Enum.Parse<SyncKind>(r.GetString(2)), StartedAt = Time(r, 3)!.Value,
+            FinishedAt = Time(r, 4), Status = Enum.Parse<RunStatus>(r.GetString(5)), Created = r.GetInt64(6), Updated = r.GetInt64(7),
+            Unchanged = r.GetInt64(8), Skipped = r.GetInt64(9), Failed = r.GetInt64(10), Message = r.GetString(11),
+        }, shop, last).ToList();
+
+    public void AddSkipped(SkippedRecord s)
+    {
+        if (s.SkippedAt == default) s.SkippedAt = DateTimeOffset.UtcNow;
+        s.Id = Query("INSERT INTO skipped_records (Shop, RunId, ShopifyId, ItemNo, RecordType, Description, Reason, SkippedAt) " +
+            "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7) RETURNING Id",
+            r => r.GetInt64(0), s.Shop, s.RunId, s.ShopifyId, s.ItemNo, s.RecordType, s.Description, s.Reason, s.SkippedAt).First();
+    }
+
+    public IReadOnlyList<SkippedRecord> Skipped(string shop) =>
+        Query($"SELECT {SkippedColumns} FROM skipped_records WHERE Shop = $p0 ORDER BY Id", r => new SkippedRecord
+        {
+            Id = r.GetInt64(0), Shop = r.GetString(1), RunId = r.IsDBNull(2) ? null : r.GetInt64(2), ShopifyId = r.GetString(3),
+            ItemNo = r.GetString(4), RecordType = r.GetString(5), Description = r.GetString(6), Reason = r.GetString(7), SkippedAt = Time(r, 8)!.Value,
+        }, shop).ToList();
+
+    public int ClearSkipped(string shop) => Execute("DELETE FROM skipped_records WHERE Shop = $p0", shop);
+
+    // Plumbing -------------------------------------------------------------------------------------------
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values) command.Dispose();
+        _commands.Clear();
+    }
+
+    /// <summary>INSERT of <paramref name="columns"/> that updates the rest when the first <paramref name="keyCount"/> columns already exist.</summary>
+    private static string Upsert(string table, string columns, int keyCount)
+    {
+        var names = columns.Split(", ");
+        var values = string.Join(", ", names.Select((_, i) => $"$p{i}"));
+        var updates = string.Join(", ", names.Skip(keyCount).Select(n => $"{n} = excluded.{n}"));
+        return $"INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT ({string.Join(", ", names.Take(keyCount))}) DO UPDATE SET {updates}";
+    }
+
+    private int Execute(string sql, params object?[] values) => Prepared(sql, values).ExecuteNonQuery();
+
+    private IEnumerable<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params object?[] values)
+    {
+        using var reader = Prepared(sql, values).ExecuteReader();
+        while (reader.Read()) yield return read(reader);
+    }
+
+    /// <summary>A query its caller enumerates at its own pace: it gets its own command, so the caller may use
+    /// the store (and its prepared commands) while it reads.</summary>
+    private IEnumerable<T> Stream<T>(string sql, Func<SqliteDataReader, T> read, params object?[] values)
+    {
+        using var command = Bind(NewCommand(sql, values.Length), values);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return read(reader);
+    }
+
+    private SqliteCommand Prepared(string sql, object?[] values)
+    {
+        if (!_commands.TryGetValue(sql, out var command)) _commands[sql] = command = NewCommand(sql, values.Length);
+        return Bind(command, values);
+    }
+
+    private SqliteCommand NewCommand(string sql, int parameterCount)
+    {
+        var command = store.Connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < parameterCount; i++) command.Parameters.Add(new SqliteParameter($"$p{i}", null));
+        return command;
+    }
+
+    private SqliteCommand Bind(SqliteCommand command, object?[] values)
+    {
+        command.Transaction = store.CurrentTransaction;
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = ToDatabase(values[i]);
+        return command;
+    }
+
+    private static object ToDatabase(object? value) => value switch
+    {
+        null => DBNull.Value,
+        bool b => b ? 1L : 0L,
+        Enum e => e.ToString(),
+        DateTimeOffset t => t.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+        _ => value,
+    };
+
+    private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal)
+        ? null
+        : DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+}

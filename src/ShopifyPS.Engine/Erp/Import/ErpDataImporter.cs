@@ -1,0 +1,157 @@
+namespace ShopifyPS.Erp.Import;
+
+/// <summary>
+/// Loads an ERP data set folder (DESIGN.md §5) into the store: every file that is there, in
+/// <see cref="ErpTables.All"/> order, streamed row by row and upserted by natural key. Rows are committed in
+/// batches of <see cref="BatchSize"/>, each batch all or nothing, so a run that is stopped keeps whole batches and
+/// loading the folder again completes it. A bad row is reported with file, line, column and reason and the good
+/// rows still load. With <c>whatIf</c> everything runs in one transaction that is rolled back: the counts are
+/// exact and nothing is written.
+/// </summary>
+public sealed class ErpDataImporter(IErpStore store)
+{
+    public const int BatchSize = 10_000;
+
+    public ErpImportResult Import(string folder, bool whatIf, IProgress<RunEvent> progress, CancellationToken cancellation)
+    {
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"The folder {folder} does not exist.");
+        WarnAboutUnknownFiles(folder, progress);
+        var errors = new List<ErpRowError>();
+        var summaries = new List<ErpFileSummary>();
+        var batch = new Batch(store, whatIf);
+        try
+        {
+            foreach (var table in ErpTables.All)
+            {
+                var path = Path.Combine(folder, table.FileName);
+                if (!File.Exists(path)) continue;
+                progress.Report(RunEvent.Verbose($"Loading {path}."));
+                summaries.Add(LoadFile(path, table, whatIf, batch, errors, progress, cancellation));
+            }
+            batch.Finish();
+        }
+        finally
+        {
+            batch.Dispose();
+        }
+        return new ErpImportResult(summaries, errors);
+    }
+
+    private ErpFileSummary LoadFile(string path, ErpTable table, bool whatIf, Batch batch, List<ErpRowError> errors,
+        IProgress<RunEvent> progress, CancellationToken cancellation)
+    {
+        var summary = new ErpFileSummary(table.FileName) { WhatIf = whatIf };
+        using var reader = new ErpCsvReader(path, table);
+        foreach (var problem in reader.HeaderProblems) errors.Add(new ErpRowError(table.FileName, 1, problem.Column, problem.Reason));
+        var links = new LinkChecker(store);
+        var firstLineOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (line, row, problem) in reader.Rows())
+        {
+            summary.Rows++;
+            var error = problem ?? (reader.CanLoad ? Duplicate(table, row!, line, firstLineOfKey) ?? links.Check(table, row!) : new RowProblem("", "was not loaded: the file misses a required column (see line 1)."));
+            if (error is null)
+            {
+                try
+                {
+                    Count(summary, table.Upsert(store, row!, reader.Columns));
+                    batch.RowDone();
+                }
+                catch (RowRejectedException ex)
+                {
+                    error = new RowProblem("", ex.Message);
+                }
+            }
+            if (error is not null)
+            {
+                summary.Failed++;
+                // A file that cannot be loaded at all is reported once (line 1), not once per row.
+                if (reader.CanLoad || problem is not null) errors.Add(new ErpRowError(table.FileName, line, error.Column, error.Reason));
+            }
+            if (summary.Rows % 1000 == 0)
+            {
+                if (summary.Rows % BatchSize == 0)
+                    progress.Report(RunEvent.Progress($"{table.FileName}: {summary.Rows:N0} rows", reader.Position, reader.Length));
+                cancellation.ThrowIfCancellationRequested();
+            }
+        }
+        progress.Report(RunEvent.Verbose(
+            $"{table.FileName}: {summary.Rows} rows, {summary.Inserted} inserted, {summary.Updated} updated, {summary.Unchanged} unchanged, {summary.Failed} failed."));
+        return summary;
+    }
+
+    private static RowProblem? Duplicate(ErpTable table, object row, int line, Dictionary<string, int> firstLineOfKey)
+    {
+        var key = table.KeyText(row);
+        if (firstLineOfKey.TryAdd(key, line)) return null;
+        return new RowProblem("", $"repeats the key ({table.DescribeKey(row)}) of line {firstLineOfKey[key]}; the first one was loaded.");
+    }
+
+    private static void Count(ErpFileSummary summary, UpsertOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case UpsertOutcome.Inserted: summary.Inserted++; break;
+            case UpsertOutcome.Updated: summary.Updated++; break;
+            default: summary.Unchanged++; break;
+        }
+    }
+
+    private static void WarnAboutUnknownFiles(string folder, IProgress<RunEvent> progress)
+    {
+        var known = ErpTables.All.Select(t => t.FileName).ToList();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.csv").Select(Path.GetFileName).OfType<string>())
+        {
+            if (known.Contains(file, StringComparer.Ordinal)) continue;
+            var suggestion = Closest.Match(file, known);
+            progress.Report(RunEvent.Warning($"{file} is not a file of the ERP data set and was not loaded." +
+                (suggestion is null ? "" : $" Did you mean {suggestion}?")));
+        }
+    }
+
+    /// <summary>Rows must point at items (and variants) that exist: loaded earlier in this run or already stored.
+    /// Files are usually sorted by item, so the last confirmed item and variant are remembered.</summary>
+    private sealed class LinkChecker(IErpStore store)
+    {
+        private string? _item;
+        private (string, string)? _variant;
+
+        public RowProblem? Check(ErpTable table, object row)
+        {
+            if (table.LinkOf(row) is not { } link) return null;
+            if (_item != link.ItemNo)
+            {
+                if (!store.Exists(ErpTables.Items, ("No", link.ItemNo)))
+                    return new RowProblem(link.ItemColumn, $"item '{link.ItemNo}' does not exist; add it to items.csv (or the store) first.");
+                _item = link.ItemNo;
+            }
+            if (link.VariantCode.Length == 0 || _variant == (link.ItemNo, link.VariantCode)) return null;
+            if (!store.Exists(ErpTables.ItemVariants, ("ItemNo", link.ItemNo), ("Code", link.VariantCode)))
+                return new RowProblem("VariantCode", $"item '{link.ItemNo}' has no variant '{link.VariantCode}'; add it to item-variants.csv (or the store) first.");
+            _variant = (link.ItemNo, link.VariantCode);
+            return null;
+        }
+    }
+
+    /// <summary>The open transaction: committed every <see cref="BatchSize"/> rows, or (what-if) never.</summary>
+    private sealed class Batch(IErpStore store, bool whatIf) : IDisposable
+    {
+        private Storage.IStoreTransaction _transaction = store.BeginTransaction();
+        private int _rows;
+
+        public void RowDone()
+        {
+            if (whatIf || ++_rows < BatchSize) return;
+            _transaction.Commit();
+            _transaction.Dispose();
+            _transaction = store.BeginTransaction();
+            _rows = 0;
+        }
+
+        public void Finish()
+        {
+            if (!whatIf) _transaction.Commit();
+        }
+
+        public void Dispose() => _transaction.Dispose();
+    }
+}

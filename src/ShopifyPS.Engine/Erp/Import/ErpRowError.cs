@@ -1,0 +1,27 @@
+namespace ShopifyPS.Erp.Import;
+
+/// <summary>A row of the ERP data set that was not loaded: where it is and why. <see cref="Line"/> is the line
+/// the row starts on (the header is line 1); <see cref="Column"/> is blank when the whole row is at fault.</summary>
+public sealed record ErpRowError(string File, int Line, string Column, string Reason)
+{
+    public override string ToString() =>
+        Column.Length == 0 ? $"{File} line {Line}: {Reason}" : $"{File} line {Line}, column {Column}: {Reason}";
+}
+
+/// <summary>What an import did (or, with -WhatIf, would do) with one file.</summary>
+public sealed class ErpFileSummary
+{
+    internal ErpFileSummary(string file) => File = file;
+
+    public string File { get; }
+    public long Rows { get; internal set; }
+    public long Inserted { get; internal set; }
+    public long Updated { get; internal set; }
+    public long Unchanged { get; internal set; }
+    public long Failed { get; internal set; }
+    /// <summary>True when nothing was written (-WhatIf): the counts say what would have happened.</summary>
+    public bool WhatIf { get; internal set; }
+}
+
+/// <summary>The summaries in load order and every row that failed.</summary>
+public sealed record ErpImportResult(IReadOnlyList<ErpFileSummary> Files, IReadOnlyList<ErpRowError> Errors);

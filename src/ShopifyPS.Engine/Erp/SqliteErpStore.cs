@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using ShopifyPS.Erp.Model;
+using ShopifyPS.Storage;
+
+namespace ShopifyPS.Erp;
+
+/// <summary>The ERP store in SQLite. Statements are prepared once per table and column set and reused, because an
+/// import runs them millions of times.</summary>
+internal sealed class SqliteErpStore(SqliteStore store) : IErpStore, IDisposable
+{
+    private const int SqliteConstraint = 19;
+    private readonly Dictionary<string, SqliteCommand> _commands = new();
+    private UpsertPlan? _lastPlan;
+
+    public IStoreTransaction BeginTransaction() => store.BeginTransaction();
+
+    public UpsertOutcome Upsert<T>(ErpTable<T> table, T row, IReadOnlyCollection<ErpColumn>? columns = null) where T : class, new()
+    {
+        var plan = PlanFor(table, columns ?? table.Columns);
+        try
+        {
+            // Insert first: a first load (the bulk of the work) then costs one statement per row.
+            if (Execute(plan.Insert, table.Columns, row) == 1) return UpsertOutcome.Inserted;
+            if (plan.Update is null) return UpsertOutcome.Unchanged;
+            return Execute(plan.Update, plan.UpdateParameters, row) == 1 ? UpsertOutcome.Updated : UpsertOutcome.Unchanged;
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
+        {
+            throw new RowRejectedException($"the store refused {table.DescribeKey(row)}: {ex.Message}", ex);
+        }
+    }
+
+    public bool Delete<T>(ErpTable<T> table, T row) where T : class, new()
+    {
+        var delete = Prepared($"delete:{table.TableName}", () => $"DELETE FROM {table.TableName} WHERE {KeyCondition(table)}", table.Key);
+        return Execute(delete, table.Key, row) > 0;
+    }
+
+    public IReadOnlyList<T> Rows<T>(ErpTable<T> table, params (string Column, object? Value)[] where) where T : class, new()
+    {
+        var filter = Filter(table, where);
+        var select = Prepared($"rows:{table.TableName}:{Names(filter)}", () =>
+            $"SELECT {Names(table.Columns)} FROM {table.TableName}{Where(filter)} ORDER BY {Names(table.Key)}", filter);
+        Bind(select, where, filter);
+        return Read(select, table).Cast<T>().ToList();
+    }
+
+    public bool Exists<T>(ErpTable<T> table, params (string Column, object? Value)[] where) where T : class, new()
+    {
+        var filter = Filter(table, where);
+        var exists = Prepared($"exists:{table.TableName}:{Names(filter)}", () =>
+            $"SELECT EXISTS (SELECT 1 FROM {table.TableName}{Where(filter)})", filter);
+        Bind(exists, where, filter);
+        return Convert.ToInt64(exists.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
+    }
+
+    public IEnumerable<Item> FindItems(ItemQuery query)
+    {
+        var table = ErpTables.Items;
+        var sql = new StringBuilder($"SELECT {Names(table.Columns)} FROM items");
+        var conditions = new List<string>();
+        using var command = store.Command("");
+        if (query.No.Count > 0)
+        {
+            conditions.Add("(" + string.Join(" OR ", query.No.Select((pattern, i) =>
+            {
+                command.Parameters.AddWithValue($"$no{i}", LikePattern.FromWildcard(pattern));
+                return $"No LIKE $no{i} ESCAPE '\\'";
+            })) + ")");
+        }
+        if (query.ItemCategoryCode.Count > 0)
+        {
+            conditions.Add("(" + string.Join(" OR ", query.ItemCategoryCode.Select((code, i) =>
+            {
+                command.Parameters.AddWithValue($"$category{i}", code);
+                return $"ItemCategoryCode = $category{i} COLLATE NOCASE";
+            })) + ")");
+        }
+        if (conditions.Count > 0) sql.Append(" WHERE ").Append(string.Join(" AND ", conditions));
+        command.CommandText = sql.Append(" ORDER BY No").ToString();
+        foreach (var row in Read(command, table)) yield return (Item)row;
+    }
+
+    public IReadOnlyList<RemovedItem> RemovedItems()
+    {
+        using var command = store.Command("SELECT ItemNo, RemovedAt FROM removed_items ORDER BY RemovedAt, ItemNo");
+        using var reader = command.ExecuteReader();
+        var removed = new List<RemovedItem>();
+        while (reader.Read())
+            removed.Add(new RemovedItem(reader.GetString(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)));
+        return removed;
+    }
+
+    private UpsertPlan PlanFor(ErpTable table, IReadOnlyCollection<ErpColumn> columns)
+    {
+        // An import passes the same column list for every row of a file; look the plan up by name only when it changes.
+        if (_lastPlan is not null && ReferenceEquals(_lastPlan.Table, table) && ReferenceEquals(_lastPlan.Columns, columns))
+        {
+            _lastPlan.Insert.Transaction = store.CurrentTransaction;
+            if (_lastPlan.Update is not null) _lastPlan.Update.Transaction = store.CurrentTransaction;
+            return _lastPlan;
+        }
+        var changing = columns.Where(c => !c.IsKey).ToList();
+        var insert = Prepared($"insert:{table.TableName}", () =>
+            $"INSERT INTO {table.TableName} ({Names(table.Columns)}) VALUES ({Parameters(table.Columns)}) ON CONFLICT DO NOTHING", table.Columns);
+        var updateParameters = changing.Concat(table.Key).ToList();
+        var update = changing.Count == 0 ? null : Prepared($"update:{table.TableName}:{Names(changing)}", () =>
+            $"UPDATE {table.TableName} SET {string.Join(", ", changing.Select(c => $"{c.Name} = ${c.Name}"))} " +
+            $"WHERE {KeyCondition(table)} AND ({string.Join(" OR ", changing.Select(c => $"{c.Name} IS NOT ${c.Name}"))})",
+            updateParameters);
+        return _lastPlan = new UpsertPlan(table, columns, insert, update, updateParameters);
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values) command.Dispose();
+        _commands.Clear();
+    }
+
+    private sealed record UpsertPlan(ErpTable Table, IReadOnlyCollection<ErpColumn> Columns, SqliteCommand Insert, SqliteCommand? Update, IReadOnlyList<ErpColumn> UpdateParameters);
+
+    private IEnumerable<object> Read(SqliteCommand command, ErpTable table)
+    {
+        command.Transaction = store.CurrentTransaction;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var row = table.NewRow();
+            for (var i = 0; i < table.Columns.Count; i++) table.Columns[i].SetValue(row, table.Columns[i].FromDatabase(reader.GetValue(i)));
+            yield return row;
+        }
+    }
+
+    private SqliteCommand Prepared(string name, Func<string> sql, IReadOnlyList<ErpColumn> parameters)
+    {
+        if (!_commands.TryGetValue(name, out var command))
+        {
+            command = store.Connection.CreateCommand();
+            command.CommandText = sql();
+            foreach (var column in parameters) command.Parameters.Add(new SqliteParameter("$" + column.Name, null));
+            _commands[name] = command;
+        }
+        command.Transaction = store.CurrentTransaction;
+        return command;
+    }
+
+    // Parameters are bound by position: each command was prepared with exactly these columns in this order.
+    private static int Execute(SqliteCommand command, IReadOnlyList<ErpColumn> columns, object row)
+    {
+        for (var i = 0; i < columns.Count; i++) command.Parameters[i].Value = columns[i].ToDatabase(columns[i].GetValue(row));
+        return command.ExecuteNonQuery();
+    }
+
+    private static void Bind(SqliteCommand command, (string Column, object? Value)[] where, IReadOnlyList<ErpColumn> filter)
+    {
+        for (var i = 0; i < where.Length; i++) command.Parameters[i].Value = filter[i].ToDatabase(where[i].Value);
+    }
+
+    private static List<ErpColumn> Filter(ErpTable table, (string Column, object? Value)[] where)
+    {
+        var filter = where.Select(w => table.Column(w.Column) ?? throw new ArgumentException($"{table.FileName} has no column '{w.Column}'.", nameof(where))).ToList();
+        if (filter.DistinctBy(c => c.Name).Count() != filter.Count) throw new ArgumentException("Each column can be filtered once.", nameof(where));
+        return filter;
+    }
+
+    private static string Where(IReadOnlyList<ErpColumn> filter) =>
+        filter.Count == 0 ? "" : " WHERE " + string.Join(" AND ", filter.Select(c => $"{c.Name} = ${c.Name}"));
+
+    private static string KeyCondition(ErpTable table) => string.Join(" AND ", table.Key.Select(c => $"{c.Name} = ${c.Name}"));
+
+    private static string Names(IEnumerable<ErpColumn> columns) => string.Join(", ", columns.Select(c => c.Name));
+
+    private static string Parameters(IEnumerable<ErpColumn> columns) => string.Join(", ", columns.Select(c => "$" + c.Name));
+}

@@ -1,0 +1,40 @@
+using System.Management.Automation;
+using ShopifyPS.Commands.Infrastructure;
+using ShopifyPS.Erp.Import;
+using ShopifyPS.Storage;
+
+namespace ShopifyPS.Commands.Cmdlets;
+
+/// <summary>Loads an ERP data set folder (DESIGN.md §5) into the item store: upserts every row, reports each bad
+/// row as an error and writes one summary per file.</summary>
+[Cmdlet(VerbsData.Import, "ShopifyErpData", SupportsShouldProcess = true)]
+[OutputType(typeof(ErpFileSummary))]
+public sealed class ImportShopifyErpDataCommand : StoreCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName")]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = "";
+
+    protected override void ProcessRecord()
+    {
+        var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        if (!Directory.Exists(folder))
+            throw Terminate("ErpDataFolderNotFound", ErrorCategory.ObjectNotFound,
+                $"The folder {folder} does not exist. -Path names a folder of CSV files such as items.csv (see about_ShopifyPS).", Path);
+
+        // -WhatIf runs the whole import in a transaction that is rolled back, so the summaries say exactly what would change.
+        var dryRun = WhatIfRequested;
+        if (!ShouldProcess(folder, $"Load the ERP data set into {DatabasePath}") && !dryRun) return;
+        var store = OpenStore(StoreAccess.Write);
+        var result = Run($"Import-ShopifyErpData {folder}",
+            (progress, cancellation) => Task.FromResult(new ErpDataImporter(store.Erp).Import(folder, dryRun, progress, cancellation)));
+
+        foreach (var summary in result.Files)
+        {
+            foreach (var error in result.Errors.Where(e => e.File == summary.File))
+                WriteRecordError("ErpDataInvalidRow", ErrorCategory.InvalidData, $"{error} (in {folder})", error);
+            WriteObject(summary);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using ShopifyPS.Connector;
+using ShopifyPS.Storage;
+
+namespace ShopifyPS.Tests.Connector;
+
+public sealed class ConnectorStoreTests : IDisposable
+{
+    private readonly SqliteStore _store = SqliteStore.OpenInMemory();
+    private IConnectorStore State => _store.Connector;
+
+    public void Dispose() => _store.Dispose();
+
+    private void SaveProductWithVariant(string shop, string product, string variant, string itemNo = "1000")
+    {
+        State.SaveProduct(new ShopProduct { Shop = shop, Id = product, Title = "Bicycle", ItemNo = itemNo, Tags = "a,b", UpdatedAt = DateTimeOffset.Parse("2025-01-02T03:04:05Z") });
+        State.SaveVariant(new ShopVariant { Shop = shop, Id = variant, ProductId = product, Sku = "1000|RED", Barcode = "7040001", ItemNo = itemNo, VariantCode = "RED", InventoryItemId = variant + "-inv", Tracked = true });
+    }
+
+    [Fact]
+    public void Products_and_variants_are_saved_read_and_updated_per_shop()
+    {
+        SaveProductWithVariant("contoso", "gid://shopify/Product/1", "gid://shopify/ProductVariant/11");
+        SaveProductWithVariant("fabrikam", "gid://shopify/Product/1", "gid://shopify/ProductVariant/11", itemNo: "2000");
+
+        var product = State.GetProduct("contoso", "gid://shopify/Product/1")!;
+        Assert.Equal(("Bicycle", "1000", "a,b", DateTimeOffset.Parse("2025-01-02T03:04:05Z")), (product.Title, product.ItemNo, product.Tags, product.UpdatedAt));
+        product.Status = ProductStatus.Archived;
+        product.Removed = true;
+        State.SaveProduct(product);
+        Assert.Equal((ProductStatus.Archived, true), (State.GetProduct("contoso", product.Id)!.Status, State.GetProduct("contoso", product.Id)!.Removed));
+        Assert.Equal("2000", State.GetProduct("fabrikam", product.Id)!.ItemNo);
+
+        Assert.Equal("gid://shopify/ProductVariant/11", State.VariantsBySku("contoso", "1000|RED").Single().Id);
+        Assert.Single(State.VariantsByBarcode("contoso", "7040001"));
+        Assert.Single(State.VariantsOfItem("contoso", "1000", "RED"));
+        Assert.Empty(State.VariantsOfItem("contoso", "1000", "BLUE"));
+        Assert.Empty(State.VariantsOfItem("contoso", "2000"));
+        Assert.True(State.GetVariant("contoso", "gid://shopify/ProductVariant/11")!.Tracked);
+        Assert.Single(State.ProductsOfItem("fabrikam", "2000"));
+        Assert.Single(State.Products("contoso"));
+    }
+
+    [Fact]
+    public void Deleting_a_product_deletes_its_variants_and_inventory_in_that_shop_only()
+    {
+        SaveProductWithVariant("contoso", "P1", "V1");
+        SaveProductWithVariant("fabrikam", "P1", "V1");
+        State.SaveInventory(new ShopInventory { Shop = "contoso", VariantId = "V1", LocationId = "L1", ShopifyStock = 4 });
+        State.SaveInventory(new ShopInventory { Shop = "fabrikam", VariantId = "V1", LocationId = "L1", ShopifyStock = 4 });
+
+        Assert.True(State.DeleteProduct("contoso", "P1"));
+
+        Assert.Null(State.GetVariant("contoso", "V1"));
+        Assert.Empty(State.Inventory("contoso"));
+        Assert.NotNull(State.GetVariant("fabrikam", "V1"));
+        Assert.Single(State.Inventory("fabrikam"));
+    }
+
+    [Fact]
+    public void Inventory_keeps_Shopify_stock_and_calculated_stock_with_their_times()
+    {
+        SaveProductWithVariant("contoso", "P1", "V1");
+        var read = DateTimeOffset.Parse("2025-03-01T10:00:00Z");
+        State.SaveInventory(new ShopInventory { Shop = "contoso", VariantId = "V1", LocationId = "L1", InventoryItemId = "I1", ShopifyStock = 7, ShopifyStockAt = read });
+        var level = State.InventoryOfVariant("contoso", "V1").Single();
+        level.CalculatedStock = 5;
+        level.CalculatedAt = read.AddMinutes(1);
+        State.SaveInventory(level);
+
+        var stored = State.Inventory("contoso", "L1").Single();
+        Assert.Equal((7L, read, 5L, read.AddMinutes(1)), (stored.ShopifyStock, stored.ShopifyStockAt, stored.CalculatedStock, stored.CalculatedAt));
+        Assert.Empty(State.Inventory("contoso", "L2"));
+        Assert.True(State.DeleteInventory("contoso", "V1", "L1"));
+    }
+
+    [Fact]
+    public void Hashes_and_sync_times_are_kept_per_shop_and_kind()
+    {
+        State.SetHash("contoso", ContentKind.Picture, "P1", "abc");
+        State.SetHash("contoso", ContentKind.Picture, "P1", "def");
+        Assert.Equal("def", State.GetHash("contoso", ContentKind.Picture, "P1"));
+        Assert.Null(State.GetHash("contoso", ContentKind.Product, "P1"));
+        Assert.Null(State.GetHash("fabrikam", ContentKind.Picture, "P1"));
+
+        var time = DateTimeOffset.Parse("2025-05-05T05:05:05.123Z");
+        State.SetLastSync("contoso", SyncKind.Inventory, time);
+        Assert.Equal(time, State.GetLastSync("contoso", SyncKind.Inventory));
+        Assert.Null(State.GetLastSync("contoso", SyncKind.Products));
+    }
+
+    [Fact]
+    public void Runs_and_skipped_records_are_logged()
+    {
+        var run = State.StartRun("contoso", SyncKind.Products);
+        State.AddSkipped(new SkippedRecord { Shop = "contoso", RunId = run.Id, ShopifyId = "P1", RecordType = "Product", Reason = "The item is blocked." });
+        run.Status = RunStatus.Succeeded;
+        run.Skipped = 1;
+        State.FinishRun(run);
+
+        var stored = State.Runs("contoso", 10).Single();
+        Assert.Equal((RunStatus.Succeeded, 1L), (stored.Status, stored.Skipped));
+        Assert.NotNull(stored.FinishedAt);
+        var skipped = State.Skipped("contoso").Single();
+        Assert.Equal((run.Id, "The item is blocked."), (skipped.RunId!.Value, skipped.Reason));
+        Assert.Empty(State.Skipped("fabrikam"));
+        Assert.Equal(1, State.ClearSkipped("contoso"));
+    }
+
+    [Fact]
+    public void A_variant_of_a_product_that_is_not_stored_is_refused()
+    {
+        Assert.ThrowsAny<Exception>(() => State.SaveVariant(new ShopVariant { Shop = "contoso", Id = "V1", ProductId = "missing" }));
+    }
+}
