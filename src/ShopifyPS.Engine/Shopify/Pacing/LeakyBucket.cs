@@ -1,0 +1,80 @@
+namespace ShopifyPS.Shopify;
+
+/// <summary>
+/// Our model of a shop's cost bucket (the pure arithmetic; <see cref="ShopBudget"/> adds locking and
+/// waiting). Shopify refills <c>restoreRate</c> points a second up to <c>maximumAvailable</c> and refuses
+/// (THROTTLED) a query whose requested cost exceeds what is available. We keep the last level Shopify
+/// reported, refill it with time, and subtract what requests in flight have reserved, so a request is
+/// only sent when Shopify will accept it. Times are seconds on a monotonic clock.
+/// </summary>
+internal sealed class LeakyBucket
+{
+    private double _level;
+    private double _anchor;
+    private double _lastObservedSentAt = double.MinValue;
+
+    /// <summary>False until a response has reported the bucket; until then requests go one at a time.</summary>
+    public bool Known { get; private set; }
+    public double Maximum { get; private set; }
+    public double RestoreRate { get; private set; }
+    public double InFlight { get; private set; }
+    public int InFlightCount { get; private set; }
+
+    /// <summary>Points a new request could use at <paramref name="now"/>.</summary>
+    public double AvailableAt(double now) =>
+        Math.Min(Maximum, _level + RestoreRate * Math.Max(0, now - _anchor)) - InFlight;
+
+    /// <summary>
+    /// How long to wait before <paramref name="cost"/> points can be reserved: zero when they can be now,
+    /// null when only an answer to a request in flight can tell (the bucket is not known yet, or the
+    /// reservations in flight alone hold the points back).
+    /// </summary>
+    public TimeSpan? WaitFor(double cost, double now)
+    {
+        if (!Known) return InFlightCount == 0 ? TimeSpan.Zero : null;
+        // A cost above the bucket size can never be met; a full bucket is the best there is.
+        var needed = Math.Min(cost, Maximum);
+        var deficit = needed - AvailableAt(now);
+        if (deficit <= 0) return TimeSpan.Zero;
+        if (RestoreRate <= 0 || Math.Min(Maximum, _level + RestoreRate * Math.Max(0, now - _anchor)) >= Maximum) return null;
+        return TimeSpan.FromSeconds(deficit / RestoreRate);
+    }
+
+    public void Reserve(double cost)
+    {
+        InFlight += cost;
+        InFlightCount++;
+    }
+
+    /// <summary>
+    /// A request finished. With a throttle status, the bucket is re-based on what Shopify reported (which
+    /// already includes this request's actual cost, the refund of requested − actual, and everything else
+    /// Shopify charged) — unless a request sent later has reported already, because then this status is
+    /// older. Without one, the actual cost (or, not knowing it, the whole reservation) is charged.
+    /// </summary>
+    public void Complete(double reserved, double sentAt, double receivedAt, ThrottleStatus? status, int? actualCost)
+    {
+        InFlight = Math.Max(0, InFlight - reserved);
+        InFlightCount = Math.Max(0, InFlightCount - 1);
+        if (status is not null)
+        {
+            if (sentAt < _lastObservedSentAt) return;
+            _lastObservedSentAt = sentAt;
+            Maximum = status.MaximumAvailable;
+            RestoreRate = status.RestoreRate;
+            _level = status.CurrentlyAvailable;
+            // Shopify measured the level at some moment before we received it; counting refill only from
+            // the moment of receipt under-estimates the level, which is the safe side.
+            _anchor = receivedAt;
+            Known = true;
+        }
+        else if (Known)
+        {
+            _level = Math.Min(Maximum, _level + RestoreRate * Math.Max(0, receivedAt - _anchor)) - (actualCost ?? reserved);
+            _anchor = receivedAt;
+        }
+    }
+
+    public ThrottleStatus? Snapshot(double now) =>
+        Known ? new ThrottleStatus(Maximum, Math.Floor(AvailableAt(now) + InFlight), RestoreRate) : null;
+}
