@@ -1,0 +1,5 @@
+namespace ShopifyPS.Emulator.Runtime;
+
+public sealed class BulkRunner(EmulatorRuntime rt)
+{
+}
