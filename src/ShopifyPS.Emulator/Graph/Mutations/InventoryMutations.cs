@@ -105,7 +105,7 @@ public static class InventoryMutations
             if (quantity > MaxQuantity) { errors.Add(UserError.At($"The quantity can't be higher than {MaxQuantity:N0}.", "INVALID_QUANTITY_TOO_HIGH", [.. at, "quantity"])); continue; }
             if (quantity < -MaxQuantity) { errors.Add(UserError.At($"The quantity can't be lower than -{MaxQuantity:N0}.", "INVALID_QUANTITY_TOO_LOW", [.. at, "quantity"])); continue; }
             if (name == "on_hand" && quantity < 0) { errors.Add(UserError.At("The on_hand quantity can't be negative.", "INVALID_QUANTITY_NEGATIVE", [.. at, "quantity"])); continue; }
-            if (In.Int(In.Get(q, "changeFromQuantity")) is { } expected && name is "available" or "on_hand" && level.Get(name) != expected)
+            if (In.Int(In.Get(q, "changeFromQuantity")) is { } expected && level.Get(name) != expected)
             {
                 errors.Add(UserError.At(
                     $"The quantity couldn't be updated because the changeFromQuantity ({expected}) doesn't match the current quantity ({level.Get(name)}).",
