@@ -102,7 +102,7 @@ public static class GraphQLEndpoint
             var after = rt.Bucket.Refund(op.RequestedCost - actual);
             entry.ActualCost = actual;
             response = new JsonObject();
-            if (op.Context.Errors.Count > 0) response["errors"] = ErrorsJson(op.Context.Errors);
+            if (op.Context.Errors.Count > 0) response["errors"] = GraphErrorJson.Array(op.Context.Errors);
             response["data"] = data;
             response["extensions"] = CostExtension(rt, op.RequestedCost, actual, after);
         }
@@ -157,31 +157,9 @@ public static class GraphQLEndpoint
 
     private static JsonObject ErrorResponse(List<GraphError> errors, JsonObject extensions) => new()
     {
-        ["errors"] = ErrorsJson(errors),
+        ["errors"] = GraphErrorJson.Array(errors),
         ["extensions"] = extensions,
     };
-
-    public static JsonArray ErrorsJson(IEnumerable<GraphError> errors)
-    {
-        var arr = new JsonArray();
-        foreach (var e in errors)
-        {
-            var o = new JsonObject { ["message"] = e.Message };
-            if (e.Locations is { Count: > 0 } locs)
-                o["locations"] = new JsonArray(locs.Select(l => (JsonNode)new JsonObject { ["line"] = l.Line, ["column"] = l.Column }).ToArray());
-            if (e.Path is { Count: > 0 } path)
-                o["path"] = new JsonArray(path.Select(p => p is int i ? JsonValue.Create(i) : (JsonNode)JsonValue.Create(p.ToString())!).ToArray());
-            if (e.Code != null || e.Extensions != null)
-            {
-                var ext = new JsonObject();
-                if (e.Code != null) ext["code"] = e.Code;
-                if (e.Extensions != null) foreach (var (k, v) in e.Extensions) ext[k] = Executor.Leaf(v);
-                o["extensions"] = ext;
-            }
-            arr.Add(o);
-        }
-        return arr;
-    }
 
     public static JsonObject CostExtension(EmulatorRuntime rt, int requested, int? actual, double available) => new()
     {

@@ -22,7 +22,7 @@ public sealed class MutationRoot(EmulatorRuntime rt) : IGraphObject
         "inventoryItemUpdate" => InventoryMutations.ItemUpdate(args, ctx),
         "inventoryActivate" => InventoryMutations.Activate(args, ctx),
         "inventorySetQuantities" => InventoryMutations.SetQuantities(args, ctx),
-        "stagedUploadsCreate" => MediaMutations.StagedUploadsCreate(args, ctx),
+        "stagedUploadsCreate" => StagedUploads.Create(args, ctx),
         "productCreateMedia" => MediaMutations.ProductCreateMedia(args, ctx, rt),
         "productDeleteMedia" => MediaMutations.ProductDeleteMedia(args, ctx),
         "fileCreate" => MediaMutations.FileCreate(args, ctx, rt),
