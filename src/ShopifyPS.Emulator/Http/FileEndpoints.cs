@@ -40,6 +40,16 @@ public static class FileEndpoints
             }
         });
 
+        app.MapGet("/emulator/files/{id:long}/{name}", (long id) =>
+        {
+            lock (rt.Store.Sync)
+            {
+                return rt.Store.Media.TryGetValue(id, out var media) && media.Content != null
+                    ? Results.Bytes(media.Content, media.MimeType)
+                    : Results.NotFound();
+            }
+        });
+
         app.MapGet("/emulator/bulk/{id:long}.jsonl", (long id) =>
         {
             lock (rt.Store.Sync)

@@ -16,6 +16,9 @@ public sealed partial class MediaFile
     public int? Height { get; set; }
     public long? FileSize { get; set; }
     public (string Code, string Message)? Error { get; set; }
+
+    /// <summary>The image bytes, served back at <see cref="Url"/>.</summary>
+    public byte[]? Content { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 

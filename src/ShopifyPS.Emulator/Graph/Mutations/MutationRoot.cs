@@ -10,7 +10,7 @@ public sealed class MutationRoot(EmulatorRuntime rt) : IGraphObject
 
     public object? Resolve(string field, Args args, ExecContext ctx) => field switch
     {
-        "productSet" => ProductSetMutation.Run(args, ctx),
+        "productSet" => ProductSetMutation.Run(args, ctx, rt),
         "productCreate" => ProductMutations.Create(args, ctx, rt),
         "productUpdate" => ProductMutations.Update(args, ctx, rt),
         "productDelete" => ProductMutations.Delete(args, ctx),
@@ -26,6 +26,7 @@ public sealed class MutationRoot(EmulatorRuntime rt) : IGraphObject
         "productCreateMedia" => MediaMutations.ProductCreateMedia(args, ctx, rt),
         "productDeleteMedia" => MediaMutations.ProductDeleteMedia(args, ctx),
         "fileCreate" => MediaMutations.FileCreate(args, ctx, rt),
+        "fileUpdate" => MediaMutations.FileUpdate(args, ctx),
         "fileDelete" => MediaMutations.FileDelete(args, ctx),
         "bulkOperationRunQuery" => BulkMutations.RunQuery(args, ctx, rt),
         "bulkOperationRunMutation" => BulkMutations.RunMutation(args, ctx, rt),

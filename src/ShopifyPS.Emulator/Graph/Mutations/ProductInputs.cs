@@ -105,6 +105,7 @@ public static class ProductInputs
         if (In.Get(input, "taxable") is bool taxable) v.Taxable = taxable;
         if (In.Has(input, "taxCode")) v.TaxCode = In.Str(In.Get(input, "taxCode"));
         if (In.Obj(In.Get(input, "inventoryItem")) is { } item) ApplyInventoryItem(store, v.InventoryItem, item);
+        if (In.Has(input, "mediaId")) v.Image = Lookup.Media(store, In.Str(In.Get(input, "mediaId")));
         store.Touch(v);
     }
 

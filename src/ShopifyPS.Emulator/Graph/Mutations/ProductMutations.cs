@@ -39,7 +39,7 @@ public static class ProductMutations
             SetOptions(store, product, options);
             store.CreateVariant(product, options.Select(o => (o.Name, o.Values[0])).ToList());
         }
-        MediaMutations.AttachMedia(rt, ctx, product, args.List("media"));
+        MediaMutations.AttachMedia(rt, product, args.List("media"));
         store.Touch(product);
         return new GraphMap("ProductCreatePayload", ("product", product), ("shop", null), ("userErrors", new List<UserError>()));
     }
@@ -65,7 +65,7 @@ public static class ProductMutations
         if (errors.Count > 0) return new GraphMap("ProductUpdatePayload", ("product", null), ("userErrors", errors));
 
         ApplyProductFields(store, product, input);
-        MediaMutations.AttachMedia(rt, ctx, product, args.List("media"));
+        MediaMutations.AttachMedia(rt, product, args.List("media"));
         store.Touch(product);
         return new GraphMap("ProductUpdatePayload", ("product", product), ("userErrors", new List<UserError>()));
     }

@@ -1,4 +1,5 @@
 using ShopifyPS.Emulator.GraphQL;
+using ShopifyPS.Emulator.Runtime;
 using ShopifyPS.Emulator.State;
 using static ShopifyPS.Emulator.Graph.Mutations.ProductInputs;
 using In = ShopifyPS.Emulator.GraphQL.Input;
@@ -19,7 +20,7 @@ public static class ProductSetMutation
 
     private sealed record VariantPlan(IDictionary<string, object?> Input, List<(string Name, string Value)> Options, Variant? Existing);
 
-    public static object Run(Args args, ExecContext ctx)
+    public static object Run(Args args, ExecContext ctx, EmulatorRuntime rt)
     {
         var store = ctx.Store;
         var input = args.Obj("input")!;
@@ -55,6 +56,9 @@ public static class ProductSetMutation
         if (hasOptions && !hasVariants)
             errors.Add(UserError.At("Variants input is required when updating product options.", "VARIANTS_INPUT_MISSING", "input", "variants"));
 
+        var files = In.List(In.Get(input, "files"));
+        errors.AddRange(MediaMutations.ValidateFileSet(store, files));
+
         var options = hasOptions ? ReadOptions(product, In.List(In.Get(input, "productOptions")), errors) : new();
         var plans = hasVariants && errors.Count == 0 ? PlanVariants(ctx, product, options, In.List(In.Get(input, "variants")), errors) : new();
         if (errors.Count > 0) return Payload(args, ctx, null, errors);
@@ -70,6 +74,7 @@ public static class ProductSetMutation
         {
             MakeDefaultVariant(store, product!);
         }
+        if (In.Has(input, "files")) MediaMutations.ApplyFileSet(rt, product!, files);
         store.Touch(product!);
         return Payload(args, ctx, product, errors);
     }
