@@ -46,7 +46,7 @@ public sealed class AdminSchema
             .Select(d => d.Name.StringValue)
             .ToList();
         // Shim 1: abstract types need a resolveType to build; we never use GraphQL.NET's execution.
-        var schema = global::GraphQL.Types.Schema.For(sdl, b => b.Types.ForAll(c => c.ResolveType = _ => null));
+        var schema = global::GraphQL.Types.Schema.For(sdl, b => b.Types.ForAll(c => c.ResolveType = _ => null!));
         // Shim 2: Shopify's custom scalars (Money, DateTime, URL, ...) pass their values through.
         foreach (var name in customScalars)
             schema.RegisterType(new PassThroughScalar(name));

@@ -21,6 +21,9 @@ public sealed class Operation
     public GraphQLOperationDefinition? Definition { get; private set; }
     public int RequestedCost { get; private set; }
     public string? OperationName { get; private set; }
+
+    /// <summary>The document text (the cached instance, so repeated documents share one string).</summary>
+    public string? Source { get; private set; }
     public bool IsMutation => Definition?.Operation == OperationType.Mutation;
 
     public bool IsValid => Errors.Count == 0 && Context != null;
@@ -33,7 +36,7 @@ public sealed class Operation
         GraphQLDocument document;
         try
         {
-            document = GraphQLParser.Parser.Parse(query);
+            (query, document) = DocumentCache.Get(query);
         }
         catch (GraphQLParserException ex)
         {
@@ -59,7 +62,7 @@ public sealed class Operation
             Variables = inputs,
             Rules = DocumentValidator.CoreRules,
         }).ConfigureAwait(false);
-        var result = new Operation(new()) { Definition = op, OperationName = op.Name?.StringValue ?? operationName };
+        var result = new Operation(new()) { Definition = op, OperationName = op.Name?.StringValue ?? operationName, Source = query };
         if (!validation.IsValid)
         {
             result.Errors.AddRange(validation.Errors.Select(e => ValidationErrors.ToShopify(e, query)));

@@ -57,7 +57,7 @@ public static class GraphQLEndpoint
         JsonElement? variables = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("variables", out var vars) && vars.ValueKind == JsonValueKind.Object ? vars : null;
         entry.Document = query;
         entry.OperationName = opName;
-        entry.Variables = variables is { } ve ? JsonNode.Parse(ve.GetRawText()) : null;
+        entry.VariablesJson = variables?.GetRawText();
 
         // Faults come first: they model the network and Shopify's front end, not the API.
         var faults = rt.Faults.Draw(opName, query);
@@ -73,6 +73,7 @@ public static class GraphQLEndpoint
 
         var op = await Operation.PrepareAsync(schema, rt.Store, rt.BaseUri, query, variables, opName).ConfigureAwait(false);
         entry.OperationName ??= op.OperationName;
+        entry.Document = op.Source ?? query;
         JsonObject response;
         if (!op.IsValid)
         {

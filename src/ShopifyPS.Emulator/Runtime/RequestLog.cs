@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace ShopifyPS.Emulator.Runtime;
 
@@ -8,7 +9,11 @@ public sealed class RequestLogEntry
     public string? ApiVersion { get; init; }
     public string? OperationName { get; set; }
     public string? Document { get; set; }
-    public JsonNode? Variables { get; set; }
+    /// <summary>Kept as raw JSON: a benchmark logs tens of thousands of large variable sets.</summary>
+    [JsonIgnore]
+    public string? VariablesJson { get; set; }
+
+    public JsonNode? Variables => VariablesJson == null ? null : JsonNode.Parse(VariablesJson);
     public int? RequestedCost { get; set; }
     public int? ActualCost { get; set; }
     public int Status { get; set; }

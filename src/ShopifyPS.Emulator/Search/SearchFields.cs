@@ -63,8 +63,8 @@ public sealed class VariantSearch(ShopStore store) : ISearchFields<Variant>
 
     public IEnumerable<string?> Values(Variant v, string field) => field switch
     {
-        "sku" => new[] { v.Sku },
-        "barcode" => new[] { v.Barcode },
+        "sku" => new string?[] { v.Sku },
+        "barcode" => new string?[] { v.Barcode },
         "id" => new[] { v.Id.ToString(CultureInfo.InvariantCulture) },
         "product_id" => new[] { v.Product.Id.ToString(CultureInfo.InvariantCulture) },
         "product_ids" => new[] { v.Product.Id.ToString(CultureInfo.InvariantCulture) },
