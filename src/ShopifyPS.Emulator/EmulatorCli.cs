@@ -6,7 +6,7 @@ namespace ShopifyPS.Emulator;
 /// Command line: --urls URL [--token T] [--bucket N] [--restore-rate N] [--seed path.json]
 /// [--currency CODE] [--clock-speed F]. The first stdout line is "Listening on URL".
 /// </summary>
-public static class EmulatorCli
+internal static class EmulatorCli
 {
     public static async Task<int> RunAsync(string[] args)
     {

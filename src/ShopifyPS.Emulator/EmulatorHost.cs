@@ -55,7 +55,7 @@ public sealed class RunningEmulator : IAsyncDisposable
     public Uri GraphQLUri(string version = "2026-04") => new(BaseUri, $"admin/api/{version}/graphql.json");
 
     /// <summary>In-process access to the emulator's state (tests); the HTTP control endpoints do the same over the wire.</summary>
-    public EmulatorRuntime Runtime { get; }
+    internal EmulatorRuntime Runtime { get; }
 
     public async ValueTask DisposeAsync()
     {

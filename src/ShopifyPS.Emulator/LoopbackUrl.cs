@@ -3,7 +3,7 @@ using System.Net;
 namespace ShopifyPS.Emulator;
 
 /// <summary>The emulator has no authentication worth the name, so it only ever binds to loopback.</summary>
-public static class LoopbackUrl
+internal static class LoopbackUrl
 {
     public static string Parse(string url)
     {

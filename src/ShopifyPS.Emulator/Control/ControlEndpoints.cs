@@ -8,7 +8,7 @@ namespace ShopifyPS.Emulator.Control;
 /// Test and benchmark controls under /emulator/ (nothing in ShopifyPS depends on them):
 /// reset, config, faults, requests, state, seed and inventory. Formats are in README.md.
 /// </summary>
-public static class ControlEndpoints
+internal static class ControlEndpoints
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 

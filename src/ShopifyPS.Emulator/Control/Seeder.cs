@@ -5,13 +5,13 @@ using ShopifyPS.Emulator.State;
 
 namespace ShopifyPS.Emulator.Control;
 
-public sealed class SeedException(string message) : Exception(message);
+internal sealed class SeedException(string message) : Exception(message);
 
 /// <summary>
 /// Loads the seed format (README, "Seed format"): shop, locations and products with options,
 /// variants and inventory by location name or gid. Used by --seed, /emulator/seed and reset.
 /// </summary>
-public static class Seeder
+internal static class Seeder
 {
     public static JsonObject Load(ShopStore store, string json)
     {

@@ -4,7 +4,7 @@ using ShopifyPS.Emulator.State;
 namespace ShopifyPS.Emulator.Control;
 
 /// <summary>GET /emulator/state: the whole shop as plain JSON, for assertions in tests.</summary>
-public static class StateDump
+internal static class StateDump
 {
     public static object Of(ShopStore s) => new
     {

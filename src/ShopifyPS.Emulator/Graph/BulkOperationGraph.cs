@@ -3,7 +3,7 @@ using ShopifyPS.Emulator.GraphQL;
 
 namespace ShopifyPS.Emulator.State;
 
-public sealed partial class BulkOperation : IGraphObject
+internal sealed partial class BulkOperation : IGraphObject
 {
     public string? GraphType => "BulkOperation";
 

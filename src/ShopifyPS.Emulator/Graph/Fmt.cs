@@ -6,7 +6,7 @@ using ShopifyPS.Emulator.State;
 namespace ShopifyPS.Emulator.Graph;
 
 /// <summary>Output formats of Shopify scalars and small value objects.</summary>
-public static partial class Fmt
+internal static partial class Fmt
 {
     /// <summary>Money scalar: a decimal string with at least two decimals ("10.00").</summary>
     public static string Money(decimal value)

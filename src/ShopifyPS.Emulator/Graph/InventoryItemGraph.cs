@@ -3,7 +3,7 @@ using ShopifyPS.Emulator.GraphQL;
 
 namespace ShopifyPS.Emulator.State;
 
-public sealed partial class InventoryItem : IGraphObject
+internal sealed partial class InventoryItem : IGraphObject
 {
     public string? GraphType => "InventoryItem";
 

@@ -2,7 +2,7 @@ using ShopifyPS.Emulator.GraphQL;
 
 namespace ShopifyPS.Emulator.State;
 
-public sealed partial class InventoryLevel : IGraphObject
+internal sealed partial class InventoryLevel : IGraphObject
 {
     public string? GraphType => "InventoryLevel";
 

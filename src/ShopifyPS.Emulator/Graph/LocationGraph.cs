@@ -3,7 +3,7 @@ using ShopifyPS.Emulator.GraphQL;
 
 namespace ShopifyPS.Emulator.State;
 
-public sealed partial class Location : IGraphObject
+internal sealed partial class Location : IGraphObject
 {
     public string? GraphType => "Location";
 

@@ -4,7 +4,7 @@ using ShopifyPS.Emulator.State;
 namespace ShopifyPS.Emulator.Graph;
 
 /// <summary>Finds entities by gid (dictionary lookups); null when the gid is malformed or unknown.</summary>
-public static class Lookup
+internal static class Lookup
 {
     public static Product? Product(ShopStore s, string? gid) =>
         Gid.TryParse(gid, "Product", out var id) && s.Products.TryGetValue(id, out var p) ? p : null;
@@ -42,7 +42,7 @@ public static class Lookup
 }
 
 /// <summary>ProductSetOperation as returned by productSet(synchronous: false) and productOperation(id:).</summary>
-public sealed class ProductSetOperationView(ProductSetOperation op) : IGraphObject
+internal sealed class ProductSetOperationView(ProductSetOperation op) : IGraphObject
 {
     public string? GraphType => "ProductSetOperation";
 

@@ -3,7 +3,7 @@ using ShopifyPS.Emulator.GraphQL;
 
 namespace ShopifyPS.Emulator.State;
 
-public sealed partial class MediaFile : IGraphObject
+internal sealed partial class MediaFile : IGraphObject
 {
     public string? GraphType => "MediaImage";
 

@@ -5,7 +5,7 @@ using ShopifyPS.Emulator.GraphQL;
 namespace ShopifyPS.Emulator.Graph;
 
 /// <summary>A position in a sorted list: the sort value (text or number) and the id that breaks ties.</summary>
-public readonly record struct SortKey(string? Text, decimal Number, long Id) : IComparable<SortKey>
+internal readonly record struct SortKey(string? Text, decimal Number, long Id) : IComparable<SortKey>
 {
     public int CompareTo(SortKey other)
     {
@@ -36,7 +36,7 @@ public readonly record struct SortKey(string? Text, decimal Number, long Id) : I
 }
 
 /// <summary>Relay connections (edges/nodes/pageInfo) over an in-memory list, with first/after/last/before/reverse.</summary>
-public static class Paging
+internal static class Paging
 {
     public static IGraphObject Connection<T>(IEnumerable<T> items, Args args, ExecContext ctx, Func<T, SortKey> key) where T : class
     {
@@ -69,7 +69,7 @@ public static class Paging
 }
 
 /// <summary>One page of a connection.</summary>
-public sealed class ConnectionResult(List<object> nodes, List<string> cursors, bool hasPrevious, bool hasNext) : IGraphObject
+internal sealed class ConnectionResult(List<object> nodes, List<string> cursors, bool hasPrevious, bool hasNext) : IGraphObject
 {
     public string? GraphType => null;
 

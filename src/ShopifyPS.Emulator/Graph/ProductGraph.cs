@@ -3,7 +3,7 @@ using ShopifyPS.Emulator.GraphQL;
 
 namespace ShopifyPS.Emulator.State;
 
-public sealed partial class Product : IGraphObject
+internal sealed partial class Product : IGraphObject
 {
     public string? GraphType => "Product";
 

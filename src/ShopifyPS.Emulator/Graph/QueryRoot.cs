@@ -5,7 +5,7 @@ using ShopifyPS.Emulator.State;
 namespace ShopifyPS.Emulator.Graph;
 
 /// <summary>QueryRoot: the read side of the Admin API that a product and inventory sync uses.</summary>
-public sealed class QueryRoot : IGraphObject
+internal sealed class QueryRoot : IGraphObject
 {
     public static readonly string[] AccessScopes =
     {

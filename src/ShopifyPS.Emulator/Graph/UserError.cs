@@ -3,7 +3,7 @@ using ShopifyPS.Emulator.GraphQL;
 namespace ShopifyPS.Emulator.Graph;
 
 /// <summary>A payload userError: field path, message and (for typed errors) code.</summary>
-public sealed class UserError(IReadOnlyList<string>? field, string message, string? code = null) : IGraphObject
+internal sealed class UserError(IReadOnlyList<string>? field, string message, string? code = null) : IGraphObject
 {
     public IReadOnlyList<string>? Field { get; } = field;
     public string Message { get; } = message;

@@ -3,7 +3,7 @@ using ShopifyPS.Emulator.GraphQL;
 
 namespace ShopifyPS.Emulator.State;
 
-public sealed partial class Variant : IGraphObject
+internal sealed partial class Variant : IGraphObject
 {
     public string? GraphType => "ProductVariant";
 

@@ -7,7 +7,7 @@ namespace ShopifyPS.Emulator.GraphQL;
 /// The real Shopify Admin schema for one API version, built once with GraphQL.NET and used only
 /// for validation and type information; execution is our own (see <see cref="Executor"/>).
 /// </summary>
-public sealed class AdminSchema
+internal sealed class AdminSchema
 {
     public const string SupportedVersion = "2026-04";
 

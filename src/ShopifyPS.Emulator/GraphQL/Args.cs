@@ -5,7 +5,7 @@ using GraphQL.Execution;
 namespace ShopifyPS.Emulator.GraphQL;
 
 /// <summary>Coerced argument values of one field (from GraphQL.NET's validation), with typed accessors.</summary>
-public sealed class Args
+internal sealed class Args
 {
     public static readonly Args Empty = new(null);
 
@@ -29,7 +29,7 @@ public sealed class Args
 }
 
 /// <summary>Helpers to read coerced input values (dictionaries, lists, numbers as the client sent them).</summary>
-public static class Input
+internal static class Input
 {
     public static string? Str(object? v) => v switch
     {

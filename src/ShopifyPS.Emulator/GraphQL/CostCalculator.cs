@@ -4,7 +4,7 @@ using GraphQLParser.AST;
 
 namespace ShopifyPS.Emulator.GraphQL;
 
-public enum TypeKind { Object, Connection, Free }
+internal enum TypeKind { Object, Connection, Free }
 
 /// <summary>
 /// Shopify's calculated query cost. Scalars and enums cost 0, objects 1, a connection 2 plus
@@ -13,7 +13,7 @@ public enum TypeKind { Object, Connection, Free }
 /// through a connection are free: Shopify reports 10 for a plain mutation (BC fixtures), not 10 + n.
 /// Interfaces and unions cost the maximum of their possible selections.
 /// </summary>
-public static class CostCalculator
+internal static class CostCalculator
 {
     public const int MutationCost = 10;
     public const int MaxPageSize = 250;

@@ -7,7 +7,7 @@ namespace ShopifyPS.Emulator.GraphQL;
 /// Parsed documents by text. A sync sends the same few documents thousands of times; parsing once
 /// saves CPU and the log shares one string per document. The AST is only read after parsing.
 /// </summary>
-public static class DocumentCache
+internal static class DocumentCache
 {
     private const int Capacity = 2000;
     private static readonly ConcurrentDictionary<string, (string Text, GraphQLDocument Document)> Cache = new(StringComparer.Ordinal);

@@ -6,7 +6,7 @@ using ShopifyPS.Emulator.State;
 namespace ShopifyPS.Emulator.GraphQL;
 
 /// <summary>Everything one operation's execution needs: the store, the coerced arguments, errors and cost.</summary>
-public sealed class ExecContext
+internal sealed class ExecContext
 {
     public ExecContext(AdminSchema schema, ShopStore store, GraphQLDocument document, IValidationResult validation, Uri baseUri)
     {
@@ -53,13 +53,13 @@ public sealed class ExecContext
 }
 
 /// <summary>A GraphQL error as Shopify writes it: message, locations, path, extensions.code.</summary>
-public sealed record GraphError(string Message, string? Code = null, IReadOnlyList<object>? Path = null, IReadOnlyList<(int Line, int Column)>? Locations = null)
+internal sealed record GraphError(string Message, string? Code = null, IReadOnlyList<object>? Path = null, IReadOnlyList<(int Line, int Column)>? Locations = null)
 {
     public Dictionary<string, object?>? Extensions { get; init; }
 }
 
 /// <summary>Thrown by a resolver to fail its field with a top-level GraphQL error.</summary>
-public sealed class GraphFieldException(string message, string? code = null) : Exception(message)
+internal sealed class GraphFieldException(string message, string? code = null) : Exception(message)
 {
     public string? Code { get; } = code;
 }

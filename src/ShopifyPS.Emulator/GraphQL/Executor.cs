@@ -9,7 +9,7 @@ namespace ShopifyPS.Emulator.GraphQL;
 /// Executes a validated operation against <see cref="IGraphObject"/> sources. It follows the GraphQL
 /// spec's CollectFields/CompleteValue and counts Shopify's actual cost from what it returns.
 /// </summary>
-public static class Executor
+internal static class Executor
 {
     public static JsonObject? Execute(ExecContext ctx, GraphQLOperationDefinition op, IGraphObject root)
     {

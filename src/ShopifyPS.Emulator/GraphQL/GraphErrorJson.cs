@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace ShopifyPS.Emulator.GraphQL;
 
 /// <summary>Writes GraphQL errors in Shopify's shape: message, locations, path, extensions.code.</summary>
-public static class GraphErrorJson
+internal static class GraphErrorJson
 {
     public static JsonArray Array(IEnumerable<GraphError> errors)
     {

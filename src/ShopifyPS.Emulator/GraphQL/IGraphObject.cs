@@ -4,7 +4,7 @@ namespace ShopifyPS.Emulator.GraphQL;
 /// Something the executor can select fields from. Entities and payloads implement it; a field the
 /// emulator does not model resolves to null.
 /// </summary>
-public interface IGraphObject
+internal interface IGraphObject
 {
     /// <summary>The runtime GraphQL object type, or null to use the field's declared type.</summary>
     string? GraphType { get; }
@@ -13,7 +13,7 @@ public interface IGraphObject
 }
 
 /// <summary>A small payload or value object described by a dictionary (userErrors, MoneyV2, SEO, ...).</summary>
-public sealed class GraphMap : IGraphObject
+internal sealed class GraphMap : IGraphObject
 {
     private readonly Dictionary<string, object?> _values;
 
@@ -32,7 +32,7 @@ public sealed class GraphMap : IGraphObject
 }
 
 /// <summary>A value resolved lazily per field, used where computing every field up front would be wasteful.</summary>
-public sealed class GraphLambda : IGraphObject
+internal sealed class GraphLambda : IGraphObject
 {
     private readonly Func<string, Args, ExecContext, object?> _resolve;
 

@@ -6,7 +6,7 @@ namespace ShopifyPS.Emulator.GraphQL;
 /// "Input arguments that accept an array have a maximum size of 250" (shopify.dev API limits). The
 /// check runs on coerced values, so literal and variable inputs are treated alike.
 /// </summary>
-public static class InputLimits
+internal static class InputLimits
 {
     public const int MaxInputArray = 250;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ShopifyPS.Emulator.GraphQL;
 
 /// <summary>Turns request JSON (variables) into the plain dictionaries/lists GraphQL.NET coerces.</summary>
-public static class JsonInput
+internal static class JsonInput
 {
     public static Dictionary<string, object?> ToDictionary(JsonElement obj)
     {

@@ -12,7 +12,7 @@ namespace ShopifyPS.Emulator.GraphQL;
 /// variables), checked for Shopify's input and page-size limits and costed. Nothing has run yet,
 /// so the caller can throttle on <see cref="RequestedCost"/> first.
 /// </summary>
-public sealed class Operation
+internal sealed class Operation
 {
     private Operation(List<GraphError> errors) => Errors = errors;
 

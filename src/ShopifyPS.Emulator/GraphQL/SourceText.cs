@@ -3,7 +3,7 @@ using GraphQLParser.AST;
 namespace ShopifyPS.Emulator.GraphQL;
 
 /// <summary>Turns parser offsets into the 1-based line/column pairs GraphQL errors carry.</summary>
-public static class SourceText
+internal static class SourceText
 {
     public static (int Line, int Column) LineColumn(string source, GraphQLLocation location) => LineColumn(source, location.Start);
 

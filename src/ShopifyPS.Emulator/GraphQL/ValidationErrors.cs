@@ -6,7 +6,7 @@ namespace ShopifyPS.Emulator.GraphQL;
 /// Rewrites GraphQL.NET validation errors into graphql-ruby's wording and codes (what Shopify
 /// returns) for the common cases; other rules keep GraphQL.NET's message and code.
 /// </summary>
-public static partial class ValidationErrors
+internal static partial class ValidationErrors
 {
     public static GraphError ToShopify(global::GraphQL.ExecutionError e, string source)
     {

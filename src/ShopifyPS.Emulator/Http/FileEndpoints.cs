@@ -4,7 +4,7 @@ using ShopifyPS.Emulator.State;
 namespace ShopifyPS.Emulator.Http;
 
 /// <summary>Staged upload targets, uploaded files and bulk operation result files, all served by the emulator itself.</summary>
-public static class FileEndpoints
+internal static class FileEndpoints
 {
     public static void Map(WebApplication app, EmulatorRuntime rt)
     {

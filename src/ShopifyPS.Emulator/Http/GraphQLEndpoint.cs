@@ -9,7 +9,7 @@ using ShopifyPS.Emulator.Runtime;
 namespace ShopifyPS.Emulator.Http;
 
 /// <summary>POST /admin/api/{version}/graphql.json: auth, faults, validation, cost, throttle, execution, log.</summary>
-public static class GraphQLEndpoint
+internal static class GraphQLEndpoint
 {
     public const string InvalidToken = "[API] Invalid API key or access token (unrecognized login or wrong password)";
     public const string ThrottleDocs = "https://shopify.dev/api/usage/rate-limits";

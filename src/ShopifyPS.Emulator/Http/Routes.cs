@@ -4,7 +4,7 @@ using ShopifyPS.Emulator.Runtime;
 namespace ShopifyPS.Emulator.Http;
 
 /// <summary>The emulator's URL space: Shopify's GraphQL endpoint, upload/download targets and /emulator control endpoints.</summary>
-public static class Routes
+internal static class Routes
 {
     public static void Map(WebApplication app, EmulatorRuntime rt)
     {

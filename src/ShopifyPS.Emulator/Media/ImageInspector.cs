@@ -3,9 +3,9 @@ using System.Buffers.Binary;
 namespace ShopifyPS.Emulator.Media;
 
 /// <summary>Image format and size read from the file header, the way Shopify sniffs uploads (not by name or MIME type).</summary>
-public sealed record ImageInfo(string MimeType, int Width, int Height);
+internal sealed record ImageInfo(string MimeType, int Width, int Height);
 
-public static class ImageInspector
+internal static class ImageInspector
 {
     public const long MaxBytes = 20L * 1024 * 1024;
     public const int MaxSide = 5000;

@@ -10,7 +10,7 @@ namespace ShopifyPS.Emulator.Media;
 /// later as status FAILED with mediaErrors. Only the emulator's own staged upload URLs can be
 /// fetched: the emulator has no internet access.
 /// </summary>
-public static class MediaFactory
+internal static class MediaFactory
 {
     public static MediaFile Create(EmulatorRuntime rt, string originalSource, string? alt, string? filename)
     {

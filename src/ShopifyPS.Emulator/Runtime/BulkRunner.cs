@@ -13,7 +13,7 @@ namespace ShopifyPS.Emulator.Runtime;
 /// node, nested connection nodes as their own lines carrying "__parentId" (after their parent); for
 /// mutations one line per input line with "__lineNumber".
 /// </summary>
-public sealed class BulkRunner(EmulatorRuntime rt)
+internal sealed class BulkRunner(EmulatorRuntime rt)
 {
     private ShopStore Store => rt.Store;
 

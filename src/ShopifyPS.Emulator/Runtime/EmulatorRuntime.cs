@@ -3,7 +3,7 @@ using ShopifyPS.Emulator.State;
 namespace ShopifyPS.Emulator.Runtime;
 
 /// <summary>The state of one running emulator: the shop, the cost bucket, faults, the log and settings.</summary>
-public sealed class EmulatorRuntime
+internal sealed class EmulatorRuntime
 {
     public EmulatorRuntime(EmulatorOptions options)
     {

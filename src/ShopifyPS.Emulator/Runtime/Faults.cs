@@ -9,7 +9,7 @@ namespace ShopifyPS.Emulator.Runtime;
 /// request is executed and applied, then the connection is aborted without a response).
 /// A rule fires for the next <see cref="Count"/> matching requests, or at random with <see cref="Rate"/>.
 /// </summary>
-public sealed class FaultRule
+internal sealed class FaultRule
 {
     public string Kind { get; set; } = "";
     public double? Rate { get; set; }
@@ -25,7 +25,7 @@ public sealed class FaultRule
 }
 
 /// <summary>The active fault rules; thread-safe.</summary>
-public sealed class Faults
+internal sealed class Faults
 {
     public static readonly string[] Kinds = { "throttled", "http429", "http5xx", "latency", "dropBefore", "dropAfter" };
 

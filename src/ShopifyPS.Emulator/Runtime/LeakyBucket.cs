@@ -7,7 +7,7 @@ namespace ShopifyPS.Emulator.Runtime;
 /// A query needs its requested cost available up front; the unused part is refunded afterwards.
 /// Time can run faster than the wall clock (clock speed factor) so benchmarks need not wait.
 /// </summary>
-public sealed class LeakyBucket
+internal sealed class LeakyBucket
 {
     private readonly Lock _sync = new();
     private double _available;

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace ShopifyPS.Emulator.Runtime;
 
-public sealed class RequestLogEntry
+internal sealed class RequestLogEntry
 {
     public DateTimeOffset Time { get; init; }
     public string? ApiVersion { get; init; }
@@ -23,7 +23,7 @@ public sealed class RequestLogEntry
 }
 
 /// <summary>The GraphQL request log (newest last), capped so a long benchmark cannot exhaust memory.</summary>
-public sealed class RequestLog
+internal sealed class RequestLog
 {
     public const int Capacity = 200_000;
 

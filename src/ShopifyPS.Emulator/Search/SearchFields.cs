@@ -4,7 +4,7 @@ using ShopifyPS.Emulator.State;
 namespace ShopifyPS.Emulator.Search;
 
 /// <summary>products(query:) fields: sku, barcode, status, vendor, product_type, tag, title, handle, id, created_at, updated_at, inventory_total.</summary>
-public sealed class ProductSearch(ShopStore store) : ISearchFields<Product>
+internal sealed class ProductSearch(ShopStore store) : ISearchFields<Product>
 {
     public FieldKind Kind(string field) => field switch
     {
@@ -52,7 +52,7 @@ public sealed class ProductSearch(ShopStore store) : ISearchFields<Product>
 }
 
 /// <summary>productVariants(query:) fields: sku, barcode, product_id, id, title, vendor, product_type, product_status, tag, updated_at, location_id.</summary>
-public sealed class VariantSearch(ShopStore store) : ISearchFields<Variant>
+internal sealed class VariantSearch(ShopStore store) : ISearchFields<Variant>
 {
     public FieldKind Kind(string field) => field switch
     {
@@ -63,8 +63,8 @@ public sealed class VariantSearch(ShopStore store) : ISearchFields<Variant>
 
     public IEnumerable<string?> Values(Variant v, string field) => field switch
     {
-        "sku" => new string?[] { v.Sku },
-        "barcode" => new string?[] { v.Barcode },
+        "sku" => (IEnumerable<string?>)new[] { v.Sku },
+        "barcode" => new[] { v.Barcode },
         "id" => new[] { v.Id.ToString(CultureInfo.InvariantCulture) },
         "product_id" => new[] { v.Product.Id.ToString(CultureInfo.InvariantCulture) },
         "product_ids" => new[] { v.Product.Id.ToString(CultureInfo.InvariantCulture) },
@@ -98,7 +98,7 @@ public sealed class VariantSearch(ShopStore store) : ISearchFields<Variant>
 }
 
 /// <summary>inventoryItems(query:) fields: sku, id, created_at, updated_at.</summary>
-public sealed class InventoryItemSearch(ShopStore store) : ISearchFields<InventoryItem>
+internal sealed class InventoryItemSearch(ShopStore store) : ISearchFields<InventoryItem>
 {
     public FieldKind Kind(string field) => field switch
     {
@@ -127,7 +127,7 @@ public sealed class InventoryItemSearch(ShopStore store) : ISearchFields<Invento
 }
 
 /// <summary>locations(query:) fields: name, id, active; bulkOperations(query:) fields: status, operation_type, id, created_at.</summary>
-public sealed class LocationSearch : ISearchFields<Location>
+internal sealed class LocationSearch : ISearchFields<Location>
 {
     public FieldKind Kind(string field) => field == "id" ? FieldKind.Number : FieldKind.Text;
 
@@ -144,7 +144,7 @@ public sealed class LocationSearch : ISearchFields<Location>
     public bool MatchesDefault(Location l, string word) => l.Name.Contains(word, StringComparison.OrdinalIgnoreCase);
 }
 
-public sealed class BulkOperationSearch : ISearchFields<BulkOperation>
+internal sealed class BulkOperationSearch : ISearchFields<BulkOperation>
 {
     public FieldKind Kind(string field) => field switch { "created_at" => FieldKind.Date, "id" => FieldKind.Number, _ => FieldKind.Text };
 

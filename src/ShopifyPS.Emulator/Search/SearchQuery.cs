@@ -3,10 +3,10 @@ using System.Text;
 
 namespace ShopifyPS.Emulator.Search;
 
-public enum FieldKind { Text, Date, Number, Boolean }
+internal enum FieldKind { Text, Date, Number, Boolean }
 
 /// <summary>What a searchable resource exposes to the query language.</summary>
-public interface ISearchFields<T>
+internal interface ISearchFields<T>
 {
     FieldKind Kind(string field);
 
@@ -25,7 +25,7 @@ public interface ISearchFields<T>
 /// field:&gt;value / &gt;= / &lt; / &lt;=, quoted values, value* prefixes, AND, OR, NOT, -term, parentheses and
 /// implicit AND between terms.
 /// </summary>
-public abstract record SearchQuery
+internal abstract record SearchQuery
 {
     public sealed record Term(string? Field, string Op, string Value) : SearchQuery;
     public sealed record And(IReadOnlyList<SearchQuery> Parts) : SearchQuery;

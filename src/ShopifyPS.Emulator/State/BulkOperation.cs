@@ -1,6 +1,6 @@
 namespace ShopifyPS.Emulator.State;
 
-public sealed partial class BulkOperation
+internal sealed partial class BulkOperation
 {
     public long Id { get; init; }
     public string Type { get; init; } = "QUERY";

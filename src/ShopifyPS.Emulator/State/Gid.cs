@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ShopifyPS.Emulator.State;
 
 /// <summary>Shopify global ids: gid://shopify/&lt;Type&gt;/&lt;number&gt;[?query].</summary>
-public static class Gid
+internal static class Gid
 {
     private const string Prefix = "gid://shopify/";
 

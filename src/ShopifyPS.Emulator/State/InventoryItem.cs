@@ -1,6 +1,6 @@
 namespace ShopifyPS.Emulator.State;
 
-public sealed partial class InventoryItem
+internal sealed partial class InventoryItem
 {
     public long Id { get; init; }
     public Variant? Variant { get; set; }

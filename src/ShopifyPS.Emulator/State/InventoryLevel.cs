@@ -4,7 +4,7 @@ namespace ShopifyPS.Emulator.State;
 /// Quantities of one item at one location. on_hand is derived: available plus every unavailable
 /// state (committed, reserved, damaged, quality_control, safety_stock), as Shopify defines it.
 /// </summary>
-public sealed partial class InventoryLevel
+internal sealed partial class InventoryLevel
 {
     public static readonly string[] UnavailableNames = { "committed", "reserved", "damaged", "quality_control", "safety_stock" };
     public static readonly string[] StoredNames = { "available", "committed", "reserved", "damaged", "quality_control", "safety_stock", "incoming" };

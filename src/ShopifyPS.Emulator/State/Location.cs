@@ -1,6 +1,6 @@
 namespace ShopifyPS.Emulator.State;
 
-public sealed partial class Location
+internal sealed partial class Location
 {
     public long Id { get; init; }
     public string Name { get; set; } = "";

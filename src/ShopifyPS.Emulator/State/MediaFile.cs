@@ -1,7 +1,7 @@
 namespace ShopifyPS.Emulator.State;
 
 /// <summary>An image (MediaImage) created from a staged upload or URL, attached to products or standalone (fileCreate).</summary>
-public sealed partial class MediaFile
+internal sealed partial class MediaFile
 {
     public long Id { get; init; }
     public string? Alt { get; set; }

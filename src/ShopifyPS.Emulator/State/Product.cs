@@ -1,6 +1,6 @@
 namespace ShopifyPS.Emulator.State;
 
-public sealed partial class Product
+internal sealed partial class Product
 {
     public long Id { get; init; }
     public string Title { get; set; } = "";
@@ -26,7 +26,7 @@ public sealed partial class Product
     public int TotalInventory => Variants.Sum(v => v.InventoryQuantity);
 }
 
-public sealed class ProductOption
+internal sealed class ProductOption
 {
     public long Id { get; init; }
     public string Name { get; set; } = "";
@@ -34,7 +34,7 @@ public sealed class ProductOption
     public List<ProductOptionValue> Values { get; } = new();
 }
 
-public sealed class ProductOptionValue
+internal sealed class ProductOptionValue
 {
     public long Id { get; init; }
     public string Name { get; set; } = "";

@@ -7,7 +7,7 @@ namespace ShopifyPS.Emulator.State;
 /// one GraphQL operation runs under one hold, so it sees and makes consistent changes.
 /// Lookups by id, handle, SKU and barcode use dictionaries, never scans.
 /// </summary>
-public sealed class ShopStore
+internal sealed class ShopStore
 {
     public Lock Sync { get; } = new();
 
@@ -217,10 +217,10 @@ public sealed class ShopStore
 }
 
 /// <summary>The first payload of an idempotent mutation (a snapshot), replayed for retries with the same key and variables.</summary>
-public sealed record IdempotentResult(string Fingerprint, object Payload);
+internal sealed record IdempotentResult(string Fingerprint, object Payload);
 
 /// <summary>An asynchronous productSet (synchronous: false); the emulator completes it at once.</summary>
-public sealed class ProductSetOperation
+internal sealed class ProductSetOperation
 {
     public long Id { get; init; }
     public Product? Product { get; set; }

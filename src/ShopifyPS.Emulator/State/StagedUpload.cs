@@ -1,7 +1,7 @@
 namespace ShopifyPS.Emulator.State;
 
 /// <summary>A target created by stagedUploadsCreate; the bytes arrive later by POST (multipart) or PUT.</summary>
-public sealed class StagedUpload
+internal sealed class StagedUpload
 {
     public required string Key { get; init; }
     public required string Resource { get; init; }

@@ -1,6 +1,6 @@
 namespace ShopifyPS.Emulator.State;
 
-public sealed partial class Variant
+internal sealed partial class Variant
 {
     public long Id { get; init; }
     public required Product Product { get; set; }

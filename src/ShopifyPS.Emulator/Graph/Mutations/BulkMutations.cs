@@ -11,7 +11,7 @@ namespace ShopifyPS.Emulator.Graph.Mutations;
 /// bulkOperationRunQuery, bulkOperationRunMutation and bulkOperationCancel. The work runs in the
 /// background (<see cref="BulkRunner"/>); clients poll bulkOperation(id:).
 /// </summary>
-public static class BulkMutations
+internal static class BulkMutations
 {
     /// <summary>From API version 2026-01 a shop may run up to five bulk operations at a time.</summary>
     public const int MaxConcurrent = 5;

@@ -9,7 +9,7 @@ namespace ShopifyPS.Emulator.Graph.Mutations;
 /// cannot say so). The first payload for a key is kept; a retry with the same arguments replays it
 /// without applying anything again, a reuse with other arguments is IDEMPOTENCY_KEY_PARAMETER_MISMATCH.
 /// </summary>
-public static class Idempotency
+internal static class Idempotency
 {
     public const string MissingCode = "MISSING_IDEMPOTENCY_KEY";
     public const string BlankCode = "INVALID_IDEMPOTENCY_KEY";

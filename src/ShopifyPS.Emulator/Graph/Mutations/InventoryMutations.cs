@@ -5,7 +5,7 @@ using In = ShopifyPS.Emulator.GraphQL.Input;
 namespace ShopifyPS.Emulator.Graph.Mutations;
 
 /// <summary>inventoryItemUpdate, inventoryActivate and inventorySetQuantities with the 2026-04 rules.</summary>
-public static class InventoryMutations
+internal static class InventoryMutations
 {
     public const int MaxQuantity = 1_000_000_000;
 

@@ -10,7 +10,7 @@ namespace ShopifyPS.Emulator.Graph.Mutations;
 /// Media: productCreate/productUpdate(media:), productSet(files:), productCreateMedia (deprecated),
 /// productDeleteMedia (deprecated), fileCreate, fileUpdate and fileDelete. Images only.
 /// </summary>
-public static class MediaMutations
+internal static class MediaMutations
 {
     public const int MaxMediaPerProduct = 250;
 

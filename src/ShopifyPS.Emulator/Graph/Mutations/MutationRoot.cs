@@ -4,7 +4,7 @@ using ShopifyPS.Emulator.Runtime;
 namespace ShopifyPS.Emulator.Graph.Mutations;
 
 /// <summary>Mutation dispatch. Each handler validates first and changes nothing when it reports userErrors.</summary>
-public sealed class MutationRoot(EmulatorRuntime rt) : IGraphObject
+internal sealed class MutationRoot(EmulatorRuntime rt) : IGraphObject
 {
     public string? GraphType => "Mutation";
 

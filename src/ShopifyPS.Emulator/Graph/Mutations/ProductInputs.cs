@@ -5,7 +5,7 @@ using In = ShopifyPS.Emulator.GraphQL.Input;
 namespace ShopifyPS.Emulator.Graph.Mutations;
 
 /// <summary>Reading product, variant and inventory item inputs shared by productSet, productCreate/Update and variant bulk mutations.</summary>
-public static class ProductInputs
+internal static class ProductInputs
 {
     /// <summary>Tags as Shopify stores them: trimmed, comma-separated entries split, duplicates (case-insensitive) dropped.</summary>
     public static List<string> Tags(object? value)

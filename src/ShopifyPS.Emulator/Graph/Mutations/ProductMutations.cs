@@ -7,7 +7,7 @@ using In = ShopifyPS.Emulator.GraphQL.Input;
 namespace ShopifyPS.Emulator.Graph.Mutations;
 
 /// <summary>productCreate, productUpdate, productDelete, tagsAdd and tagsRemove.</summary>
-public static class ProductMutations
+internal static class ProductMutations
 {
     /// <summary>productCreate creates the product and only its first variant (first value of each option, or "Default Title").</summary>
     public static object Create(Args args, ExecContext ctx, EmulatorRuntime rt)

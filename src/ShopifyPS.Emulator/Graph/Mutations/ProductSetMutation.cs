@@ -12,7 +12,7 @@ namespace ShopifyPS.Emulator.Graph.Mutations;
 /// fields change only when present. A variant without id keeps the identity of the existing variant
 /// with the same option values. The whole input is checked before anything changes.
 /// </summary>
-public static class ProductSetMutation
+internal static class ProductSetMutation
 {
     public const int MaxVariants = 2048;
     public const int MaxOptions = 3;

@@ -10,7 +10,7 @@ namespace ShopifyPS.Emulator.Graph.Mutations;
 /// Storage policy uploads (multipart form: every parameter, then "file"); PUT targets take the raw
 /// body. The "key" parameter is what bulkOperationRunMutation takes as stagedUploadPath.
 /// </summary>
-public static class StagedUploads
+internal static class StagedUploads
 {
     public const long MaxBulkVariablesBytes = 100L * 1024 * 1024;
     public const long MaxImageBytes = 20L * 1024 * 1024;

@@ -6,7 +6,7 @@ using In = ShopifyPS.Emulator.GraphQL.Input;
 namespace ShopifyPS.Emulator.Graph.Mutations;
 
 /// <summary>productVariantsBulkCreate / Update / Delete.</summary>
-public static class VariantMutations
+internal static class VariantMutations
 {
     public static object BulkCreate(Args args, ExecContext ctx)
     {
