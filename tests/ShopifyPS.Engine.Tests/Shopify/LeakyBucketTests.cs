@@ -9,7 +9,7 @@ public sealed class LeakyBucketTests
     {
         var bucket = new LeakyBucket();
         bucket.Reserve(1);
-        bucket.Complete(1, sentAt: at - 0.1, receivedAt: at, new ThrottleStatus(maximum, available, rate), actualCost: 1);
+        bucket.Complete(1, receivedAt: at, new ThrottleStatus(maximum, available, rate), actualCost: 1);
         return bucket;
     }
 
@@ -53,7 +53,7 @@ public sealed class LeakyBucketTests
         bucket.Reserve(60);
 
         // Requested 60, actual 12: Shopify reports 100 - 12 = 88 (the refund is in the figure).
-        bucket.Complete(60, sentAt: 10, receivedAt: 10.2, new ThrottleStatus(100, 88, 50), actualCost: 12);
+        bucket.Complete(60, receivedAt: 10.2, new ThrottleStatus(100, 88, 50), actualCost: 12);
 
         Assert.Equal(0, bucket.InFlight);
         Assert.Equal(88, bucket.AvailableAt(10.2), 6);
@@ -62,16 +62,40 @@ public sealed class LeakyBucketTests
     }
 
     [Fact]
-    public void An_answer_to_an_older_request_does_not_overwrite_a_newer_status()
+    public void An_answer_that_predates_charges_the_model_holds_cannot_raise_it()
     {
         var bucket = Observed(available: 100, at: 10);
         bucket.Reserve(10);
         bucket.Reserve(10);
 
-        bucket.Complete(10, sentAt: 11, receivedAt: 11.1, new ThrottleStatus(100, 30, 50), actualCost: 10);
-        bucket.Complete(10, sentAt: 10.5, receivedAt: 11.1, new ThrottleStatus(100, 90, 50), actualCost: 10);
+        // Shopify ran B then A, but A's answer (measured before B's charge) arrives last.
+        bucket.Complete(10, receivedAt: 10, new ThrottleStatus(100, 80, 50), actualCost: 10);
+        bucket.Complete(10, receivedAt: 10, new ThrottleStatus(100, 90, 50), actualCost: 10);
 
-        Assert.Equal(30, bucket.AvailableAt(11.1), 6);
+        Assert.Equal(70, bucket.AvailableAt(10), 6);
+    }
+
+    [Fact]
+    public void A_lower_status_than_modelled_lowers_the_model()
+    {
+        var bucket = Observed(available: 100);
+        bucket.Reserve(10);
+
+        // Someone else (another process with the same app) used points too.
+        bucket.Complete(10, receivedAt: 10, new ThrottleStatus(100, 40, 50), actualCost: 10);
+
+        Assert.Equal(40, bucket.AvailableAt(10), 6);
+    }
+
+    [Fact]
+    public void A_throttled_answer_charges_nothing()
+    {
+        var bucket = Observed(available: 100);
+        bucket.Reserve(30);
+
+        bucket.Complete(30, receivedAt: 10, new ThrottleStatus(100, 100, 50), actualCost: null);
+
+        Assert.Equal(100, bucket.AvailableAt(10), 6);
     }
 
     [Fact]
@@ -80,7 +104,7 @@ public sealed class LeakyBucketTests
         var bucket = Observed(available: 100);
         bucket.Reserve(50);
 
-        bucket.Complete(50, sentAt: 10, receivedAt: 10, status: null, actualCost: 10);
+        bucket.Complete(50, receivedAt: 10, status: null, actualCost: 10);
 
         Assert.Equal(90, bucket.AvailableAt(10), 6);
     }
@@ -91,7 +115,7 @@ public sealed class LeakyBucketTests
         var bucket = Observed(available: 100);
         bucket.Reserve(50);
 
-        bucket.Complete(50, sentAt: 10, receivedAt: 10, status: null, actualCost: null);
+        bucket.Complete(50, receivedAt: 10, status: null, actualCost: null);
 
         Assert.Equal(50, bucket.AvailableAt(10), 6);
     }

@@ -3,15 +3,14 @@ namespace ShopifyPS.Shopify;
 /// <summary>
 /// Our model of a shop's cost bucket (the pure arithmetic; <see cref="ShopBudget"/> adds locking and
 /// waiting). Shopify refills <c>restoreRate</c> points a second up to <c>maximumAvailable</c> and refuses
-/// (THROTTLED) a query whose requested cost exceeds what is available. We keep the last level Shopify
-/// reported, refill it with time, and subtract what requests in flight have reserved, so a request is
-/// only sent when Shopify will accept it. Times are seconds on a monotonic clock.
+/// (THROTTLED) a query whose requested cost exceeds what is available. We model the level from what
+/// Shopify reports and what our requests cost, refill it with time, and subtract what requests in flight
+/// have reserved, so a request is only sent when Shopify will accept it. Times are seconds on a monotonic clock.
 /// </summary>
 internal sealed class LeakyBucket
 {
     private double _level;
     private double _anchor;
-    private double _lastObservedSentAt = double.MinValue;
 
     /// <summary>False until a response has reported the bucket; until then requests go one at a time.</summary>
     public bool Known { get; private set; }
@@ -47,32 +46,30 @@ internal sealed class LeakyBucket
     }
 
     /// <summary>
-    /// A request finished. With a throttle status, the bucket is re-based on what Shopify reported (which
-    /// already includes this request's actual cost, the refund of requested − actual, and everything else
-    /// Shopify charged) — unless a request sent later has reported already, because then this status is
-    /// older. Without one, the actual cost (or, not knowing it, the whole reservation) is charged.
+    /// A request finished: its reservation is released and its actual cost charged (the whole reservation
+    /// when there was no answer, nothing when Shopify reported a status without running it). A reported
+    /// status can only lower the model: answers arrive out of order, so a status may predate charges the
+    /// model already holds, and a status that is too high is the one mistake that causes THROTTLED. Refill
+    /// brings a too-low model back up. Shopify measured the level before we received it; counting refill from
+    /// the moment of receipt under-estimates it slightly, which is the safe side.
     /// </summary>
-    public void Complete(double reserved, double sentAt, double receivedAt, ThrottleStatus? status, int? actualCost)
+    public void Complete(double reserved, double receivedAt, ThrottleStatus? status, int? actualCost)
     {
         InFlight = Math.Max(0, InFlight - reserved);
         InFlightCount = Math.Max(0, InFlightCount - 1);
-        if (status is not null)
+        var charge = actualCost ?? (status is null ? reserved : 0);
+        if (!Known)
         {
-            if (sentAt < _lastObservedSentAt) return;
-            _lastObservedSentAt = sentAt;
-            Maximum = status.MaximumAvailable;
-            RestoreRate = status.RestoreRate;
-            _level = status.CurrentlyAvailable;
-            // Shopify measured the level at some moment before we received it; counting refill only from
-            // the moment of receipt under-estimates the level, which is the safe side.
-            _anchor = receivedAt;
-            Known = true;
+            if (status is null) return;
+            (Maximum, RestoreRate, _level, Known) = (status.MaximumAvailable, status.RestoreRate, status.CurrentlyAvailable, true);
         }
-        else if (Known)
+        else
         {
-            _level = Math.Min(Maximum, _level + RestoreRate * Math.Max(0, receivedAt - _anchor)) - (actualCost ?? reserved);
-            _anchor = receivedAt;
+            var modelled = Math.Min(Maximum, _level + RestoreRate * Math.Max(0, receivedAt - _anchor)) - charge;
+            if (status is not null) (Maximum, RestoreRate) = (status.MaximumAvailable, status.RestoreRate);
+            _level = status is null ? modelled : Math.Min(modelled, status.CurrentlyAvailable);
         }
+        _anchor = receivedAt;
     }
 
     public ThrottleStatus? Snapshot(double now) =>

@@ -36,12 +36,11 @@ public sealed class ShopBudget
             Task changed;
             lock (_sync)
             {
-                var now = Now;
-                wait = _bucket.WaitFor(cost, now);
+                wait = _bucket.WaitFor(cost, Now);
                 if (wait == TimeSpan.Zero)
                 {
                     _bucket.Reserve(cost);
-                    return new Reservation(cost, now);
+                    return new Reservation(cost);
                 }
                 changed = _changed.Task;
             }
@@ -58,7 +57,7 @@ public sealed class ShopBudget
         TaskCompletionSource changed;
         lock (_sync)
         {
-            _bucket.Complete(reservation.Cost, reservation.SentAt, Now, cost?.ThrottleStatus, cost?.ActualQueryCost);
+            _bucket.Complete(reservation.Cost, Now, cost?.ThrottleStatus, cost?.ActualQueryCost);
             changed = _changed;
             _changed = NewSignal();
         }
@@ -70,5 +69,5 @@ public sealed class ShopBudget
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Points held for one request in flight.</summary>
-    public readonly record struct Reservation(double Cost, double SentAt);
+    public readonly record struct Reservation(double Cost);
 }
