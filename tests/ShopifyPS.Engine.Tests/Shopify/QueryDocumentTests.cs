@@ -15,10 +15,10 @@ public sealed class QueryDocumentTests : IClassFixture<AdminSchemaFixture>
     public static readonly IReadOnlyDictionary<string, string?> Samples = new Dictionary<string, string?>
     {
         ["ShopInfo"] = null,
-        ["Locations"] = """{"first": 50, "after": "abc"}""",
+        ["Locations"] = """{"first": 50, "after": null}""",
         ["ProductsCount"] = """{"query": "status:active"}""",
         ["Products"] = """{"first": 20, "after": null, "query": "updated_at:>'2026-01-01T00:00:00Z'", "variantsFirst": 10}""",
-        ["Product"] = $$$"""{"id": "{{{Product}}}", "variantsFirst": 100}""",
+        ["Product"] = $$$"""{"id": "{{{Product}}}", "variantsFirst": 10}""",
         ["ProductVariants"] = $$$"""{"productId": "{{{Product}}}", "first": 250, "after": "cursor"}""",
         ["VariantsBySku"] = """{"query": "sku:\"A-100\"", "first": 5}""",
         ["InventoryLevels"] = $$$"""{"locationId": "{{{Location}}}", "first": 100, "names": ["available", "on_hand"]}""",
