@@ -17,6 +17,7 @@
         'Set-ShopifyShop'
         'Remove-ShopifyShop'
         'Test-ShopifyShop'
+        'Get-ShopifyProduct'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

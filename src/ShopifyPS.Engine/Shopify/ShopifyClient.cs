@@ -71,7 +71,8 @@ public sealed class ShopifyClient
     public string TokenSource => _tokens.Source;
 
     internal HttpClient Http { get; }
-    internal IProgress<RunEvent>? Progress => _progress;
+    /// <summary>Where this client reports diagnostics; work built on the client reports its own progress there too.</summary>
+    public IProgress<RunEvent>? Progress => _progress;
 
     public override string ToString() => $"Shopify client for {Profile.Name} ({GraphQlUri})";
 
