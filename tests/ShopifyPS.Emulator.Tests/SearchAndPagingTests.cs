@@ -52,10 +52,12 @@ public class SearchAndPagingTests
         var numericId = third["id"]!.GetValue<string>().Split('/')[^1];
         Assert.Equal(new[] { "Widget 3" }, await Titles(emu, $"id:{numericId}"));
 
-        var since = DateTimeOffset.UtcNow;
-        await Task.Delay(20);
+        // Search compares at second precision, like the updatedAt Shopify shows.
+        var since = third["updatedAt"]!.GetValue<string>();
+        await Task.Delay(1100);
         await emu.DataAsync("mutation($id: ID!) { productUpdate(product: { id: $id, vendor: \"Changed\" }) { product { id } } }", new { id = third["id"]!.GetValue<string>() });
-        Assert.Equal(new[] { "Widget 3" }, await Titles(emu, $"updated_at:>'{since:yyyy-MM-ddTHH:mm:ss.fffZ}'"));
+        Assert.Equal(new[] { "Widget 3" }, await Titles(emu, $"updated_at:>'{since}'"));
+        Assert.Empty(await Titles(emu, $"updated_at:>'{DateTimeOffset.UtcNow.AddSeconds(1):yyyy-MM-ddTHH:mm:ssZ}'"));
         Assert.Equal(7, (await Titles(emu, "updated_at:>='2000-01-01T00:00:00Z'")).Count);
     }
 
