@@ -67,6 +67,12 @@ internal static class Executor
             ctx.Errors.Add(new GraphError(ex.Message, ex.Code, path, new[] { SourceText.LineColumn(ctx.Source, node.Location) }));
             return null;
         }
+        catch (Exception ex) when (ex is InvalidCastException or NullReferenceException or KeyNotFoundException or ArgumentException or FormatException or OverflowException or InvalidOperationException)
+        {
+            // An emulator bug or an input shape it does not handle: fail the field, not the server.
+            ctx.Errors.Add(new GraphError($"Internal error: {ex.Message}", "INTERNAL_SERVER_ERROR", path, new[] { SourceText.LineColumn(ctx.Source, node.Location) }));
+            return null;
+        }
         var subSets = nodes.Where(n => n.SelectionSet != null).Select(n => n.SelectionSet!).ToList();
         return Complete(ctx, def.ResolvedType!, subSets, value, path, objectsFree);
     }
