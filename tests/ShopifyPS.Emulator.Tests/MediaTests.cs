@@ -132,6 +132,27 @@ public class MediaTests
     }
 
     [Fact]
+    public async Task Product_set_variant_file_points_at_one_of_the_product_files()
+    {
+        await using var emu = await StartAsync();
+        var a = await StageAsync(emu, Png(30, 30), "v.png");
+        const string set = "mutation($input: ProductSetInput!) { productSet(input: $input) { product { media(first: 5) { nodes { id } } variants(first: 5) { nodes { media(first: 1) { nodes { id } } } } } userErrors { field code } } }";
+        object Input(string variantSource) => new
+        {
+            title = "Variant image",
+            files = new[] { new { originalSource = a, contentType = "IMAGE" } },
+            productOptions = new[] { new { name = "Color", values = new[] { new { name = "Red" } } } },
+            variants = new[] { new { optionValues = new[] { new { optionName = "Color", name = "Red" } }, file = new { originalSource = variantSource, contentType = "IMAGE" } } },
+        };
+        var payload = (await emu.DataAsync(set, new { input = Input(a) }))["productSet"]!;
+        var productMedia = payload["product"]!["media"]!["nodes"]![0]!["id"]!.GetValue<string>();
+        Assert.Equal(productMedia, payload["product"]!["variants"]!["nodes"]![0]!["media"]!["nodes"]![0]!["id"]!.GetValue<string>());
+
+        var refused = (await emu.DataAsync(set, new { input = Input(a + "-other") }))["productSet"]!;
+        Assert.Equal("INVALID_VARIANT", refused["userErrors"]![0]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task File_create_update_references_and_delete()
     {
         await using var emu = await StartAsync();
