@@ -37,6 +37,10 @@ public class SearchAndPagingTests
     [InlineData("sku:W-2 OR sku:W-6", "Widget 2,Widget 6")]
     [InlineData("product_type:Tools -sku:W-1 -sku:W-3", "Widget 2")]
     [InlineData("(sku:W-1 OR sku:W-2) AND vendor:'Even Co'", "Widget 2")]
+    [InlineData("product_type:Tools tag_not:sale", "Widget 2,Widget 3")]
+    [InlineData("status:DRAFT,ARCHIVED", "Widget 7")]
+    [InlineData("sku:W-1,W-4", "Widget 1,Widget 4")]
+    [InlineData("id:>0 title:Widget* inventory_total:0 NOT vendor:'Odd Co'", "Widget 2,Widget 4,Widget 6")]
     public async Task Product_search_terms(string query, string expected)
     {
         await using var emu = await SeededAsync();

@@ -21,7 +21,6 @@ internal sealed class ProductSearch(ShopStore store) : ISearchFields<Product>
         "vendor" => new[] { p.Vendor },
         "product_type" => new[] { p.ProductType },
         "tag" => p.Tags,
-        "tag_not" => Array.Empty<string>(),
         "title" => TitleValues(p.Title),
         "handle" => new[] { p.Handle },
         "id" => new[] { p.Id.ToString(CultureInfo.InvariantCulture) },
