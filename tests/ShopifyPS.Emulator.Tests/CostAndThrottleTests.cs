@@ -22,6 +22,27 @@ public class CostAndThrottleTests
     }
 
     [Fact]
+    public async Task Full_pages_cost_what_was_requested()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        await emu.ControlAsync(HttpMethod.Post, "emulator/seed", new
+        {
+            products = Enumerable.Range(1, 2).Select(i => new
+            {
+                title = $"P{i}",
+                options = new[] { new { name = "Size", values = new[] { "S", "M" } } },
+                variants = new[] { new { options = new[] { "S" }, inventory = new Dictionary<string, int> { ["Main warehouse"] = 1 } }, new { options = new[] { "M" }, inventory = new Dictionary<string, int> { ["Main warehouse"] = 1 } } },
+            }).ToArray(),
+        });
+        var (_, body) = await emu.PostAsync("{ products(first: 2) { edges { node { id seo { title } variants(first: 2) { nodes { selectedOptions { name } inventoryItem { inventoryLevels(first: 1) { nodes { quantities(names: [\"available\", \"on_hand\"]) { quantity } } } } } } } } } }");
+        var cost = body["extensions"]!["cost"]!;
+        // levels: 2 + 1 × (level 1 + quantities 1) = 4; variant: 1 + selectedOptions 1 + item (1 + 4) = 7;
+        // variants: 2 + 2 × 7 = 16; product: 1 + seo 1 + 16 = 18; products: 2 + 2 × 18 = 38.
+        Assert.Equal(38, cost["requestedQueryCost"]!.GetValue<int>());
+        Assert.Equal(38, cost["actualQueryCost"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Objects_cost_one_and_scalars_nothing()
     {
         await using var emu = await TestEmulator.StartAsync();

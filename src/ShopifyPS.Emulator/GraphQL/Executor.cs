@@ -74,23 +74,27 @@ internal static class Executor
             return null;
         }
         var subSets = nodes.Where(n => n.SelectionSet != null).Select(n => n.SelectionSet!).ToList();
-        return Complete(ctx, def.ResolvedType!, subSets, value, path, objectsFree);
+        // Only a connection's edges/nodes cost per item; any other list of objects costs as one object,
+        // as in the requested cost (which cannot know list lengths).
+        var perItem = CostCalculator.Classify(runtimeType) == TypeKind.Connection;
+        return Complete(ctx, def.ResolvedType!, subSets, value, path, objectsFree, perItem);
     }
 
-    private static JsonNode? Complete(ExecContext ctx, IGraphType type, List<GraphQLSelectionSet> sets, object? value, List<object> path, bool objectsFree)
+    private static JsonNode? Complete(ExecContext ctx, IGraphType type, List<GraphQLSelectionSet> sets, object? value, List<object> path, bool objectsFree, bool perItem)
     {
         if (value == null) return null;
         switch (type)
         {
             case NonNullGraphType nn:
-                return Complete(ctx, nn.ResolvedType!, sets, value, path, objectsFree);
+                return Complete(ctx, nn.ResolvedType!, sets, value, path, objectsFree, perItem);
             case ListGraphType list:
                 var arr = new JsonArray();
                 var i = 0;
                 foreach (var item in Input.List(value))
                 {
-                    var itemPath = new List<object>(path) { i++ };
-                    arr.Add(Complete(ctx, list.ResolvedType!, sets, item, itemPath, objectsFree));
+                    var itemPath = new List<object>(path) { i };
+                    arr.Add(Complete(ctx, list.ResolvedType!, sets, item, itemPath, objectsFree || (!perItem && i > 0), perItem));
+                    i++;
                 }
                 return arr;
             case ScalarGraphType or EnumerationGraphType:
