@@ -1,3 +1,4 @@
+using GraphQL;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using GraphQL.Types;
@@ -73,6 +74,7 @@ internal static class Executor
             ctx.Errors.Add(new GraphError($"Internal error: {ex.Message}", "INTERNAL_SERVER_ERROR", path, new[] { SourceText.LineColumn(ctx.Source, node.Location) }));
             return null;
         }
+        value ??= EmptyValue(def.ResolvedType!);
         var subSets = nodes.Where(n => n.SelectionSet != null).Select(n => n.SelectionSet!).ToList();
         // Only a connection's edges/nodes cost per item; any other list of objects costs as one object,
         // as in the requested cost (which cannot know list lengths).
@@ -115,6 +117,23 @@ internal static class Executor
                 return ExecuteSelection(ctx, sets, obj, runtime, path, objectsFree);
         }
     }
+
+    /// <summary>
+    /// What an unmodelled field returns instead of null where the schema promises a value: an empty
+    /// connection (metafields, collections, ...) or an empty list.
+    /// </summary>
+    private static object? EmptyValue(IGraphType type)
+    {
+        if (type is not NonNullGraphType nn) return type.GetNamedType() is { } named && CostCalculator.Classify(named.Name) == TypeKind.Connection ? EmptyConnection() : null;
+        return nn.ResolvedType switch
+        {
+            ListGraphType => Array.Empty<object>(),
+            var inner when CostCalculator.Classify(inner!.Name) == TypeKind.Connection => EmptyConnection(),
+            _ => null,
+        };
+    }
+
+    private static Graph.ConnectionResult EmptyConnection() => new(new List<object>(), new List<string>(), false, false);
 
     public static JsonNode? Leaf(object? value) => value switch
     {
