@@ -84,7 +84,8 @@ public class CostAndThrottleTests
     [Fact]
     public async Task Exhausted_bucket_throttles_without_executing_then_recovers_after_restore()
     {
-        await using var emu = await TestEmulator.StartAsync(new EmulatorOptions { BucketSize = 100, RestoreRate = 50 });
+        // 10 points/s: the emptied bucket needs a full second before a mutation (10 points) fits again.
+        await using var emu = await TestEmulator.StartAsync(new EmulatorOptions { BucketSize = 100, RestoreRate = 10 });
         await emu.ControlAsync(HttpMethod.Post, "emulator/config", new { currentlyAvailable = 0 });
 
         var (status, body) = await emu.PostAsync("mutation { productCreate(product: { title: \"Not created\" }) { product { id } } }");
@@ -95,11 +96,11 @@ public class CostAndThrottleTests
         Assert.Equal("https://shopify.dev/api/usage/rate-limits", error["extensions"]!["documentation"]!.GetValue<string>());
         Assert.Equal(10, body["extensions"]!["cost"]!["requestedQueryCost"]!.GetValue<int>());
         Assert.Null(body["extensions"]!["cost"]!["actualQueryCost"]);
-        Assert.Equal(50, body["extensions"]!["cost"]!["throttleStatus"]!["restoreRate"]!.GetValue<double>());
+        Assert.Equal(10, body["extensions"]!["cost"]!["throttleStatus"]!["restoreRate"]!.GetValue<double>());
         var state = await emu.ControlAsync(HttpMethod.Get, "emulator/state");
         Assert.Empty(state["products"]!.AsArray());
 
-        await Task.Delay(300); // 50 points/s × 0.3 s = 15 ≥ 10
+        await Task.Delay(1200);
         var data = await emu.DataAsync("mutation { productCreate(product: { title: \"Created\" }) { product { title } } }");
         Assert.Equal("Created", data["productCreate"]!["product"]!["title"]!.GetValue<string>());
 

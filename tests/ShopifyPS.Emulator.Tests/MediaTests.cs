@@ -48,7 +48,7 @@ public class MediaTests
 
     private static async Task<JsonArray> SettledMediaAsync(TestEmulator emu, string productId)
     {
-        for (var i = 0; i < 50; i++)
+        for (var i = 0; i < 200; i++)
         {
             var nodes = (await emu.DataAsync(MediaQuery, new { id = productId }))["product"]!["media"]!["nodes"]!.AsArray();
             if (nodes.All(n => n!["status"]!.GetValue<string>() is "READY" or "FAILED")) return nodes;
@@ -57,12 +57,13 @@ public class MediaTests
         throw new TimeoutException("media did not settle");
     }
 
-    private static Task<TestEmulator> StartAsync() => TestEmulator.StartAsync(new EmulatorOptions { MediaProcessingMs = 50 });
+    private static Task<TestEmulator> StartAsync(int processingMs = 50) => TestEmulator.StartAsync(new EmulatorOptions { MediaProcessingMs = processingMs });
 
     [Fact]
     public async Task Staged_image_attached_by_product_update_becomes_ready_and_is_served()
     {
-        await using var emu = await StartAsync();
+        // Long enough that the mutation's own response still sees PROCESSING on a busy machine.
+        await using var emu = await StartAsync(processingMs: 1500);
         var productId = await ProductAsync(emu);
         var png = Png(640, 480);
         var source = await StageAsync(emu, png);
