@@ -117,5 +117,7 @@ public class CostAndThrottleTests
         await Task.Delay(200); // 0.2 s × 100 × 10/s = 200 points
         var config = await emu.ControlAsync(HttpMethod.Get, "emulator/config");
         Assert.InRange(config["currentlyAvailable"]!.GetValue<double>(), 150, 1000);
+        var (_, body) = await emu.PostAsync("{ shop { name } }");
+        Assert.Equal(1000, body["extensions"]!["cost"]!["throttleStatus"]!["restoreRate"]!.GetValue<double>());
     }
 }

@@ -182,7 +182,7 @@ internal static class GraphQLEndpoint
             {
                 ["maximumAvailable"] = (double)rt.Bucket.Maximum,
                 ["currentlyAvailable"] = (int)Math.Floor(available),
-                ["restoreRate"] = rt.Bucket.RestoreRate,
+                ["restoreRate"] = rt.Bucket.RestoreRate * rt.Bucket.ClockSpeed,
             },
         },
     };
