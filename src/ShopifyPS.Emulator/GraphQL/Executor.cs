@@ -26,6 +26,7 @@ internal static class Executor
                 ctx.ActualCost += CostCalculator.MutationCost + CostCalculator.InputComplexity(node.Name.StringValue, ctx.ArgsFor(node));
                 ApplyIdempotency(ctx, node);
             }
+            ctx.ResolvingRootField = true;
             result[key] = ExecuteField(ctx, root, rootType, key, nodes, new List<object> { key }, objectsFree: isMutation);
         }
         return result;
@@ -73,6 +74,10 @@ internal static class Executor
             // An emulator bug or an input shape it does not handle: fail the field, not the server.
             ctx.Errors.Add(new GraphError($"Internal error: {ex.Message}", "INTERNAL_SERVER_ERROR", path, new[] { SourceText.LineColumn(ctx.Source, node.Location) }));
             return null;
+        }
+        finally
+        {
+            ctx.ResolvingRootField = false;
         }
         value ??= EmptyValue(def.ResolvedType!);
         var subSets = nodes.Where(n => n.SelectionSet != null).Select(n => n.SelectionSet!).ToList();
