@@ -61,6 +61,23 @@ public class BulkOperationTests
     }
 
     [Fact]
+    public async Task Bulk_query_reads_large_roots_in_windows_without_losing_or_repeating_nodes()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        var count = BulkRunnerWindow * 2 + 7;
+        await emu.ControlAsync(HttpMethod.Post, "emulator/seed", new { products = Enumerable.Range(1, count).Select(i => new { title = $"W{i}", variants = new[] { new { sku = $"W{i}" } } }).ToArray() });
+        var id = (await emu.DataAsync("mutation { bulkOperationRunQuery(query: \"{ products { edges { node { id variants { edges { node { sku } } } } } } }\") { bulkOperation { id } } }"))["bulkOperationRunQuery"]!["bulkOperation"]!["id"]!.GetValue<string>();
+        var op = await WaitAsync(emu, id);
+        Assert.Equal((count * 2).ToString(), op["objectCount"]!.GetValue<string>());
+        var lines = (await emu.Http.GetStringAsync(op["url"]!.GetValue<string>())).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        var productIds = lines.Where(l => l["__parentId"] == null).Select(l => l["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(count, productIds.Distinct().Count());
+        Assert.Equal(count, lines.Count(l => l["__parentId"] != null));
+    }
+
+    private const int BulkRunnerWindow = ShopifyPS.Emulator.Runtime.BulkRunner.WindowSize;
+
+    [Fact]
     public async Task Bulk_query_is_listed_and_current()
     {
         await using var emu = await TestEmulator.StartAsync();
@@ -77,6 +94,7 @@ public class BulkOperationTests
     [InlineData("{ shop { name } }", "at least one connection")]
     [InlineData("{ products { nodes { variants { nodes { inventoryItem { inventoryLevels { nodes { id } } } } } } } }", "nesting depth")]
     [InlineData("{ products { nodes { bogus } } }", "doesn't exist")]
+    [InlineData("{ products { nodes { id } } locations { nodes { id } } }", "exactly one top-level field")]
     public async Task Invalid_bulk_queries_are_user_errors(string query, string expected)
     {
         await using var emu = await TestEmulator.StartAsync();

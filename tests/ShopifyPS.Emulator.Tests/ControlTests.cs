@@ -76,6 +76,27 @@ public class ControlTests
     }
 
     [Fact]
+    public async Task Client_timeout_during_latency_is_logged_as_499()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        await emu.ControlAsync(HttpMethod.Post, "emulator/faults", new { kind = "latency", latencyMs = 5000, count = 1 });
+        using var impatient = new HttpClient { BaseAddress = emu.Emulator.BaseUri, Timeout = TimeSpan.FromMilliseconds(300) };
+        using var req = new HttpRequestMessage(HttpMethod.Post, "admin/api/2026-04/graphql.json")
+        {
+            Content = new StringContent("{\"query\":\"{ shop { name } }\"}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        req.Headers.Add("X-Shopify-Access-Token", emu.Emulator.Token);
+        await Assert.ThrowsAnyAsync<TaskCanceledException>(() => impatient.SendAsync(req));
+        JsonNode? entry = null;
+        for (var i = 0; i < 50 && entry == null; i++)
+        {
+            await Task.Delay(50);
+            entry = (await emu.ControlAsync(HttpMethod.Get, "emulator/requests")).AsArray().FirstOrDefault();
+        }
+        Assert.Equal(499, entry!["status"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Unknown_fault_kind_is_refused()
     {
         await using var emu = await TestEmulator.StartAsync();

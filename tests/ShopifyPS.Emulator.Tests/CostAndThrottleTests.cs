@@ -22,6 +22,27 @@ public class CostAndThrottleTests
     }
 
     [Fact]
+    public async Task Full_pages_cost_what_was_requested()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        await emu.ControlAsync(HttpMethod.Post, "emulator/seed", new
+        {
+            products = Enumerable.Range(1, 2).Select(i => new
+            {
+                title = $"P{i}",
+                options = new[] { new { name = "Size", values = new[] { "S", "M" } } },
+                variants = new[] { new { options = new[] { "S" }, inventory = new Dictionary<string, int> { ["Main warehouse"] = 1 } }, new { options = new[] { "M" }, inventory = new Dictionary<string, int> { ["Main warehouse"] = 1 } } },
+            }).ToArray(),
+        });
+        var (_, body) = await emu.PostAsync("{ products(first: 2) { edges { node { id seo { title } variants(first: 2) { nodes { selectedOptions { name } inventoryItem { inventoryLevels(first: 1) { nodes { quantities(names: [\"available\", \"on_hand\"]) { quantity } } } } } } } } } }");
+        var cost = body["extensions"]!["cost"]!;
+        // levels: 2 + 1 × (level 1 + quantities 1) = 4; variant: 1 + selectedOptions 1 + item (1 + 4) = 7;
+        // variants: 2 + 2 × 7 = 16; product: 1 + seo 1 + 16 = 18; products: 2 + 2 × 18 = 38.
+        Assert.Equal(38, cost["requestedQueryCost"]!.GetValue<int>());
+        Assert.Equal(38, cost["actualQueryCost"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Objects_cost_one_and_scalars_nothing()
     {
         await using var emu = await TestEmulator.StartAsync();
@@ -63,7 +84,8 @@ public class CostAndThrottleTests
     [Fact]
     public async Task Exhausted_bucket_throttles_without_executing_then_recovers_after_restore()
     {
-        await using var emu = await TestEmulator.StartAsync(new EmulatorOptions { BucketSize = 100, RestoreRate = 50 });
+        // 10 points/s: the emptied bucket needs a full second before a mutation (10 points) fits again.
+        await using var emu = await TestEmulator.StartAsync(new EmulatorOptions { BucketSize = 100, RestoreRate = 10 });
         await emu.ControlAsync(HttpMethod.Post, "emulator/config", new { currentlyAvailable = 0 });
 
         var (status, body) = await emu.PostAsync("mutation { productCreate(product: { title: \"Not created\" }) { product { id } } }");
@@ -74,11 +96,11 @@ public class CostAndThrottleTests
         Assert.Equal("https://shopify.dev/api/usage/rate-limits", error["extensions"]!["documentation"]!.GetValue<string>());
         Assert.Equal(10, body["extensions"]!["cost"]!["requestedQueryCost"]!.GetValue<int>());
         Assert.Null(body["extensions"]!["cost"]!["actualQueryCost"]);
-        Assert.Equal(50, body["extensions"]!["cost"]!["throttleStatus"]!["restoreRate"]!.GetValue<double>());
+        Assert.Equal(10, body["extensions"]!["cost"]!["throttleStatus"]!["restoreRate"]!.GetValue<double>());
         var state = await emu.ControlAsync(HttpMethod.Get, "emulator/state");
         Assert.Empty(state["products"]!.AsArray());
 
-        await Task.Delay(300); // 50 points/s × 0.3 s = 15 ≥ 10
+        await Task.Delay(1200);
         var data = await emu.DataAsync("mutation { productCreate(product: { title: \"Created\" }) { product { title } } }");
         Assert.Equal("Created", data["productCreate"]!["product"]!["title"]!.GetValue<string>());
 
@@ -95,5 +117,7 @@ public class CostAndThrottleTests
         await Task.Delay(200); // 0.2 s × 100 × 10/s = 200 points
         var config = await emu.ControlAsync(HttpMethod.Get, "emulator/config");
         Assert.InRange(config["currentlyAvailable"]!.GetValue<double>(), 150, 1000);
+        var (_, body) = await emu.PostAsync("{ shop { name } }");
+        Assert.Equal(1000, body["extensions"]!["cost"]!["throttleStatus"]!["restoreRate"]!.GetValue<double>());
     }
 }

@@ -183,6 +183,33 @@ public class InventoryTests
     }
 
     [Fact]
+    public async Task Adjust_applies_deltas_with_the_same_rules()
+    {
+        var f = await SeededAsync();
+        await using var _ = f.Emu;
+        const string adjust = "mutation($input: InventoryAdjustQuantitiesInput!, $key: String!) { inventoryAdjustQuantities(input: $input) @idempotent(key: $key) { inventoryAdjustmentGroup { changes { name delta quantityAfterChange } } userErrors { field code } } }";
+        object Input(string name, int delta, int? from, string? ledger = null) => new
+        {
+            name, reason = "correction",
+            changes = new[] { new { inventoryItemId = f.ItemId, locationId = f.Main, delta, changeFromQuantity = from, ledgerDocumentUri = ledger } },
+        };
+        var ok = (await f.Emu.DataAsync(adjust, new { key = "a1", input = Input("available", 3, 10) }))["inventoryAdjustQuantities"]!;
+        var changes = ok["inventoryAdjustmentGroup"]!["changes"]!.AsArray();
+        Assert.Equal("available", changes[0]!["name"]!.GetValue<string>());
+        Assert.Equal(13, changes[0]!["quantityAfterChange"]!.GetValue<int>());
+        Assert.Equal("on_hand", changes[1]!["name"]!.GetValue<string>());
+
+        var stale = (await f.Emu.DataAsync(adjust, new { key = "a2", input = Input("available", 1, 10) }))["inventoryAdjustQuantities"]!;
+        Assert.Equal("CHANGE_FROM_QUANTITY_STALE", stale["userErrors"]![0]!["code"]!.GetValue<string>());
+        var noLedger = (await f.Emu.DataAsync(adjust, new { key = "a3", input = Input("damaged", 2, null) }))["inventoryAdjustQuantities"]!;
+        Assert.Equal("INVALID_LEDGER_DOCUMENT", noLedger["userErrors"]![0]!["code"]!.GetValue<string>());
+
+        await f.Emu.DataAsync(adjust, new { key = "a4", input = Input("damaged", 2, null, "https://erp.example/doc/1") });
+        Assert.Equal(13, await QuantityAsync(f, f.Main, "available"));
+        Assert.Equal(15, await QuantityAsync(f, f.Main, "on_hand"));
+    }
+
+    [Fact]
     public async Task Levels_are_listed_from_items_and_locations()
     {
         var f = await SeededAsync();

@@ -48,7 +48,7 @@ public class MediaTests
 
     private static async Task<JsonArray> SettledMediaAsync(TestEmulator emu, string productId)
     {
-        for (var i = 0; i < 50; i++)
+        for (var i = 0; i < 200; i++)
         {
             var nodes = (await emu.DataAsync(MediaQuery, new { id = productId }))["product"]!["media"]!["nodes"]!.AsArray();
             if (nodes.All(n => n!["status"]!.GetValue<string>() is "READY" or "FAILED")) return nodes;
@@ -57,12 +57,13 @@ public class MediaTests
         throw new TimeoutException("media did not settle");
     }
 
-    private static Task<TestEmulator> StartAsync() => TestEmulator.StartAsync(new EmulatorOptions { MediaProcessingMs = 50 });
+    private static Task<TestEmulator> StartAsync(int processingMs = 50) => TestEmulator.StartAsync(new EmulatorOptions { MediaProcessingMs = processingMs });
 
     [Fact]
     public async Task Staged_image_attached_by_product_update_becomes_ready_and_is_served()
     {
-        await using var emu = await StartAsync();
+        // Long enough that the mutation's own response still sees PROCESSING on a busy machine.
+        await using var emu = await StartAsync(processingMs: 1500);
         var productId = await ProductAsync(emu);
         var png = Png(640, 480);
         var source = await StageAsync(emu, png);
@@ -129,6 +130,27 @@ public class MediaTests
         Assert.Equal(2, ids.Count);
         var kept = (await emu.DataAsync(set, new { identifier = new { id = product["id"]!.GetValue<string>() }, input = new { files = new[] { new { id = ids[1] } } } }))["productSet"]!["product"]!;
         Assert.Equal(new[] { ids[1] }, kept["media"]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Product_set_variant_file_points_at_one_of_the_product_files()
+    {
+        await using var emu = await StartAsync();
+        var a = await StageAsync(emu, Png(30, 30), "v.png");
+        const string set = "mutation($input: ProductSetInput!) { productSet(input: $input) { product { media(first: 5) { nodes { id } } variants(first: 5) { nodes { media(first: 1) { nodes { id } } } } } userErrors { field code } } }";
+        object Input(string variantSource) => new
+        {
+            title = "Variant image",
+            files = new[] { new { originalSource = a, contentType = "IMAGE" } },
+            productOptions = new[] { new { name = "Color", values = new[] { new { name = "Red" } } } },
+            variants = new[] { new { optionValues = new[] { new { optionName = "Color", name = "Red" } }, file = new { originalSource = variantSource, contentType = "IMAGE" } } },
+        };
+        var payload = (await emu.DataAsync(set, new { input = Input(a) }))["productSet"]!;
+        var productMedia = payload["product"]!["media"]!["nodes"]![0]!["id"]!.GetValue<string>();
+        Assert.Equal(productMedia, payload["product"]!["variants"]!["nodes"]![0]!["media"]!["nodes"]![0]!["id"]!.GetValue<string>());
+
+        var refused = (await emu.DataAsync(set, new { input = Input(a + "-other") }))["productSet"]!;
+        Assert.Equal("INVALID_VARIANT", refused["userErrors"]![0]!["code"]!.GetValue<string>());
     }
 
     [Fact]

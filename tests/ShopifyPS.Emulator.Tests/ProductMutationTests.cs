@@ -92,6 +92,21 @@ public class ProductMutationTests
     }
 
     [Fact]
+    public async Task Remove_standalone_strategy_replaces_a_lone_custom_variant()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        var p = (await emu.DataAsync("mutation { productCreate(product: { title: \"Cup\", productOptions: [{ name: \"Size\", values: [{ name: \"S\" }] }] }) { product { id variants(first: 2) { nodes { id title } } } } }"))["productCreate"]!["product"]!;
+        Assert.Equal("S", p["variants"]!["nodes"]![0]!["title"]!.GetValue<string>());
+        const string q = "mutation($id: ID!, $s: ProductVariantsBulkCreateStrategy) { productVariantsBulkCreate(productId: $id, strategy: $s, variants: [{ optionValues: [{ optionName: \"Size\", name: \"M\" }] }]) { product { variants(first: 5) { nodes { title } } } userErrors { code } } }";
+        var kept = (await emu.DataAsync(q, new { id = p["id"]!.GetValue<string>(), s = "DEFAULT" }))["productVariantsBulkCreate"]!;
+        Assert.Equal(new[] { "S", "M" }, kept["product"]!["variants"]!["nodes"]!.AsArray().Select(v => v!["title"]!.GetValue<string>()));
+
+        var other = (await emu.DataAsync("mutation { productCreate(product: { title: \"Bowl\", productOptions: [{ name: \"Size\", values: [{ name: \"S\" }] }] }) { product { id } } }"))["productCreate"]!["product"]!["id"]!.GetValue<string>();
+        var replaced = (await emu.DataAsync(q, new { id = other, s = "REMOVE_STANDALONE_VARIANT" }))["productVariantsBulkCreate"]!;
+        Assert.Equal(new[] { "M" }, replaced["product"]!["variants"]!["nodes"]!.AsArray().Select(v => v!["title"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Variants_bulk_update_is_all_or_nothing_unless_partial_updates_allowed()
     {
         await using var emu = await TestEmulator.StartAsync();

@@ -152,6 +152,20 @@ public class ProductSetTests
     }
 
     [Fact]
+    public async Task Unmodelled_connections_and_lists_are_empty_not_null()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        var id = (await emu.DataAsync(ProductSet, new { input = Shirt(null, ("S", "SH-S", "10.00")) }))["productSet"]!["product"]!["id"]!.GetValue<string>();
+        var p = (await emu.DataAsync("query($id: ID!) { product(id: $id) { metafields(first: 5) { nodes { key } pageInfo { hasNextPage } } collections(first: 5) { edges { node { id } } } translations(locale: \"fr\") { key } metafield(key: \"x\") { id } description(truncateAt: 3) } }", new { id }))["product"]!;
+        Assert.Empty(p["metafields"]!["nodes"]!.AsArray());
+        Assert.False(p["metafields"]!["pageInfo"]!["hasNextPage"]!.GetValue<bool>());
+        Assert.Empty(p["collections"]!["edges"]!.AsArray());
+        Assert.Empty(p["translations"]!.AsArray());
+        Assert.Null(p["metafield"]);
+        Assert.Equal("Sof", p["description"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Unknown_product_id_is_product_does_not_exist()
     {
         await using var emu = await TestEmulator.StartAsync();

@@ -37,6 +37,10 @@ public class SearchAndPagingTests
     [InlineData("sku:W-2 OR sku:W-6", "Widget 2,Widget 6")]
     [InlineData("product_type:Tools -sku:W-1 -sku:W-3", "Widget 2")]
     [InlineData("(sku:W-1 OR sku:W-2) AND vendor:'Even Co'", "Widget 2")]
+    [InlineData("product_type:Tools tag_not:sale", "Widget 2,Widget 3")]
+    [InlineData("status:DRAFT,ARCHIVED", "Widget 7")]
+    [InlineData("sku:W-1,W-4", "Widget 1,Widget 4")]
+    [InlineData("id:>0 title:Widget* inventory_total:0 NOT vendor:'Odd Co'", "Widget 2,Widget 4,Widget 6")]
     public async Task Product_search_terms(string query, string expected)
     {
         await using var emu = await SeededAsync();
@@ -52,10 +56,12 @@ public class SearchAndPagingTests
         var numericId = third["id"]!.GetValue<string>().Split('/')[^1];
         Assert.Equal(new[] { "Widget 3" }, await Titles(emu, $"id:{numericId}"));
 
-        var since = DateTimeOffset.UtcNow;
-        await Task.Delay(20);
+        // Search compares at second precision, like the updatedAt Shopify shows.
+        var since = third["updatedAt"]!.GetValue<string>();
+        await Task.Delay(1100);
         await emu.DataAsync("mutation($id: ID!) { productUpdate(product: { id: $id, vendor: \"Changed\" }) { product { id } } }", new { id = third["id"]!.GetValue<string>() });
-        Assert.Equal(new[] { "Widget 3" }, await Titles(emu, $"updated_at:>'{since:yyyy-MM-ddTHH:mm:ss.fffZ}'"));
+        Assert.Equal(new[] { "Widget 3" }, await Titles(emu, $"updated_at:>'{since}'"));
+        Assert.Empty(await Titles(emu, $"updated_at:>'{DateTimeOffset.UtcNow.AddSeconds(1):yyyy-MM-ddTHH:mm:ssZ}'"));
         Assert.Equal(7, (await Titles(emu, "updated_at:>='2000-01-01T00:00:00Z'")).Count);
     }
 

@@ -27,6 +27,8 @@ internal static partial class Fmt
 
     public static string StripHtml(string html) => HtmlTag().Replace(html, "").Trim();
 
+    public static string Truncate(string text, int? max) => max is { } m && text.Length > m ? text[..m] : text;
+
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex HtmlTag();
 }

@@ -22,6 +22,7 @@ internal sealed partial class Location : IGraphObject
         "hasActiveInventory" => Levels.Count > 0,
         "hasUnfulfilledOrders" => false,
         "isFulfillmentService" => false,
+        "addressVerified" => true,
         "fulfillmentService" => null,
         "address" => new GraphMap("LocationAddress",
             ("address1", Address1), ("address2", null), ("city", City), ("zip", Zip),

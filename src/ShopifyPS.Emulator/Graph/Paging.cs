@@ -54,6 +54,13 @@ internal static class Paging
         if (before is { } b) while (end > start && Cmp(sorted[end - 1].Key, b) >= 0) end--;
         var first = args.Int("first");
         var last = args.Int("last");
+        if (ctx.ResolvingRootField && ctx.RootWindow is { } window)
+        {
+            if (window.After is { } w) while (start < end && Cmp(sorted[start].Key, w) <= 0) start++;
+            first = window.Size;
+            window.HasMore = end - start > window.Size;
+            if (end > start) window.After = sorted[Math.Min(end, start + window.Size) - 1].Key;
+        }
         if (first is { } f && end - start > f) end = start + Math.Max(f, 0);
         if (last is { } l && end - start > l) start = end - Math.Max(l, 0);
         var page = sorted.GetRange(start, end - start);

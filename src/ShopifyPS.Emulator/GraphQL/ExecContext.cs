@@ -32,6 +32,15 @@ internal sealed class ExecContext
     /// <summary>In a bulk query connections need no first/last and return every node.</summary>
     public bool BulkMode { get; init; }
 
+    /// <summary>
+    /// Bulk queries run their root connection in windows, so the store lock is held for one window
+    /// at a time and only one window of results is in memory: the next window starts after this key.
+    /// </summary>
+    public BulkWindow? RootWindow { get; set; }
+
+    /// <summary>True while a root field's resolver runs (the connection that <see cref="RootWindow"/> limits).</summary>
+    public bool ResolvingRootField { get; set; }
+
     /// <summary>The idempotency key of the mutation field being resolved (from @idempotent), if any.</summary>
     public string? IdempotencyKey { get; set; }
 
@@ -62,4 +71,12 @@ internal sealed record GraphError(string Message, string? Code = null, IReadOnly
 internal sealed class GraphFieldException(string message, string? code = null) : Exception(message)
 {
     public string? Code { get; } = code;
+}
+
+/// <summary>One window of a bulk query's root connection: at most <see cref="Size"/> nodes after <see cref="After"/>.</summary>
+internal sealed class BulkWindow(int size)
+{
+    public int Size { get; } = size;
+    public Graph.SortKey? After { get; set; }
+    public bool HasMore { get; set; }
 }

@@ -1,3 +1,4 @@
+using GraphQL;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using GraphQL.Types;
@@ -25,6 +26,7 @@ internal static class Executor
                 ctx.ActualCost += CostCalculator.MutationCost + CostCalculator.InputComplexity(node.Name.StringValue, ctx.ArgsFor(node));
                 ApplyIdempotency(ctx, node);
             }
+            ctx.ResolvingRootField = true;
             result[key] = ExecuteField(ctx, root, rootType, key, nodes, new List<object> { key }, objectsFree: isMutation);
         }
         return result;
@@ -67,24 +69,39 @@ internal static class Executor
             ctx.Errors.Add(new GraphError(ex.Message, ex.Code, path, new[] { SourceText.LineColumn(ctx.Source, node.Location) }));
             return null;
         }
+        catch (Exception ex) when (ex is InvalidCastException or NullReferenceException or KeyNotFoundException or ArgumentException or FormatException or OverflowException or InvalidOperationException)
+        {
+            // An emulator bug or an input shape it does not handle: fail the field, not the server.
+            ctx.Errors.Add(new GraphError($"Internal error: {ex.Message}", "INTERNAL_SERVER_ERROR", path, new[] { SourceText.LineColumn(ctx.Source, node.Location) }));
+            return null;
+        }
+        finally
+        {
+            ctx.ResolvingRootField = false;
+        }
+        value ??= EmptyValue(def.ResolvedType!);
         var subSets = nodes.Where(n => n.SelectionSet != null).Select(n => n.SelectionSet!).ToList();
-        return Complete(ctx, def.ResolvedType!, subSets, value, path, objectsFree);
+        // Only a connection's edges/nodes cost per item; any other list of objects costs as one object,
+        // as in the requested cost (which cannot know list lengths).
+        var perItem = CostCalculator.Classify(runtimeType) == TypeKind.Connection;
+        return Complete(ctx, def.ResolvedType!, subSets, value, path, objectsFree, perItem);
     }
 
-    private static JsonNode? Complete(ExecContext ctx, IGraphType type, List<GraphQLSelectionSet> sets, object? value, List<object> path, bool objectsFree)
+    private static JsonNode? Complete(ExecContext ctx, IGraphType type, List<GraphQLSelectionSet> sets, object? value, List<object> path, bool objectsFree, bool perItem)
     {
         if (value == null) return null;
         switch (type)
         {
             case NonNullGraphType nn:
-                return Complete(ctx, nn.ResolvedType!, sets, value, path, objectsFree);
+                return Complete(ctx, nn.ResolvedType!, sets, value, path, objectsFree, perItem);
             case ListGraphType list:
                 var arr = new JsonArray();
                 var i = 0;
                 foreach (var item in Input.List(value))
                 {
-                    var itemPath = new List<object>(path) { i++ };
-                    arr.Add(Complete(ctx, list.ResolvedType!, sets, item, itemPath, objectsFree));
+                    var itemPath = new List<object>(path) { i };
+                    arr.Add(Complete(ctx, list.ResolvedType!, sets, item, itemPath, objectsFree || (!perItem && i > 0), perItem));
+                    i++;
                 }
                 return arr;
             case ScalarGraphType or EnumerationGraphType:
@@ -105,6 +122,23 @@ internal static class Executor
                 return ExecuteSelection(ctx, sets, obj, runtime, path, objectsFree);
         }
     }
+
+    /// <summary>
+    /// What an unmodelled field returns instead of null where the schema promises a value: an empty
+    /// connection (metafields, collections, ...) or an empty list.
+    /// </summary>
+    private static object? EmptyValue(IGraphType type)
+    {
+        if (type is not NonNullGraphType nn) return type.GetNamedType() is { } named && CostCalculator.Classify(named.Name) == TypeKind.Connection ? EmptyConnection() : null;
+        return nn.ResolvedType switch
+        {
+            ListGraphType => Array.Empty<object>(),
+            var inner when CostCalculator.Classify(inner!.Name) == TypeKind.Connection => EmptyConnection(),
+            _ => null,
+        };
+    }
+
+    private static Graph.ConnectionResult EmptyConnection() => new(new List<object>(), new List<string>(), false, false);
 
     public static JsonNode? Leaf(object? value) => value switch
     {

@@ -19,7 +19,17 @@ internal static class GraphQLEndpoint
     {
         var watch = Stopwatch.StartNew();
         var entry = new RequestLogEntry { Time = DateTimeOffset.UtcNow, ApiVersion = version };
-        var (status, body) = await HandleCoreAsync(http, rt, version, entry).ConfigureAwait(false);
+        int status;
+        JsonNode? body;
+        try
+        {
+            (status, body) = await HandleCoreAsync(http, rt, version, entry).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client gave up (e.g. its timeout during an injected latency): log it as nginx's 499.
+            (status, body) = (499, null);
+        }
         entry.Status = status;
         entry.DurationMs = watch.Elapsed.TotalMilliseconds;
         // Logged before responding, so a client that reads the log after its call sees the entry.
@@ -172,7 +182,7 @@ internal static class GraphQLEndpoint
             {
                 ["maximumAvailable"] = (double)rt.Bucket.Maximum,
                 ["currentlyAvailable"] = (int)Math.Floor(available),
-                ["restoreRate"] = rt.Bucket.RestoreRate,
+                ["restoreRate"] = rt.Bucket.RestoreRate * rt.Bucket.ClockSpeed,
             },
         },
     };

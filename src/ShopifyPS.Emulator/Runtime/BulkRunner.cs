@@ -39,21 +39,31 @@ internal sealed class BulkRunner(EmulatorRuntime rt)
         }
     }
 
+    /// <summary>Nodes of the root connection per window (one hold of the store lock each).</summary>
+    public const int WindowSize = 500;
+
     private async Task RunQueryAsync(BulkOperation op)
     {
         var prepared = await Operation.PrepareAsync(AdminSchema.V2026_04, Store, rt.BaseUri, op.Query, null, null, bulkMode: true).ConfigureAwait(false);
-        JsonObject? data;
-        lock (Store.Sync) data = Executor.Execute(prepared.Context!, prepared.Definition!, new QueryRoot());
+        var ctx = prepared.Context!;
+        var window = new BulkWindow(WindowSize);
+        ctx.RootWindow = window;
         var output = new JsonlWriter();
         long roots = 0;
-        foreach (var (_, value) in data!)
+        do
         {
-            if (op.CancelRequested) break;
-            if (value is not JsonObject obj) continue;
-            if (IsConnection(obj))
-                foreach (var node in Nodes(obj)) { roots++; EmitNode(output, node, null); }
-            else { roots++; EmitNode(output, obj, null); }
+            JsonObject? data;
+            lock (Store.Sync) data = Executor.Execute(ctx, prepared.Definition!, new QueryRoot());
+            foreach (var (_, value) in data!)
+            {
+                if (value is not JsonObject obj) continue;
+                if (IsConnection(obj))
+                    foreach (var node in Nodes(obj)) { roots++; EmitNode(output, node, null); }
+                else { roots++; EmitNode(output, obj, null); }
+            }
+            // A root that is not a connection (e.g. shop) has no windows: one pass returns it whole.
         }
+        while (window.HasMore && !op.CancelRequested);
         Finish(op, output, roots);
     }
 

@@ -21,12 +21,11 @@ internal sealed class ProductSearch(ShopStore store) : ISearchFields<Product>
         "vendor" => new[] { p.Vendor },
         "product_type" => new[] { p.ProductType },
         "tag" => p.Tags,
-        "tag_not" => Array.Empty<string>(),
         "title" => TitleValues(p.Title),
         "handle" => new[] { p.Handle },
         "id" => new[] { p.Id.ToString(CultureInfo.InvariantCulture) },
-        "created_at" => new[] { p.CreatedAt.ToString("O") },
-        "updated_at" => new[] { p.UpdatedAt.ToString("O") },
+        "created_at" => new[] { p.CreatedAt.ToSearchDate() },
+        "updated_at" => new[] { p.UpdatedAt.ToSearchDate() },
         "inventory_total" => new[] { p.TotalInventory.ToString(CultureInfo.InvariantCulture) },
         _ => Array.Empty<string>(),
     };
@@ -76,8 +75,8 @@ internal sealed class VariantSearch(ShopStore store) : ISearchFields<Variant>
         "taxable" => new[] { v.Taxable ? "true" : "false" },
         "location_id" => v.InventoryItem.Levels.Keys.Select(k => k.ToString(CultureInfo.InvariantCulture)),
         "inventory_quantity" => new[] { v.InventoryQuantity.ToString(CultureInfo.InvariantCulture) },
-        "created_at" => new[] { v.CreatedAt.ToString("O") },
-        "updated_at" => new[] { v.UpdatedAt.ToString("O") },
+        "created_at" => new[] { v.CreatedAt.ToSearchDate() },
+        "updated_at" => new[] { v.UpdatedAt.ToSearchDate() },
         _ => Array.Empty<string>(),
     };
 
@@ -111,8 +110,8 @@ internal sealed class InventoryItemSearch(ShopStore store) : ISearchFields<Inven
     {
         "sku" => new[] { i.Sku },
         "id" => new[] { i.Id.ToString(CultureInfo.InvariantCulture) },
-        "created_at" => new[] { i.CreatedAt.ToString("O") },
-        "updated_at" => new[] { i.UpdatedAt.ToString("O") },
+        "created_at" => new[] { i.CreatedAt.ToSearchDate() },
+        "updated_at" => new[] { i.UpdatedAt.ToSearchDate() },
         _ => Array.Empty<string>(),
     };
 
@@ -153,7 +152,7 @@ internal sealed class BulkOperationSearch : ISearchFields<BulkOperation>
         "status" => new[] { b.Status },
         "operation_type" => new[] { b.Type },
         "id" => new[] { b.Id.ToString(CultureInfo.InvariantCulture) },
-        "created_at" => new[] { b.CreatedAt.ToString("O") },
+        "created_at" => new[] { b.CreatedAt.ToSearchDate() },
         _ => Array.Empty<string>(),
     };
 

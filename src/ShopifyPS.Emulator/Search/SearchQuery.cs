@@ -175,6 +175,11 @@ internal abstract record SearchQuery
             {
                 if (rest.StartsWith(candidate, StringComparison.Ordinal)) { op = candidate; rest = rest[candidate.Length..]; break; }
             }
+            var quoted = rest.Contains('\u0001');
+            // tag_not:x is NOT tag:x; an unquoted a,b list means a OR b (status:ACTIVE,DRAFT).
+            if (field == "tag_not") return new Not(new Term("tag", op, Clean(rest)));
+            if (op == ":" && !quoted && rest.Contains(','))
+                return new Or(rest.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => (SearchQuery)new Term(field, op, v)).ToList());
             return new Term(field, op, Clean(rest));
         }
 

@@ -28,6 +28,8 @@ internal static class BulkMutations
             return Fail(type, UserError.At(prepared.Errors[0].Message, "INVALID", "query"));
         if (prepared.IsMutation)
             return Fail(type, UserError.At("Bulk queries cannot contain mutations. Use bulkOperationRunMutation instead.", "INVALID", "query"));
+        if (prepared.Definition!.SelectionSet.Selections.Count != 1)
+            return Fail(type, UserError.At("Bulk queries must contain exactly one top-level field.", "INVALID", "query"));
         var (count, depth) = Connections(prepared.Context!, prepared.Definition!);
         var problem = count == 0 ? "Bulk queries must contain at least one connection."
             : count > MaxConnections ? $"Bulk queries cannot contain more than {MaxConnections} connections."

@@ -4,7 +4,7 @@ using In = ShopifyPS.Emulator.GraphQL.Input;
 
 namespace ShopifyPS.Emulator.Graph.Mutations;
 
-/// <summary>inventoryItemUpdate, inventoryActivate and inventorySetQuantities with the 2026-04 rules.</summary>
+/// <summary>inventoryItemUpdate, inventoryActivate, inventorySetQuantities and inventoryAdjustQuantities with the 2026-04 rules.</summary>
 internal static class InventoryMutations
 {
     public const int MaxQuantity = 1_000_000_000;
@@ -131,6 +131,84 @@ internal static class InventoryMutations
         }
         var group = AdjustmentGroup(store, reason, In.Str(In.Get(input, "referenceDocumentUri")), changes);
         return new GraphMap("InventorySetQuantitiesPayload", ("inventoryAdjustmentGroup", group), ("userErrors", new List<UserError>()));
+    }
+
+    /// <summary>Quantity names inventoryAdjustQuantities may change ("committed" follows orders, "on_hand" has its own mutation).</summary>
+    public static readonly HashSet<string> AdjustableNames = new(StringComparer.Ordinal)
+    {
+        "available", "damaged", "incoming", "quality_control", "reserved", "safety_stock",
+    };
+
+    public static object AdjustQuantities(Args args, ExecContext ctx) =>
+        Idempotency.Run(ctx, "inventoryAdjustQuantities", args, () => AdjustQuantitiesCore(args, ctx),
+            e => new GraphMap("InventoryAdjustQuantitiesPayload", ("inventoryAdjustmentGroup", null), ("userErrors", new List<UserError> { e })));
+
+    private static object AdjustQuantitiesCore(Args args, ExecContext ctx)
+    {
+        var store = ctx.Store;
+        var input = args.Obj("input")!;
+        var name = In.Str(In.Get(input, "name")) ?? "";
+        var reason = In.Str(In.Get(input, "reason")) ?? "";
+        var errors = new List<UserError>();
+        if (!AdjustableNames.Contains(name))
+            errors.Add(UserError.At("The quantity name is not valid for adjustments.", "INVALID_QUANTITY_NAME", "input", "name"));
+        if (!Reasons.Contains(reason))
+            errors.Add(UserError.At("The specified reason is invalid.", "INVALID_REASON", "input", "reason"));
+
+        var targets = new List<(InventoryLevel Level, int Delta)>();
+        var changes = In.List(In.Get(input, "changes"));
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var c = In.Obj(changes[i])!;
+            var at = new[] { "input", "changes", i.ToString() };
+            var delta = In.Int(In.Get(c, "delta")) ?? 0;
+            if (!In.Has(c, "changeFromQuantity"))
+            {
+                errors.Add(UserError.At("changeFromQuantity is required. Pass null to adjust without a compare check.", null, [.. at, "changeFromQuantity"]));
+                continue;
+            }
+            var item = Lookup.InventoryItem(store, In.Str(In.Get(c, "inventoryItemId")));
+            var location = Lookup.Location(store, In.Str(In.Get(c, "locationId")));
+            if (item == null) { errors.Add(UserError.At("The specified inventory item could not be found.", "INVALID_INVENTORY_ITEM", [.. at, "inventoryItemId"])); continue; }
+            if (location == null) { errors.Add(UserError.At("The specified location could not be found.", "INVALID_LOCATION", [.. at, "locationId"])); continue; }
+            if (!item.Levels.TryGetValue(location.Id, out var level))
+            {
+                errors.Add(UserError.At("The specified inventory item is not stocked at the location.", "ITEM_NOT_STOCKED_AT_LOCATION", [.. at, "locationId"]));
+                continue;
+            }
+            if (name != "available" && string.IsNullOrEmpty(In.Str(In.Get(c, "ledgerDocumentUri"))))
+            {
+                errors.Add(UserError.At("A ledger document URI is required for quantity names other than available.", "INVALID_LEDGER_DOCUMENT", [.. at, "ledgerDocumentUri"]));
+                continue;
+            }
+            if (In.Int(In.Get(c, "changeFromQuantity")) is { } expected && level.Get(name) != expected)
+            {
+                errors.Add(UserError.At(
+                    $"The quantity couldn't be updated because the changeFromQuantity ({expected}) doesn't match the current quantity ({level.Get(name)}).",
+                    "CHANGE_FROM_QUANTITY_STALE", [.. at, "changeFromQuantity"]));
+                continue;
+            }
+            var after = (long)level.Get(name) + delta;
+            if (after > MaxQuantity) { errors.Add(UserError.At($"The quantity can't be higher than {MaxQuantity:N0}.", "INVALID_QUANTITY_TOO_HIGH", [.. at, "delta"])); continue; }
+            if (after < -MaxQuantity) { errors.Add(UserError.At($"The quantity can't be lower than -{MaxQuantity:N0}.", "INVALID_QUANTITY_TOO_LOW", [.. at, "delta"])); continue; }
+            targets.Add((level, delta));
+        }
+        if (errors.Count > 0)
+            return new GraphMap("InventoryAdjustQuantitiesPayload", ("inventoryAdjustmentGroup", null), ("userErrors", errors));
+
+        var changed = new List<GraphMap>();
+        foreach (var (level, delta) in targets)
+        {
+            var onHandBefore = level.Get("on_hand");
+            level.Set(name, level.Get(name) + delta);
+            level.UpdatedAt = store.Now();
+            store.Touch(level.Item);
+            if (delta == 0) continue;
+            changed.Add(Change(level, name, delta, level.Get(name)));
+            if (level.Get("on_hand") != onHandBefore) changed.Add(Change(level, "on_hand", level.Get("on_hand") - onHandBefore, level.Get("on_hand")));
+        }
+        var group = AdjustmentGroup(store, reason, In.Str(In.Get(input, "referenceDocumentUri")), changed);
+        return new GraphMap("InventoryAdjustQuantitiesPayload", ("inventoryAdjustmentGroup", group), ("userErrors", new List<UserError>()));
     }
 
     private static GraphMap Change(InventoryLevel level, string name, int delta, int after) => new("InventoryChange",

@@ -22,6 +22,7 @@ internal sealed class MutationRoot(EmulatorRuntime rt) : IGraphObject
         "inventoryItemUpdate" => InventoryMutations.ItemUpdate(args, ctx),
         "inventoryActivate" => InventoryMutations.Activate(args, ctx),
         "inventorySetQuantities" => InventoryMutations.SetQuantities(args, ctx),
+        "inventoryAdjustQuantities" => InventoryMutations.AdjustQuantities(args, ctx),
         "stagedUploadsCreate" => StagedUploads.Create(args, ctx),
         "productCreateMedia" => MediaMutations.ProductCreateMedia(args, ctx, rt),
         "productDeleteMedia" => MediaMutations.ProductDeleteMedia(args, ctx),

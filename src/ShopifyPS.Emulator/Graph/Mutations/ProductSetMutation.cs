@@ -61,10 +61,13 @@ internal static class ProductSetMutation
 
         var options = hasOptions ? ReadOptions(product, In.List(In.Get(input, "productOptions")), errors) : new();
         var plans = hasVariants && errors.Count == 0 ? PlanVariants(ctx, product, options, In.List(In.Get(input, "variants")), errors) : new();
+        CheckVariantFiles(plans, files, errors);
         if (errors.Count > 0) return Payload(args, ctx, null, errors);
 
         if (creating) product = store.CreateProduct(In.Str(In.Get(input, "title"))!, upsertHandle);
         ApplyProductFields(store, product!, input);
+        // Files first: a variant's file refers to one of the product's files.
+        if (In.Has(input, "files")) MediaMutations.ApplyFileSet(rt, product!, files);
         if (hasOptions)
         {
             SetOptions(store, product!, options);
@@ -74,7 +77,6 @@ internal static class ProductSetMutation
         {
             MakeDefaultVariant(store, product!);
         }
-        if (In.Has(input, "files")) MediaMutations.ApplyFileSet(rt, product!, files);
         store.Touch(product!);
         return Payload(args, ctx, product, errors);
     }
@@ -206,6 +208,25 @@ internal static class ProductSetMutation
         return plans;
     }
 
+    /// <summary>"Any file specified here must also be specified in the files input for the product."</summary>
+    private static void CheckVariantFiles(List<VariantPlan> plans, IReadOnlyList<object?> files, List<UserError> errors)
+    {
+        for (var i = 0; i < plans.Count; i++)
+        {
+            if (In.Obj(In.Get(plans[i].Input, "file")) is not { } file) continue;
+            var listed = files.Select(f => In.Obj(f)!).Any(f =>
+                (In.Str(In.Get(file, "id")) is { } id && In.Str(In.Get(f, "id")) == id)
+                || (In.Str(In.Get(file, "originalSource")) is { } src && In.Str(In.Get(f, "originalSource")) == src));
+            if (!listed)
+                errors.Add(UserError.At("The variant file must also be specified in the files input for the product.", "INVALID_VARIANT", "input", "variants", i.ToString(), "file"));
+        }
+    }
+
+    private static MediaFile? VariantFile(Product product, IDictionary<string, object?> file) =>
+        In.Str(In.Get(file, "id")) is { } id
+            ? product.Media.FirstOrDefault(m => m.Gid == id)
+            : product.Media.FirstOrDefault(m => m.OriginalSource == In.Str(In.Get(file, "originalSource")));
+
     private static void ApplyVariants(ExecContext ctx, Product product, List<VariantPlan> plans)
     {
         var store = ctx.Store;
@@ -215,6 +236,7 @@ internal static class ProductSetMutation
             var variant = plan.Existing ?? store.CreateVariant(product, plan.Options);
             variant.SelectedOptions = plan.Options;
             ApplyVariantFields(store, variant, plan.Input);
+            if (In.Obj(In.Get(plan.Input, "file")) is { } file) variant.Image = VariantFile(product, file);
             foreach (var raw in In.List(In.Get(plan.Input, "inventoryQuantities")))
             {
                 var qi = In.Obj(raw)!;

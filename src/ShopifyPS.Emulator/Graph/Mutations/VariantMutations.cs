@@ -18,12 +18,14 @@ internal static class VariantMutations
         var strategy = args.Str("strategy") ?? "DEFAULT";
         var inputs = args.List("variants").Select(v => In.Obj(v)!).ToList();
         var errors = new List<UserError>();
-        // The standalone "Default Title" variant gives way to real options (DEFAULT and REMOVE_STANDALONE_VARIANT).
+        // The standalone "Default Title" variant gives way to real options (DEFAULT and REMOVE_STANDALONE_VARIANT);
+        // REMOVE_STANDALONE_VARIANT also removes a lone variant with custom options.
         var replaceDefault = IsStandaloneDefault(product) && strategy != "PRESERVE_STANDALONE_VARIANT";
+        var removeStandalone = !replaceDefault && strategy == "REMOVE_STANDALONE_VARIANT" && product.Variants.Count == 1 ? product.Variants[0] : null;
         var optionNames = replaceDefault
             ? inputs.SelectMany(v => OptionValues(store, product, v).Select(o => o.OptionName)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList()
             : product.Options.Select(o => o.Name).ToList();
-        var existingKeys = replaceDefault ? new HashSet<string>() : product.Variants.Select(v => v.OptionKey).ToHashSet();
+        var existingKeys = replaceDefault || removeStandalone != null ? new HashSet<string>() : product.Variants.Select(v => v.OptionKey).ToHashSet();
         var planned = new List<List<(string Name, string Value)>>();
         for (var i = 0; i < inputs.Count; i++)
         {
@@ -73,6 +75,7 @@ internal static class VariantMutations
             }
             created.Add(variant);
         }
+        if (removeStandalone != null) store.DeleteVariant(removeStandalone);
         store.Touch(product);
         return new GraphMap(type, ("product", product), ("productVariants", created), ("userErrors", new List<UserError>()));
     }
