@@ -21,6 +21,7 @@
         'Get-ShopifyItem'
         'Set-ShopifyItem'
         'Remove-ShopifyItem'
+        'Get-ShopifyProduct'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

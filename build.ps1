@@ -67,6 +67,10 @@ function Invoke-Build {
         '-ModuleManifest', (Join-Path $moduleOut 'ShopifyPS.psd1'),
         '-HelpSource', (Join-Path $root 'module/help'),
         '-Destination', (Join-Path $helpOut 'ShopifyPS.dll-Help.xml'))
+    # The Shopify emulator (DESIGN.md §6.1) for the Pester suites and the benchmark: dotnet out/emulator/ShopifyPS.Emulator.dll
+    $emulatorOut = Join-Path $out 'emulator'
+    if (Test-Path $emulatorOut) { Remove-Item $emulatorOut -Recurse -Force }
+    Invoke-Native dotnet @('publish', (Join-Path $root 'src/ShopifyPS.Emulator'), '-c', $Configuration, '-o', $emulatorOut, '--nologo', '-v', 'q', '-clp:ErrorsOnly')
     Write-Host "Built ShopifyPS $(Get-Version) into $moduleOut"
 }
 

@@ -24,4 +24,43 @@ function Invoke-InFreshPwsh([string] $Script) {
     }
 }
 
-Export-ModuleMember -Function Get-TestModulePath, New-TestHome, Invoke-InFreshPwsh
+# Starts the Shopify emulator built into out/emulator as a process on a free loopback port and returns
+# an object with BaseUri, Token and Process; stop it with Stop-TestEmulator.
+function Start-TestEmulator {
+    param([string] $Token = 'shpat_test_token', [int] $Bucket = 0, [double] $RestoreRate = 0)
+    $dll = Join-Path (Split-Path (Split-Path (Get-TestModulePath))) 'emulator/ShopifyPS.Emulator.dll'
+    if (-not (Test-Path $dll)) { throw "The emulator is not built: $dll is missing. Run ./build.ps1 -Task Build." }
+    $arguments = @($dll, '--urls', 'http://127.0.0.1:0', '--token', $Token)
+    if ($Bucket -gt 0) { $arguments += '--bucket', $Bucket }
+    if ($RestoreRate -gt 0) { $arguments += '--restore-rate', $RestoreRate.ToString([cultureinfo]::InvariantCulture) }
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in $arguments) { $start.ArgumentList.Add([string]$argument) }
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($start)
+    $line = $process.StandardOutput.ReadLineAsync()
+    if (-not $line.Wait([TimeSpan]::FromSeconds(60)) -or $line.Result -notmatch '^Listening on (http://127\.0\.0\.1:\d+)$') {
+        $errors = if ($process.HasExited) { $process.StandardError.ReadToEnd() } else { '' }
+        Stop-Process -Id $process.Id -Force -ErrorAction SilentlyContinue
+        throw "The emulator did not start: '$($line.Result)' $errors"
+    }
+    [pscustomobject]@{ BaseUri = $Matches[1]; Token = $Token; Process = $process }
+}
+
+function Stop-TestEmulator([Parameter(Mandatory)] $Emulator) {
+    if (-not $Emulator.Process.HasExited) {
+        $Emulator.Process.Kill()
+        $null = $Emulator.Process.WaitForExit(10000)
+    }
+    $Emulator.Process.Dispose()
+}
+
+# Calls one of the emulator's control endpoints (/emulator/seed, /emulator/reset, /emulator/faults, ...).
+function Invoke-TestEmulator([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Path, [string] $Method = 'Post', $Body) {
+    $request = @{ Uri = "$($Emulator.BaseUri)/emulator/$Path"; Method = $Method; ContentType = 'application/json' }
+    if ($null -ne $Body) { $request.Body = $Body | ConvertTo-Json -Depth 20 }
+    Invoke-RestMethod @request
+}
+
+Export-ModuleMember -Function Get-TestModulePath, New-TestHome, Invoke-InFreshPwsh, Start-TestEmulator, Stop-TestEmulator, Invoke-TestEmulator

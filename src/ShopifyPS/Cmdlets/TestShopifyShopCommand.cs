@@ -1,10 +1,14 @@
 using System.Management.Automation;
 using ShopifyPS.Commands.Infrastructure;
 using ShopifyPS.Profiles;
+using ShopifyPS.Shopify;
 
 namespace ShopifyPS.Commands.Cmdlets;
 
-/// <summary>Checks a shop profile and reports every problem with file, line, column and key.</summary>
+/// <summary>
+/// Checks a shop profile (every problem with file, line, column and key) and then the shop itself: reachable,
+/// token accepted, API version served, access scopes granted. -Offline checks the profile only.
+/// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "ShopifyShop")]
 [OutputType(typeof(ShopTestResult))]
 public sealed class TestShopifyShopCommand : ShopifyCmdlet
@@ -14,6 +18,10 @@ public sealed class TestShopifyShopCommand : ShopifyCmdlet
     [ArgumentCompleter(typeof(ShopNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = "";
+
+    /// <summary>Checks the profile file only; no request is sent to Shopify.</summary>
+    [Parameter]
+    public SwitchParameter Offline { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -29,6 +37,19 @@ public sealed class TestShopifyShopCommand : ShopifyCmdlet
         }
         foreach (var problem in problems)
             WriteRecordError(problem.ErrorId, ErrorCategory.InvalidData, problem.ToString(), problem);
-        WriteObject(new ShopTestResult(Name, ProfileStore.PathFor(Name), problems));
+        // A profile that cannot be loaded cannot be used to connect either.
+        var live = Offline || problems.Count > 0 ? null : CheckLive();
+        WriteObject(new ShopTestResult(Name, ProfileStore.PathFor(Name), problems, live));
+    }
+
+    private ShopLiveCheck CheckLive()
+    {
+        var profile = LoadProfile(Name);
+        // A check reports what it finds; it does not wait out a long retry schedule.
+        var options = new ShopifyClientOptions { MaxAttempts = 2 };
+        var live = Run($"Testing the connection to {Name}", (progress, ct) => ShopLiveCheck.RunAsync(new ShopifyClient(profile, Home, progress, options), ct));
+        foreach (var failure in live.Failures)
+            WriteRecordError(failure.ErrorId, ShopifyErrors.CategoryOf(failure.ErrorId), failure.Message, Name, failure.Exception);
+        return live;
     }
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ShopifyPS.Profiles;
+using ShopifyPS.Shopify;
 
 namespace ShopifyPS.Commands.Infrastructure;
 
@@ -23,5 +24,39 @@ public abstract class ShopCmdlet : ShopifyCmdlet
                 _profile = LoadProfile(Shop);
             return _profile;
         }
+    }
+
+    /// <summary>Runs live Shopify work for <see cref="Shop"/>; a failure that stops the whole request stops the command with its stable ErrorId.</summary>
+    protected T RunShopify<T>(string activity, Func<ShopifyClient, CancellationToken, Task<T>> work)
+    {
+        var profile = Profile;
+        try
+        {
+            return Run(activity, (progress, ct) => work(new ShopifyClient(profile, Home, progress), ct));
+        }
+        catch (ShopifyException ex)
+        {
+            throw Stop(ex);
+        }
+    }
+
+    /// <summary>Like <see cref="RunShopify{T}"/>, writing each result as it arrives.</summary>
+    protected void RunShopifyEach<T>(string activity, Func<ShopifyClient, CancellationToken, IAsyncEnumerable<T>> work)
+    {
+        var profile = Profile;
+        try
+        {
+            RunEach(activity, (progress, ct) => work(new ShopifyClient(profile, Home, progress), ct));
+        }
+        catch (ShopifyException ex)
+        {
+            throw Stop(ex);
+        }
+    }
+
+    private Exception Stop(ShopifyException ex)
+    {
+        var (errorId, category) = ShopifyErrors.Classify(ex);
+        return Terminate(errorId, category, ex.Message, Shop, ex);
     }
 }

@@ -47,17 +47,40 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
     /// Runs engine work off the pipeline thread and relays what it reports (progress, verbose, warnings,
     /// debug) on this thread while it runs. The progress bar is completed however the work ends.
     /// </summary>
-    protected T Run<T>(string activity, Func<IProgress<RunEvent>, CancellationToken, Task<T>> work)
+    protected T Run<T>(string activity, Func<IProgress<RunEvent>, CancellationToken, Task<T>> work) =>
+        RunCore(activity, new QueuedReporter(), work, drain: null);
+
+    /// <summary>Like <see cref="Run{T}"/>, for work that yields results: each is written to the pipeline as soon as it arrives.</summary>
+    protected void RunEach<T>(string activity, Func<IProgress<RunEvent>, CancellationToken, IAsyncEnumerable<T>> work)
     {
+        var results = new ConcurrentQueue<T>();
         var reporter = new QueuedReporter();
+        RunCore(activity, reporter, async (progress, ct) =>
+        {
+            await foreach (var result in work(progress, ct).WithCancellation(ct).ConfigureAwait(false))
+            {
+                results.Enqueue(result);
+                reporter.Wake();
+            }
+            return true;
+        }, drain: () =>
+        {
+            while (results.TryDequeue(out var result)) WriteObject(result);
+        });
+    }
+
+    private T RunCore<T>(string activity, QueuedReporter reporter, Func<IProgress<RunEvent>, CancellationToken, Task<T>> work, Action? drain)
+    {
         var task = Task.Run(() => work(reporter, Cancellation), Cancellation);
         using var progress = new ProgressScope(this, activity);
         while (!task.IsCompleted)
         {
             reporter.WaitForEvents(TimeSpan.FromMilliseconds(200));
             Relay(reporter, progress);
+            drain?.Invoke();
         }
         Relay(reporter, progress);
+        drain?.Invoke();
         return task.GetAwaiter().GetResult();
     }
 
@@ -121,6 +144,9 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
         }
 
         public void WaitForEvents(TimeSpan timeout) => _signal.Wait(timeout);
+
+        /// <summary>Wakes the pipeline thread for something other than an event (a result to write).</summary>
+        public void Wake() => _signal.Release();
 
         public bool TryTake(out RunEvent e) => _queue.TryDequeue(out e!);
     }

@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace ShopifyPS.Emulator;
+
+/// <summary>
+/// Command line: --urls URL [--token T] [--bucket N] [--restore-rate N] [--seed path.json]
+/// [--currency CODE] [--clock-speed F]. The first stdout line is "Listening on URL".
+/// </summary>
+internal static class EmulatorCli
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        EmulatorOptions options;
+        try
+        {
+            options = Parse(args);
+            LoopbackUrl.Parse(options.Url);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return 2;
+        }
+        await using var emulator = await EmulatorHost.StartAsync(options).ConfigureAwait(false);
+        Console.Out.WriteLine($"Listening on {emulator.BaseUri.ToString().TrimEnd('/')}");
+        Console.Out.Flush();
+        var stop = new TaskCompletionSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+        await stop.Task.ConfigureAwait(false);
+        return 0;
+    }
+
+    public static EmulatorOptions Parse(string[] args)
+    {
+        var o = new EmulatorOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--urls": o.Url = Value(); break;
+                case "--token": o.Token = Value(); break;
+                case "--bucket": o.BucketSize = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--restore-rate": o.RestoreRate = double.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--seed": o.SeedPath = Value(); break;
+                case "--currency": o.Currency = Value(); break;
+                case "--clock-speed": o.ClockSpeed = double.Parse(Value(), CultureInfo.InvariantCulture); break;
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'.");
+            }
+        }
+        return o;
+    }
+}

@@ -1,0 +1,69 @@
+using ShopifyPS.Emulator.Graph.Mutations;
+using ShopifyPS.Emulator.Runtime;
+using ShopifyPS.Emulator.State;
+
+namespace ShopifyPS.Emulator.Media;
+
+/// <summary>
+/// Creates media from an originalSource. Like Shopify, creation succeeds at once with status
+/// UPLOADED/PROCESSING; problems with the file itself (not found, wrong format, too big) show up
+/// later as status FAILED with mediaErrors. Only the emulator's own staged upload URLs can be
+/// fetched: the emulator has no internet access.
+/// </summary>
+internal static class MediaFactory
+{
+    public static MediaFile Create(EmulatorRuntime rt, string originalSource, string? alt, string? filename)
+    {
+        var store = rt.Store;
+        var now = store.Now();
+        var upload = StagedUploads.FromUrl(store, rt.BaseUri, originalSource);
+        var media = new MediaFile
+        {
+            Id = store.NextId(), OriginalSource = originalSource, Alt = alt, CreatedAt = now, UpdatedAt = now,
+            ReadyAt = now.AddMilliseconds(rt.MediaProcessingMs),
+            Filename = filename ?? upload?.Filename ?? Path.GetFileName(new Uri(originalSource, UriKind.RelativeOrAbsolute).IsAbsoluteUri ? new Uri(originalSource).AbsolutePath : originalSource),
+        };
+        if (upload?.Content is not { } content)
+        {
+            media.Error = ("IMAGE_DOWNLOAD_FAILURE", upload == null
+                ? "Image could not be downloaded: the emulator only fetches its own staged upload URLs."
+                : "Image could not be downloaded: nothing was uploaded to the staged target.");
+        }
+        else
+        {
+            media.FileSize = content.LongLength;
+            media.Error = ImageInspector.Problem(content, out var info);
+            if (media.Error == null)
+            {
+                media.Content = content;
+                media.MimeType = info!.MimeType;
+                media.Width = info.Width;
+                media.Height = info.Height;
+                media.Url = new Uri(rt.BaseUri, $"emulator/files/{media.Id}/{Uri.EscapeDataString(media.Filename ?? "image")}").ToString();
+            }
+        }
+        store.Media[media.Id] = media;
+        return media;
+    }
+
+    public static void Attach(ShopStore store, Product product, MediaFile media)
+    {
+        if (!product.Media.Contains(media)) product.Media.Add(media);
+        media.ProductIds.Add(product.Id);
+    }
+
+    public static void Detach(ShopStore store, Product product, MediaFile media)
+    {
+        product.Media.Remove(media);
+        media.ProductIds.Remove(product.Id);
+        foreach (var v in product.Variants.Where(v => v.Image == media)) v.Image = null;
+    }
+
+    /// <summary>Deletes a file everywhere (products and variants lose it).</summary>
+    public static void Delete(ShopStore store, MediaFile media)
+    {
+        foreach (var pid in media.ProductIds.ToList())
+            if (store.Products.TryGetValue(pid, out var p)) Detach(store, p, media);
+        store.Media.Remove(media.Id);
+    }
+}

@@ -1,0 +1,3 @@
+using ShopifyPS.Emulator;
+
+return await EmulatorCli.RunAsync(args).ConfigureAwait(false);

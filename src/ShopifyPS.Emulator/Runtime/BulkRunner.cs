@@ -1,0 +1,179 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ShopifyPS.Emulator.Graph;
+using ShopifyPS.Emulator.Graph.Mutations;
+using ShopifyPS.Emulator.GraphQL;
+using ShopifyPS.Emulator.State;
+
+namespace ShopifyPS.Emulator.Runtime;
+
+/// <summary>
+/// Runs bulk operations in the background and writes their JSONL results: for queries one line per
+/// node, nested connection nodes as their own lines carrying "__parentId" (after their parent); for
+/// mutations one line per input line with "__lineNumber".
+/// </summary>
+internal sealed class BulkRunner(EmulatorRuntime rt)
+{
+    private ShopStore Store => rt.Store;
+
+    public void StartQuery(BulkOperation op) => _ = Task.Run(() => Guard(op, () => RunQueryAsync(op)));
+
+    public void StartMutation(BulkOperation op, byte[] variables) => _ = Task.Run(() => Guard(op, () => RunMutationAsync(op, variables)));
+
+    private async Task Guard(BulkOperation op, Func<Task> run)
+    {
+        try
+        {
+            lock (Store.Sync) op.Status = op.CancelRequested ? "CANCELING" : "RUNNING";
+            await run().ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            lock (Store.Sync)
+            {
+                op.Status = "FAILED";
+                op.ErrorCode = "INTERNAL_SERVER_ERROR";
+                op.CompletedAt = Store.Now();
+            }
+        }
+    }
+
+    /// <summary>Nodes of the root connection per window (one hold of the store lock each).</summary>
+    public const int WindowSize = 500;
+
+    private async Task RunQueryAsync(BulkOperation op)
+    {
+        var prepared = await Operation.PrepareAsync(AdminSchema.V2026_04, Store, rt.BaseUri, op.Query, null, null, bulkMode: true).ConfigureAwait(false);
+        var ctx = prepared.Context!;
+        var window = new BulkWindow(WindowSize);
+        ctx.RootWindow = window;
+        var output = new JsonlWriter();
+        long roots = 0;
+        do
+        {
+            JsonObject? data;
+            lock (Store.Sync) data = Executor.Execute(ctx, prepared.Definition!, new QueryRoot());
+            foreach (var (_, value) in data!)
+            {
+                if (value is not JsonObject obj) continue;
+                if (IsConnection(obj))
+                    foreach (var node in Nodes(obj)) { roots++; EmitNode(output, node, null); }
+                else { roots++; EmitNode(output, obj, null); }
+            }
+            // A root that is not a connection (e.g. shop) has no windows: one pass returns it whole.
+        }
+        while (window.HasMore && !op.CancelRequested);
+        Finish(op, output, roots);
+    }
+
+    private static void EmitNode(JsonlWriter output, JsonObject node, string? parentId)
+    {
+        var children = new List<JsonObject>();
+        ExtractConnections(node, children);
+        if (parentId != null) node["__parentId"] = parentId;
+        output.Write(node);
+        var id = node["id"]?.GetValue<string>();
+        foreach (var child in children)
+            foreach (var n in Nodes(child)) EmitNode(output, n, id);
+    }
+
+    /// <summary>Takes nested connections out of a node (also under plain object fields) so their nodes become lines.</summary>
+    private static void ExtractConnections(JsonObject obj, List<JsonObject> into)
+    {
+        foreach (var (key, value) in obj.ToList())
+        {
+            if (value is not JsonObject child) continue;
+            if (IsConnection(child))
+            {
+                obj.Remove(key);
+                into.Add(child);
+            }
+            else ExtractConnections(child, into);
+        }
+    }
+
+    private static bool IsConnection(JsonObject o) => o["edges"] is JsonArray || o["nodes"] is JsonArray;
+
+    private static IEnumerable<JsonObject> Nodes(JsonObject connection)
+    {
+        var fromNodes = (connection["nodes"] as JsonArray)?.OfType<JsonObject>() ?? Enumerable.Empty<JsonObject>();
+        var fromEdges = (connection["edges"] as JsonArray)?.OfType<JsonObject>().Select(e => e["node"]).OfType<JsonObject>() ?? Enumerable.Empty<JsonObject>();
+        return fromNodes.Concat(fromEdges).ToList();
+    }
+
+    private async Task RunMutationAsync(BulkOperation op, byte[] variables)
+    {
+        var output = new JsonlWriter();
+        var lines = Encoding.UTF8.GetString(variables).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        for (var i = 0; i < lines.Count && !op.CancelRequested; i++)
+        {
+            var result = new JsonObject();
+            JsonElement vars;
+            try
+            {
+                vars = JsonDocument.Parse(lines[i]).RootElement;
+            }
+            catch (JsonException)
+            {
+                result["errors"] = GraphErrorJson.Array(new[] { new GraphError($"Invalid JSON on line {i}", "INVALID_STAGED_UPLOAD_FILE") });
+                result["__lineNumber"] = i;
+                output.Write(result);
+                continue;
+            }
+            var prepared = await Operation.PrepareAsync(AdminSchema.V2026_04, Store, rt.BaseUri, op.Query, vars, null, bulkMode: true).ConfigureAwait(false);
+            if (!prepared.IsValid)
+            {
+                result["errors"] = GraphErrorJson.Array(prepared.Errors);
+            }
+            else
+            {
+                JsonObject? data;
+                lock (Store.Sync) data = Executor.Execute(prepared.Context!, prepared.Definition!, new MutationRoot(rt));
+                if (prepared.Context!.Errors.Count > 0) result["errors"] = GraphErrorJson.Array(prepared.Context.Errors);
+                result["data"] = data;
+            }
+            result["__lineNumber"] = i;
+            output.Write(result);
+        }
+        Finish(op, output, output.Lines);
+    }
+
+    private void Finish(BulkOperation op, JsonlWriter output, long roots)
+    {
+        lock (Store.Sync)
+        {
+            op.ObjectCount = output.Lines;
+            op.RootObjectCount = roots;
+            op.CompletedAt = Store.Now();
+            if (op.CancelRequested)
+            {
+                op.Status = "CANCELED";
+                return;
+            }
+            op.Status = "COMPLETED";
+            // Shopify gives no file (url null) when a query matched nothing.
+            if (output.Lines == 0) return;
+            var bytes = output.ToArray();
+            Store.BulkResults[op.Id] = bytes;
+            op.FileSize = bytes.Length;
+            op.Url = new Uri(rt.BaseUri, $"emulator/bulk/{op.Id}.jsonl").ToString();
+        }
+    }
+
+    private sealed class JsonlWriter
+    {
+        private readonly MemoryStream _buffer = new();
+
+        public long Lines { get; private set; }
+
+        public void Write(JsonNode line)
+        {
+            using (var writer = new Utf8JsonWriter(_buffer)) line.WriteTo(writer);
+            _buffer.WriteByte((byte)'\n');
+            Lines++;
+        }
+
+        public byte[] ToArray() => _buffer.ToArray();
+    }
+}

@@ -1,0 +1,21 @@
+namespace ShopifyPS.Emulator.State;
+
+internal sealed partial class Location
+{
+    public long Id { get; init; }
+    public string Name { get; set; } = "";
+    public bool IsActive { get; set; } = true;
+    public bool FulfillsOnlineOrders { get; set; } = true;
+    public bool ShipsInventory { get; set; } = true;
+    public string? Address1 { get; set; }
+    public string? City { get; set; }
+    public string? Zip { get; set; }
+    public string CountryCode { get; set; } = "US";
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Inventory levels stocked here, by inventory item id (for hasActiveInventory and Location.inventoryLevels).</summary>
+    public SortedDictionary<long, InventoryLevel> Levels { get; } = new();
+
+    public string Gid => State.Gid.Of("Location", Id);
+}

@@ -1,0 +1,119 @@
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace ShopifyPS.Shopify;
+
+/// <summary>
+/// Bulk imports: write one JSONL line of variables per execution, stagedUploadsCreate a
+/// BULK_MUTATION_VARIABLES target, upload the file there (multipart POST with the target's parameters
+/// first, then the file), bulkOperationRunMutation with the target's <c>key</c> as stagedUploadPath, poll to
+/// completion and stream one <see cref="BulkMutationResult"/> per line. Shopify's limit is 100 MB a file.
+/// </summary>
+public sealed class BulkMutationRunner
+{
+    private const string FileName = "bulk-variables.jsonl";
+    private const string MimeType = "text/jsonl";
+    private readonly ShopifyClient _client;
+
+    public BulkMutationRunner(ShopifyClient client) => _client = client;
+
+    /// <summary>
+    /// Runs the mutation document once per element of <paramref name="variableLines"/> (each serialized as that
+    /// execution's variables). <paramref name="clientIdentifier"/> (10–255 characters) tags the operation so a
+    /// later run can find it. Results come in the order Shopify wrote them; match them by line number.
+    /// </summary>
+    public async IAsyncEnumerable<BulkMutationResult> RunAsync(string mutationDocumentName, IEnumerable<object> variableLines,
+        string? clientIdentifier = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var document = QueryDocument.Get(mutationDocumentName);
+        if (!document.IsMutation)
+            throw new ArgumentException($"{mutationDocumentName} is not a mutation document.", nameof(mutationDocumentName));
+        var file = Path.Combine(Path.GetTempPath(), $"shopifyps-bulk-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            var lines = await WriteLinesAsync(file, variableLines, cancellationToken).ConfigureAwait(false);
+            var stagedUploadPath = await UploadAsync(file, cancellationToken).ConfigureAwait(false);
+            var operation = await BulkOperations.StartAsync(_client, "BulkOperationRunMutation",
+                new { mutation = document.Text, stagedUploadPath, clientIdentifier }, cancellationToken).ConfigureAwait(false);
+            _client.Progress?.Report(RunEvent.Verbose($"Bulk {mutationDocumentName} of {lines} lines started as {operation.Id}."));
+            operation = await BulkOperations.WaitAsync(_client, operation, cancellationToken).ConfigureAwait(false);
+            await foreach (var line in BulkOperations.ReadLinesAsync(_client, operation.Url, cancellationToken).ConfigureAwait(false))
+                yield return new BulkMutationResult(line);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static async Task<int> WriteLinesAsync(string file, IEnumerable<object> variableLines, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await using var writer = new StreamWriter(file, append: false, new UTF8Encoding(false));
+        foreach (var variables in variableLines)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await writer.WriteAsync(JToken.FromObject(variables).ToString(Formatting.None)).ConfigureAwait(false);
+            await writer.WriteAsync('\n').ConfigureAwait(false);
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>Stages the file and returns the stagedUploadPath (the target's <c>key</c> parameter).</summary>
+    private async Task<string> UploadAsync(string file, CancellationToken cancellationToken)
+    {
+        var input = new[]
+        {
+            new { resource = "BULK_MUTATION_VARIABLES", filename = FileName, mimeType = MimeType, httpMethod = "POST", fileSize = new FileInfo(file).Length.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        };
+        var response = await _client.ExecuteAsync("StagedUploadsCreate", new { input }, cancellationToken).ConfigureAwait(false);
+        var target = (response.Payload().ThrowIfFailed()["stagedTargets"] as JArray)?.FirstOrDefault() as JObject
+            ?? throw new ShopifyException("Shopify returned no staged upload target.", "StagedUploadsCreate", response.RequestId);
+        var url = target.Value<string>("url") ?? throw new ShopifyException("The staged upload target has no url.", "StagedUploadsCreate", response.RequestId);
+        var parameters = (target["parameters"] as JArray ?? new JArray()).OfType<JObject>()
+            .Select(p => (Name: p.Value<string>("name") ?? "", Value: p.Value<string>("value") ?? "")).ToList();
+        var key = parameters.FirstOrDefault(p => p.Name == "key").Value
+            ?? throw new ShopifyException("The staged upload target has no 'key' parameter to run the bulk mutation with.", "StagedUploadsCreate", response.RequestId);
+
+        using var uploaded = await _client.TransferAsync(() => UploadRequest(url, parameters, file), "The staged upload",
+            HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        return key;
+    }
+
+    /// <summary>A policy upload: the target's parameters as form fields, in order, then the file.</summary>
+    private static HttpRequestMessage UploadRequest(string url, IEnumerable<(string Name, string Value)> parameters, string file)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, value) in parameters) form.Add(new StringContent(value), name);
+        var content = new StreamContent(File.OpenRead(file));
+        content.Headers.ContentType = new MediaTypeHeaderValue(MimeType);
+        form.Add(content, "file", FileName);
+        return new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
+    }
+}
+
+/// <summary>The outcome of one line of a bulk mutation: the payload, the input Shopify refused, or the errors that stopped it.</summary>
+public sealed class BulkMutationResult
+{
+    internal BulkMutationResult(JObject line)
+    {
+        LineNumber = line.Value<int?>("__lineNumber") ?? -1;
+        Errors = ShopifyClient.ReadErrors(line["errors"]);
+        Payload = (line["data"] as JObject)?.Properties().FirstOrDefault()?.Value as JObject;
+        UserErrors = Payload is null ? Array.Empty<UserError>() : MutationPayload.ReadUserErrors(Payload);
+    }
+
+    /// <summary>The zero-based line of the uploaded variables this result belongs to.</summary>
+    public int LineNumber { get; }
+    public JObject? Payload { get; }
+    public IReadOnlyList<UserError> UserErrors { get; }
+    public IReadOnlyList<GraphQLError> Errors { get; }
+    public bool Succeeded => Errors.Count == 0 && UserErrors.Count == 0 && Payload is not null;
+
+    public override string ToString() =>
+        $"line {LineNumber}: " + (Succeeded ? "ok" : string.Join("; ", Errors.Select(e => e.ToString()).Concat(UserErrors.Select(e => e.ToString()))));
+}

@@ -1,0 +1,79 @@
+using Newtonsoft.Json.Linq;
+
+namespace ShopifyPS.Shopify;
+
+/// <summary>A Shopify bulk operation as last polled (BulkOperationFields.fragment.graphql).</summary>
+public sealed class BulkOperation
+{
+    private static readonly string[] Terminal = { "COMPLETED", "FAILED", "CANCELED", "EXPIRED" };
+
+    internal BulkOperation(JObject node)
+    {
+        Id = node.Value<string>("id") ?? "";
+        Status = node.Value<string>("status") ?? "";
+        Type = node.Value<string>("type") ?? "";
+        ErrorCode = node.Value<string>("errorCode");
+        ObjectCount = node.Value<long?>("objectCount") ?? 0;
+        Url = node.Value<string>("url");
+        PartialDataUrl = node.Value<string>("partialDataUrl");
+    }
+
+    public string Id { get; }
+    /// <summary>CREATED, RUNNING, COMPLETED, CANCELING, CANCELED, FAILED or EXPIRED.</summary>
+    public string Status { get; }
+    /// <summary>QUERY or MUTATION.</summary>
+    public string Type { get; }
+    public string? ErrorCode { get; }
+    public long ObjectCount { get; }
+    /// <summary>The JSONL result (null when the operation produced no lines).</summary>
+    public string? Url { get; }
+    public string? PartialDataUrl { get; }
+
+    public bool IsFinished => Terminal.Contains(Status);
+
+    public override string ToString() => $"{Id} {Status} ({ObjectCount} objects)";
+}
+
+/// <summary>What both bulk runners do once an operation is started: poll it to its end and stream its JSONL result.</summary>
+internal static class BulkOperations
+{
+    /// <summary>Starts an operation through <paramref name="documentName"/> and returns it, or throws with Shopify's userErrors.</summary>
+    public static async Task<BulkOperation> StartAsync(ShopifyClient client, string documentName, object variables, CancellationToken cancellationToken)
+    {
+        var response = await client.ExecuteAsync(documentName, variables, cancellationToken).ConfigureAwait(false);
+        var payload = response.Payload().ThrowIfFailed();
+        return new BulkOperation(payload["bulkOperation"] as JObject
+            ?? throw new ShopifyException("Shopify started no bulk operation.", documentName, response.RequestId));
+    }
+
+    /// <summary>Polls until the operation finishes; anything but COMPLETED is a <see cref="ShopifyBulkOperationException"/>.</summary>
+    public static async Task<BulkOperation> WaitAsync(ShopifyClient client, BulkOperation operation, CancellationToken cancellationToken)
+    {
+        var options = client.Options;
+        for (var poll = 0; !operation.IsFinished; poll++)
+        {
+            var interval = poll < options.BulkFastPolls ? options.BulkPollInterval : options.BulkSlowPollInterval;
+            await Task.Delay(interval, options.Time, cancellationToken).ConfigureAwait(false);
+            var response = await client.ExecuteAsync("BulkOperation", new { id = operation.Id }, cancellationToken).ConfigureAwait(false);
+            operation = new BulkOperation(response.Data["bulkOperation"] as JObject
+                ?? throw new ShopifyException($"Bulk operation {operation.Id} is not known to Shopify.", "BulkOperation", response.RequestId));
+            client.Progress?.Report(RunEvent.Progress($"Bulk {operation.Type.ToLowerInvariant()} {operation.Status.ToLowerInvariant()}: {operation.ObjectCount} objects", operation.ObjectCount, 0));
+        }
+        if (operation.Status != "COMPLETED")
+            throw new ShopifyBulkOperationException(operation.Id, operation.Status, operation.ErrorCode, operation.PartialDataUrl);
+        return operation;
+    }
+
+    /// <summary>Streams the result file line by line (no token is sent: the URL is signed storage, not Shopify's API).</summary>
+    public static async IAsyncEnumerable<JObject> ReadLinesAsync(ShopifyClient client, string? url,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (url is null) yield break;
+        using var response = await client.TransferAsync(() => new HttpRequestMessage(HttpMethod.Get, url), "The bulk result download",
+            HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = new StreamReader(stream);
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+            if (!string.IsNullOrWhiteSpace(line)) yield return Json.ParseObject(line);
+    }
+}

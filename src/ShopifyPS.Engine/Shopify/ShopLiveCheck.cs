@@ -1,0 +1,71 @@
+namespace ShopifyPS.Shopify;
+
+/// <summary>One thing the live check found wrong, with the stable ErrorId the cmdlet reports it under.</summary>
+public sealed record ShopCheckFailure(string ErrorId, string Message, Exception? Exception = null);
+
+/// <summary>
+/// The live part of Test-ShopifyShop: is the shop reachable, is the token accepted, is the API version still
+/// served, and were the scopes the sync needs granted. Each failure carries a stable ErrorId:
+/// ShopUnreachable, ShopAuthenticationFailed, ShopApiVersionUnsupported, ShopScopesMissing.
+/// </summary>
+public sealed class ShopLiveCheck
+{
+    private ShopLiveCheck(bool? reachable, bool? tokenAccepted, bool? apiVersionSupported, ShopConnection? connection, params ShopCheckFailure[] failures)
+    {
+        Reachable = reachable;
+        TokenAccepted = tokenAccepted;
+        ApiVersionSupported = apiVersionSupported;
+        Connection = connection;
+        Failures = failures;
+    }
+
+    /// <summary>Null when the check could not get as far as trying (no token).</summary>
+    public bool? Reachable { get; }
+    public bool? TokenAccepted { get; }
+    public bool? ApiVersionSupported { get; }
+    /// <summary>What the shop said about itself; null when the check failed before it answered.</summary>
+    public ShopConnection? Connection { get; }
+    public IReadOnlyList<ShopCheckFailure> Failures { get; }
+    public bool Passed => Failures.Count == 0;
+
+    public static async Task<ShopLiveCheck> RunAsync(ShopifyClient client, CancellationToken cancellationToken = default)
+    {
+        var profile = client.Profile;
+        ShopConnection connection;
+        try
+        {
+            connection = await ShopConnection.CheckAsync(client, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ShopifyTokenUnavailableException ex)
+        {
+            return new ShopLiveCheck(null, false, null, null, new ShopCheckFailure("ShopAuthenticationFailed", ex.Message, ex));
+        }
+        catch (ShopifyAuthenticationException ex)
+        {
+            return new ShopLiveCheck(true, false, null, null, new ShopCheckFailure("ShopAuthenticationFailed", ex.Message, ex));
+        }
+        catch (ShopifyHttpException ex) when (ex.StatusCode == 404)
+        {
+            return new ShopLiveCheck(true, null, false, null, new ShopCheckFailure("ShopApiVersionUnsupported", ex.Message, ex));
+        }
+        catch (ShopifyGraphQLException ex) when (ex.Errors.Any(e => e.Code == "ACCESS_DENIED"))
+        {
+            return new ShopLiveCheck(true, true, true, null, new ShopCheckFailure("ShopScopesMissing",
+                $"The app may not read the shop or its installation: {ex.Message}", ex));
+        }
+        catch (ShopifyException ex) when (ex is ShopifyUnreachableException or ShopifyHttpException)
+        {
+            return new ShopLiveCheck(false, null, null, null, new ShopCheckFailure("ShopUnreachable",
+                $"{profile.Name} ({ShopifyClient.BaseUri(profile)}) could not be reached: {ex.Message}", ex));
+        }
+
+        var failures = new List<ShopCheckFailure>();
+        if (!connection.ApiVersionSupported)
+            failures.Add(new ShopCheckFailure("ShopApiVersionUnsupported",
+                $"Shopify no longer serves API version {connection.RequestedApiVersion} and answered with {connection.ServedApiVersion}. Set a supported version with Set-ShopifyShop -ApiVersion."));
+        if (connection.MissingScopes.Count > 0)
+            failures.Add(new ShopCheckFailure("ShopScopesMissing",
+                $"The app lacks the access scopes {string.Join(", ", connection.MissingScopes)} that the sync needs. Grant them in the app's configuration and reinstall it on {profile.Domain}."));
+        return new ShopLiveCheck(true, true, connection.ApiVersionSupported, connection, failures.ToArray());
+    }
+}

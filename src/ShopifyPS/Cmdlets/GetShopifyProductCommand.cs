@@ -1,0 +1,94 @@
+using System.Management.Automation;
+using System.Runtime.CompilerServices;
+using ShopifyPS.Commands.Infrastructure;
+using ShopifyPS.Shopify;
+
+namespace ShopifyPS.Commands.Cmdlets;
+
+/// <summary>Reads products with all their variants from the shop: all of them (or a search), by id, or by SKU.</summary>
+[Cmdlet(VerbsCommon.Get, "ShopifyProduct", DefaultParameterSetName = QuerySet)]
+[OutputType(typeof(ShopifyProduct))]
+public sealed class GetShopifyProductCommand : ShopCmdlet
+{
+    private const string QuerySet = "Query";
+    private const string IdSet = "Id";
+    private const string SkuSet = "Sku";
+
+    /// <summary>Shopify search syntax, e.g. "status:active vendor:Contoso" or "updated_at:>2026-01-01".</summary>
+    [Parameter(ParameterSetName = QuerySet, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string? Query { get; set; }
+
+    [Parameter(ParameterSetName = IdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("ProductId")]
+    [ValidateNotNullOrEmpty]
+    public string[] Id { get; set; } = Array.Empty<string>();
+
+    [Parameter(ParameterSetName = SkuSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] Sku { get; set; } = Array.Empty<string>();
+
+    protected override void ProcessRecord()
+    {
+        switch (ParameterSetName)
+        {
+            case IdSet:
+                foreach (var id in Id) WriteById(id);
+                break;
+            case SkuSet:
+                foreach (var sku in Sku) WriteBySku(sku);
+                break;
+            default:
+                RunShopifyEach($"Reading products of {Shop}", (client, ct) => ListAsync(client, ct));
+                break;
+        }
+    }
+
+    private async IAsyncEnumerable<ShopifyProduct> ListAsync(ShopifyClient client, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var reader = new ProductReader(client);
+        var total = await reader.CountAsync(Query, cancellationToken).ConfigureAwait(false);
+        var progress = client.Progress;
+        var done = 0;
+        await foreach (var product in reader.ListAsync(Query, cancellationToken).ConfigureAwait(false))
+        {
+            progress?.Report(RunEvent.Progress($"{++done} of {total} products", done, total));
+            yield return product;
+        }
+        progress?.Report(RunEvent.Verbose($"Read {done} products from {Shop}: {client.Statistics}."));
+    }
+
+    private void WriteById(string id)
+    {
+        string gid;
+        try
+        {
+            gid = ProductReader.ProductGid(id);
+        }
+        catch (ArgumentException ex)
+        {
+            WriteRecordError("ShopifyProductIdInvalid", ErrorCategory.InvalidArgument, ex.Message, id, ex);
+            return;
+        }
+        var product = RunShopify($"Reading product {gid} of {Shop}", (client, ct) => new ProductReader(client).GetAsync(gid, ct));
+        if (product is null)
+            WriteRecordError("ShopifyProductNotFound", ErrorCategory.ObjectNotFound, $"Shop '{Shop}' has no product {gid}.", id);
+        else
+            WriteObject(product);
+    }
+
+    private void WriteBySku(string sku)
+    {
+        var products = RunShopify($"Finding SKU {sku} in {Shop}", (client, ct) => ToListAsync(new ProductReader(client).FindBySkuAsync(sku, ct)));
+        if (products.Count == 0)
+            WriteRecordError("ShopifyProductNotFound", ErrorCategory.ObjectNotFound, $"No product in shop '{Shop}' has a variant with SKU '{sku}'.", sku);
+        WriteObject(products, enumerateCollection: true);
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items.ConfigureAwait(false)) list.Add(item);
+        return list;
+    }
+}
