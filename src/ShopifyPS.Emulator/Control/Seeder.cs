@@ -16,6 +16,7 @@ internal static class Seeder
     public static JsonObject Load(ShopStore store, string json)
     {
         var root = JsonNode.Parse(json) as JsonObject ?? throw new SeedException("The seed must be a JSON object.");
+        Check(store, root);
         if (root["shop"] is JsonObject shop)
         {
             store.ShopName = Str(shop, "name") ?? store.ShopName;
@@ -36,6 +37,23 @@ internal static class Seeder
         foreach (var node in root["products"] as JsonArray ?? new JsonArray())
             products.Add(AddProduct(store, node as JsonObject ?? throw new SeedException("Each product must be an object.")));
         return new JsonObject { ["locations"] = locations, ["products"] = products };
+    }
+
+    /// <summary>Finds the mistakes a seed can have before anything is added, so a bad seed changes nothing.</summary>
+    private static void Check(ShopStore store, JsonObject root)
+    {
+        var names = store.Locations.Values.Select(l => l.Name)
+            .Concat((root["locations"] as JsonArray ?? new JsonArray()).Select(l => (l as JsonObject)?["name"]?.GetValue<string>() ?? throw new SeedException("A location needs a name.")))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var node in root["products"] as JsonArray ?? new JsonArray())
+        {
+            var p = node as JsonObject ?? throw new SeedException("Each product must be an object.");
+            if (Str(p, "title") == null) throw new SeedException("A product needs a title.");
+            foreach (var v in p["variants"] as JsonArray ?? new JsonArray())
+            foreach (var (key, _) in (v as JsonObject)?["inventory"] as JsonObject ?? new JsonObject())
+                if (!names.Contains(key) && !(Gid.TryParse(key, "Location", out var id) && store.Locations.ContainsKey(id)))
+                    throw new SeedException($"Unknown location '{key}'.");
+        }
     }
 
     private static JsonObject AddProduct(ShopStore store, JsonObject p)
