@@ -49,6 +49,8 @@ internal static class Seeder
         {
             var p = node as JsonObject ?? throw new SeedException("Each product must be an object.");
             if (Str(p, "title") == null) throw new SeedException("A product needs a title.");
+            if (p["options"] == null && (p["variants"] as JsonArray)?.Count > 1)
+                throw new SeedException($"Product '{Str(p, "title")}' has several variants but no options.");
             foreach (var v in p["variants"] as JsonArray ?? new JsonArray())
             foreach (var (key, _) in (v as JsonObject)?["inventory"] as JsonObject ?? new JsonObject())
                 if (!names.Contains(key) && !(Gid.TryParse(key, "Location", out var id) && store.Locations.ContainsKey(id)))
@@ -71,12 +73,7 @@ internal static class Seeder
             .Select(o => (Name: Str((JsonObject)o!, "name") ?? "", Values: ((o!["values"] as JsonArray) ?? new JsonArray()).Select(v => v!.GetValue<string>()).ToList()))
             .ToList();
         var variants = p["variants"] as JsonArray ?? new JsonArray { new JsonObject() };
-        if (options.Count == 0)
-        {
-            if (variants.Count > 1) throw new SeedException($"Product '{title}' has several variants but no options.");
-            ProductInputs.SetOptions(store, product, new() { ("Title", new List<string> { "Default Title" }) });
-        }
-        else ProductInputs.SetOptions(store, product, options);
+        ProductInputs.SetOptions(store, product, options.Count == 0 ? new() { ("Title", new List<string> { "Default Title" }) } : options);
 
         var variantsOut = new JsonArray();
         foreach (var vnode in variants)
