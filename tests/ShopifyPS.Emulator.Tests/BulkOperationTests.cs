@@ -105,6 +105,26 @@ public class BulkOperationTests
     }
 
     [Fact]
+    public async Task Cancel_marks_a_running_operation_and_refuses_a_finished_one()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        var store = emu.Emulator.Runtime.Store;
+        var running = new BulkOperation { Id = 1, Status = "RUNNING" };
+        var done = new BulkOperation { Id = 2, Status = "COMPLETED" };
+        lock (store.Sync)
+        {
+            store.BulkOperations[running.Id] = running;
+            store.BulkOperations[done.Id] = done;
+        }
+        const string cancel = "mutation($id: ID!) { bulkOperationCancel(id: $id) { bulkOperation { status } userErrors { message } } }";
+        var ok = (await emu.DataAsync(cancel, new { id = running.Gid }))["bulkOperationCancel"]!;
+        Assert.Equal("CANCELING", ok["bulkOperation"]!["status"]!.GetValue<string>());
+        Assert.True(running.CancelRequested);
+        var refused = (await emu.DataAsync(cancel, new { id = done.Gid }))["bulkOperationCancel"]!;
+        Assert.Contains("completed", refused["userErrors"]![0]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Five_running_operations_is_the_limit()
     {
         await using var emu = await TestEmulator.StartAsync();

@@ -121,6 +121,37 @@ public class ControlTests
     }
 
     [Fact]
+    public async Task Seed_file_given_at_start_is_loaded()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(path, "{\"shop\":{\"name\":\"Seeded shop\"},\"locations\":[{\"name\":\"Outlet\"}],\"products\":[{\"title\":\"Kettle\",\"variants\":[{\"sku\":\"K-1\",\"price\":\"30.00\",\"inventory\":{\"Outlet\":{\"available\":4,\"committed\":1}}}]}]}");
+            await using var emu = await TestEmulator.StartAsync(new EmulatorOptions { SeedPath = path });
+            var data = await emu.DataAsync("{ shop { name } locations(first: 10) { nodes { name } } productVariants(first: 1, query: \"sku:K-1\") { nodes { price inventoryItem { inventoryLevels(first: 5) { nodes { location { name } quantities(names: [\"available\", \"committed\", \"on_hand\"]) { quantity } } } } } } }");
+            Assert.Equal("Seeded shop", data["shop"]!["name"]!.GetValue<string>());
+            Assert.Equal(4, data["locations"]!["nodes"]!.AsArray().Count);
+            var level = data["productVariants"]!["nodes"]![0]!["inventoryItem"]!["inventoryLevels"]!["nodes"]![0]!;
+            Assert.Equal("Outlet", level["location"]!["name"]!.GetValue<string>());
+            Assert.Equal(new[] { 4, 1, 5 }, level["quantities"]!.AsArray().Select(q => q!["quantity"]!.GetValue<int>()));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Bad_seed_is_refused_with_the_reason()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        using var resp = await emu.Http.PostAsync("emulator/seed", new StringContent("{\"products\":[{\"title\":\"X\",\"variants\":[{\"inventory\":{\"Nowhere\":1}}]}]}"));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, resp.StatusCode);
+        Assert.Contains("Nowhere", await resp.Content.ReadAsStringAsync());
+        Assert.Empty((await emu.ControlAsync(HttpMethod.Get, "emulator/state"))["products"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Reset_empties_the_shop_and_can_seed_it()
     {
         await using var emu = await TestEmulator.StartAsync();

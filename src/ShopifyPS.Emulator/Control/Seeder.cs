@@ -16,6 +16,7 @@ internal static class Seeder
     public static JsonObject Load(ShopStore store, string json)
     {
         var root = JsonNode.Parse(json) as JsonObject ?? throw new SeedException("The seed must be a JSON object.");
+        Check(store, root);
         if (root["shop"] is JsonObject shop)
         {
             store.ShopName = Str(shop, "name") ?? store.ShopName;
@@ -38,6 +39,25 @@ internal static class Seeder
         return new JsonObject { ["locations"] = locations, ["products"] = products };
     }
 
+    /// <summary>Finds the mistakes a seed can have before anything is added, so a bad seed changes nothing.</summary>
+    private static void Check(ShopStore store, JsonObject root)
+    {
+        var names = store.Locations.Values.Select(l => l.Name)
+            .Concat((root["locations"] as JsonArray ?? new JsonArray()).Select(l => (l as JsonObject)?["name"]?.GetValue<string>() ?? throw new SeedException("A location needs a name.")))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var node in root["products"] as JsonArray ?? new JsonArray())
+        {
+            var p = node as JsonObject ?? throw new SeedException("Each product must be an object.");
+            if (Str(p, "title") == null) throw new SeedException("A product needs a title.");
+            if (p["options"] == null && (p["variants"] as JsonArray)?.Count > 1)
+                throw new SeedException($"Product '{Str(p, "title")}' has several variants but no options.");
+            foreach (var v in p["variants"] as JsonArray ?? new JsonArray())
+            foreach (var (key, _) in (v as JsonObject)?["inventory"] as JsonObject ?? new JsonObject())
+                if (!names.Contains(key) && !(Gid.TryParse(key, "Location", out var id) && store.Locations.ContainsKey(id)))
+                    throw new SeedException($"Unknown location '{key}'.");
+        }
+    }
+
     private static JsonObject AddProduct(ShopStore store, JsonObject p)
     {
         var title = Str(p, "title") ?? throw new SeedException("A product needs a title.");
@@ -53,12 +73,7 @@ internal static class Seeder
             .Select(o => (Name: Str((JsonObject)o!, "name") ?? "", Values: ((o!["values"] as JsonArray) ?? new JsonArray()).Select(v => v!.GetValue<string>()).ToList()))
             .ToList();
         var variants = p["variants"] as JsonArray ?? new JsonArray { new JsonObject() };
-        if (options.Count == 0)
-        {
-            if (variants.Count > 1) throw new SeedException($"Product '{title}' has several variants but no options.");
-            ProductInputs.SetOptions(store, product, new() { ("Title", new List<string> { "Default Title" }) });
-        }
-        else ProductInputs.SetOptions(store, product, options);
+        ProductInputs.SetOptions(store, product, options.Count == 0 ? new() { ("Title", new List<string> { "Default Title" }) } : options);
 
         var variantsOut = new JsonArray();
         foreach (var vnode in variants)

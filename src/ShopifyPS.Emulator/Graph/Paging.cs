@@ -41,7 +41,8 @@ internal static class Paging
     public static IGraphObject Connection<T>(IEnumerable<T> items, Args args, ExecContext ctx, Func<T, SortKey> key) where T : class
     {
         var sorted = items.Select(i => (Item: i, Key: key(i))).ToList();
-        sorted.Sort((a, b) => a.Key.CompareTo(b.Key));
+        // Most lists arrive in id order from a SortedDictionary; sorting them again is wasted work.
+        if (!IsSorted(sorted)) sorted.Sort((a, b) => a.Key.CompareTo(b.Key));
         if (args.Bool("reverse") == true) sorted.Reverse();
         var descending = args.Bool("reverse") == true;
         var after = SortKey.FromCursor(args.Str("after"));
@@ -69,6 +70,13 @@ internal static class Paging
             page.Select(p => p.Key.ToCursor()).ToList(),
             hasPrevious: start > 0,
             hasNext: end < sorted.Count);
+    }
+
+    private static bool IsSorted<T>(List<(T Item, SortKey Key)> list)
+    {
+        for (var i = 1; i < list.Count; i++)
+            if (list[i - 1].Key.CompareTo(list[i].Key) > 0) return false;
+        return true;
     }
 
     /// <summary>Default order: by id.</summary>

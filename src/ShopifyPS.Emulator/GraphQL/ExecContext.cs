@@ -47,9 +47,6 @@ internal sealed class ExecContext
     /// <summary>True when the current mutation field carried @idempotent at all.</summary>
     public bool HasIdempotentDirective { get; set; }
 
-    /// <summary>The variables of the whole request, as JSON, for idempotency fingerprints.</summary>
-    public string VariablesFingerprint { get; init; } = "";
-
     public List<GraphError> Errors { get; } = new();
 
     public double ActualCost { get; set; }

@@ -1,6 +1,6 @@
-using GraphQL;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
 
@@ -39,8 +39,8 @@ internal static class Executor
         ctx.IdempotencyKey = ctx.HasIdempotentDirective ? Input.Str(dirs!["idempotent"].Arguments["key"].Value) : null;
     }
 
-    /// <summary>Executes a selection on an arbitrary source (bulk operations use it per node).</summary>
-    public static JsonObject ExecuteSelection(ExecContext ctx, IEnumerable<GraphQLSelectionSet> sets, IGraphObject source, string runtimeType, List<object> path, bool objectsFree)
+    /// <summary>Executes the merged selection sets of one field on an object of <paramref name="runtimeType"/>.</summary>
+    private static JsonObject ExecuteSelection(ExecContext ctx, IEnumerable<GraphQLSelectionSet> sets, IGraphObject source, string runtimeType, List<object> path, bool objectsFree)
     {
         var obj = new JsonObject();
         foreach (var (key, nodes) in CollectFields(ctx, sets, runtimeType))

@@ -65,7 +65,7 @@ internal sealed class Operation
         var result = new Operation(new()) { Definition = op, OperationName = op.Name?.StringValue ?? operationName, Source = query };
         if (!validation.IsValid)
         {
-            result.Errors.AddRange(validation.Errors.Select(e => ValidationErrors.ToShopify(e, query)));
+            result.Errors.AddRange(validation.Errors.Select(e => ValidationErrors.ToShopify(e)));
             return result;
         }
 
@@ -73,7 +73,6 @@ internal sealed class Operation
         {
             Source = query,
             BulkMode = bulkMode,
-            VariablesFingerprint = variables is { } vv ? vv.GetRawText() : "",
         };
         InputLimits.Check(ctx, result.Errors);
         result.RequestedCost = CostCalculator.Requested(ctx, op, result.Errors);

@@ -8,7 +8,7 @@ namespace ShopifyPS.Emulator.GraphQL;
 /// </summary>
 internal static partial class ValidationErrors
 {
-    public static GraphError ToShopify(global::GraphQL.ExecutionError e, string source)
+    public static GraphError ToShopify(global::GraphQL.ExecutionError e)
     {
         var locations = e.Locations?.Select(l => (l.Line, l.Column)).ToList();
         var (message, code) = e.Code switch

@@ -12,12 +12,8 @@ internal sealed partial class BulkOperation
     public long? FileSize { get; set; }
     public string? Url { get; set; }
     public string? PartialDataUrl { get; set; }
-    public string? ClientIdentifier { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? CompletedAt { get; set; }
-
-    /// <summary>For bulk mutations: the staged upload key whose JSONL lines are the variables.</summary>
-    public string? StagedUploadPath { get; init; }
 
     /// <summary>Set when the client asks to cancel; the runner stops at the next line.</summary>
     public volatile bool CancelRequested;

@@ -37,7 +37,7 @@ internal static class BulkMutations
             : null;
         if (problem != null) return Fail(type, UserError.At(problem, "INVALID", "query"));
 
-        var op = NewOperation(ctx.Store, "QUERY", query, null, null);
+        var op = NewOperation(ctx.Store, "QUERY", query);
         rt.Bulk.StartQuery(op);
         return new GraphMap(type, ("bulkOperation", op), ("userErrors", new List<UserError>()));
     }
@@ -52,7 +52,7 @@ internal static class BulkMutations
             return Fail(type, UserError.At("The JSONL file could not be found. Try uploading the file again, and check that you've entered the URL correctly for the stagedUploadPath mutation argument.", "NO_SUCH_FILE", "stagedUploadPath"));
         if (MutationProblem(ctx, mutation) is { } problem)
             return Fail(type, UserError.At(problem, "INVALID_MUTATION", "mutation"));
-        var op = NewOperation(ctx.Store, "MUTATION", mutation, path, args.Str("clientIdentifier"));
+        var op = NewOperation(ctx.Store, "MUTATION", mutation);
         rt.Bulk.StartMutation(op, upload.Content);
         return new GraphMap(type, ("bulkOperation", op), ("userErrors", new List<UserError>()));
     }
@@ -74,13 +74,9 @@ internal static class BulkMutations
             ? new UserError(null, "Bulk operations limit reached. Please try again later.", "LIMIT_REACHED")
             : null;
 
-    private static BulkOperation NewOperation(ShopStore store, string type, string query, string? stagedUploadPath, string? clientIdentifier)
+    private static BulkOperation NewOperation(ShopStore store, string type, string query)
     {
-        var op = new BulkOperation
-        {
-            Id = store.NextId(), Type = type, Query = query, StagedUploadPath = stagedUploadPath,
-            ClientIdentifier = clientIdentifier, CreatedAt = store.Now(),
-        };
+        var op = new BulkOperation { Id = store.NextId(), Type = type, Query = query, CreatedAt = store.Now() };
         store.BulkOperations[op.Id] = op;
         return op;
     }
