@@ -38,5 +38,9 @@ public sealed class ShopifyHome
     /// <summary>Resolves a path from a profile: <c>~</c> expanded, relative paths taken from the home folder.</summary>
     public string ResolvePath(string path) => Path.GetFullPath(Path.Combine(Root, ExpandUser(path)));
 
+    /// <summary>The database a shop uses: its profile's <c>database</c>, else the default one.</summary>
+    public string DatabaseFor(Profiles.ShopProfile? profile) =>
+        string.IsNullOrEmpty(profile?.Database) ? DefaultDatabase : ResolvePath(profile.Database);
+
     private static string UserProfile => Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 }

@@ -45,6 +45,10 @@ public sealed partial class QueryDocument
     /// <summary>True when sending the document again after an unknown outcome cannot do harm (every query; mutations by their header).</summary>
     public bool RetrySafe { get; }
 
+    /// <summary>True for mutations that change the shop. Starting a bulk export is a mutation in name only, and a
+    /// staged upload target changes nothing until a later mutation uses it.</summary>
+    public bool ChangesShop => IsMutation && Name is not ("BulkOperationRunQuery" or "StagedUploadsCreate");
+
     /// <summary>The query text of a bulk export (see <see cref="BulkQueryRunner"/>).</summary>
     public bool IsBulkQuery { get; }
 

@@ -84,6 +84,8 @@ public sealed class ShopifyClient
     {
         if (document.IsBulkQuery)
             throw new ArgumentException($"{document.Name} is the text of a bulk export; run it with BulkQueryRunner.", nameof(document));
+        if (document.ChangesShop && !Profile.AllowOutgoingRequests)
+            throw new ShopifyOutgoingRequestsDisabledException(Profile.Name, document.Name);
         // One body for every attempt: a retry sends exactly the same variables (and so the same idempotency key).
         var body = new JObject
         {

@@ -139,3 +139,16 @@ public sealed class ShopifyBulkOperationException : ShopifyException
     public string? ErrorCode { get; }
     public string? PartialDataUrl { get; }
 }
+
+/// <summary>
+/// A mutation refused before it was sent because the profile's kill switch (<c>allowOutgoingRequests: false</c>)
+/// is off. Reads, and bulk exports (a mutation only in name), still go out.
+/// </summary>
+public sealed class ShopifyOutgoingRequestsDisabledException : ShopifyException
+{
+    public ShopifyOutgoingRequestsDisabledException(string shop, string document)
+        : base($"The shop profile '{shop}' has allowOutgoingRequests: false, so {document} was not sent and nothing in Shopify was changed. " +
+               $"Turn it on with Set-ShopifyShop {shop} -AllowOutgoingRequests $true.", document)
+    {
+    }
+}

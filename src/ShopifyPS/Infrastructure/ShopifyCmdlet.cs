@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Management.Automation;
 using ShopifyPS.Profiles;
+using ShopifyPS.Storage;
 
 namespace ShopifyPS.Commands.Infrastructure;
 
@@ -13,6 +14,7 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
     private ShopifyHome? _home;
+    private SqliteStore? _store;
 
     protected CancellationToken Cancellation => _cancellation.Token;
 
@@ -29,9 +31,46 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Releases what a cmdlet holds across pipeline records (a database and its write lock). PowerShell
+    /// <summary>Releases what a cmdlet holds across pipeline records (the database and its write lock). PowerShell
     /// disposes the cmdlet however the pipeline ends.</summary>
-    protected virtual void ReleaseResources() { }
+    private void ReleaseResources()
+    {
+        _store?.Dispose();
+        _store = null;
+    }
+
+    /// <summary>The store at <paramref name="path"/>, opened on first use and held to the end of the pipeline. A
+    /// database that does not exist yet is not created for reading or for -WhatIf: those get an empty one in
+    /// memory. Busy and version problems stop the command.</summary>
+    protected SqliteStore OpenStoreAt(string path, StoreAccess access)
+    {
+        if (_store is not null) return _store;
+        StoreOptions options;
+        try
+        {
+            options = StoreOptions.FromEnvironment();
+        }
+        catch (ArgumentException ex)
+        {
+            throw Terminate("ShopifyLockTimeoutInvalid", ErrorCategory.InvalidArgument, ex.Message, StoreOptions.LockTimeoutVariable, ex);
+        }
+        try
+        {
+            _store = (access == StoreAccess.Read || WhatIfRequested) && !File.Exists(path)
+                ? SqliteStore.OpenInMemory()
+                : SqliteStore.Open(path, access, options, Cancellation);
+            WriteVerbose($"Using the database {_store.Path}.");
+            return _store;
+        }
+        catch (StoreBusyException ex)
+        {
+            throw Terminate("ShopifyStoreBusy", ErrorCategory.ResourceBusy, ex.Message, path, ex);
+        }
+        catch (StoreUnusableException ex)
+        {
+            throw Terminate("ShopifyStoreUnusable", ErrorCategory.InvalidData, ex.Message, path, ex);
+        }
+    }
 
     protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
@@ -50,9 +89,11 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
     protected T Run<T>(string activity, Func<IProgress<RunEvent>, CancellationToken, Task<T>> work) =>
         RunCore(activity, new QueuedReporter(), work, drain: null);
 
-    /// <summary>Like <see cref="Run{T}"/>, for work that yields results: each is written to the pipeline as soon as it arrives.</summary>
-    protected void RunEach<T>(string activity, Func<IProgress<RunEvent>, CancellationToken, IAsyncEnumerable<T>> work)
+    /// <summary>Like <see cref="Run{T}"/>, for work that yields results: each is handed to <paramref name="write"/>
+    /// (by default written to the pipeline) on the pipeline thread as soon as it arrives.</summary>
+    protected void RunEach<T>(string activity, Func<IProgress<RunEvent>, CancellationToken, IAsyncEnumerable<T>> work, Action<T>? write = null)
     {
+        write ??= result => WriteObject(result);
         var results = new ConcurrentQueue<T>();
         var reporter = new QueuedReporter();
         RunCore(activity, reporter, async (progress, ct) =>
@@ -65,7 +106,7 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
             return true;
         }, drain: () =>
         {
-            while (results.TryDequeue(out var result)) WriteObject(result);
+            while (results.TryDequeue(out var result)) write(result);
         });
     }
 

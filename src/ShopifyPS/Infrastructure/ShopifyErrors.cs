@@ -8,6 +8,7 @@ internal static class ShopifyErrors
 {
     public static (string ErrorId, ErrorCategory Category) Classify(ShopifyException ex) => ex switch
     {
+        ShopifyOutgoingRequestsDisabledException => ("ShopifyOutgoingRequestsDisabled", ErrorCategory.PermissionDenied),
         ShopifyTokenUnavailableException or ShopifyAuthenticationException => ("ShopAuthenticationFailed", ErrorCategory.AuthenticationError),
         ShopifyHttpException { StatusCode: 404 } => ("ShopApiVersionUnsupported", ErrorCategory.InvalidArgument),
         ShopifyThrottledException or ShopifyHttpException { StatusCode: 429 } => ("ShopifyThrottled", ErrorCategory.LimitsExceeded),

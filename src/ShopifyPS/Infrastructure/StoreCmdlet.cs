@@ -10,8 +10,6 @@ namespace ShopifyPS.Commands.Infrastructure;
 /// </summary>
 public abstract class StoreCmdlet : ShopifyCmdlet
 {
-    private SqliteStore? _store;
-
     /// <summary>The SQLite database file; overrides the profile's database.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -31,46 +29,9 @@ public abstract class StoreCmdlet : ShopifyCmdlet
     private string ResolveDatabasePath()
     {
         if (Database is not null) return SessionState.Path.GetUnresolvedProviderPathFromPSPath(Database);
-        var fromProfile = Shop is null ? null : LoadProfile(Shop).Database;
-        return string.IsNullOrEmpty(fromProfile) ? Home.DefaultDatabase : Home.ResolvePath(fromProfile);
+        return Home.DatabaseFor(Shop is null ? null : LoadProfile(Shop));
     }
 
-    /// <summary>The store, opened on first use. A database that does not exist yet is not created for reading or
-    /// for -WhatIf: those get an empty one in memory. Busy and version problems stop the command.</summary>
-    protected SqliteStore OpenStore(StoreAccess access)
-    {
-        if (_store is not null) return _store;
-        var path = DatabasePath;
-        StoreOptions options;
-        try
-        {
-            options = StoreOptions.FromEnvironment();
-        }
-        catch (ArgumentException ex)
-        {
-            throw Terminate("ShopifyLockTimeoutInvalid", ErrorCategory.InvalidArgument, ex.Message, StoreOptions.LockTimeoutVariable, ex);
-        }
-        try
-        {
-            _store = (access == StoreAccess.Read || WhatIfRequested) && !File.Exists(path)
-                ? SqliteStore.OpenInMemory()
-                : SqliteStore.Open(path, access, options, Cancellation);
-            WriteVerbose($"Using the database {_store.Path}.");
-            return _store;
-        }
-        catch (StoreBusyException ex)
-        {
-            throw Terminate("ShopifyStoreBusy", ErrorCategory.ResourceBusy, ex.Message, path, ex);
-        }
-        catch (StoreUnusableException ex)
-        {
-            throw Terminate("ShopifyStoreUnusable", ErrorCategory.InvalidData, ex.Message, path, ex);
-        }
-    }
-
-    protected override void ReleaseResources()
-    {
-        _store?.Dispose();
-        _store = null;
-    }
+    /// <summary>The store of <see cref="DatabasePath"/>, opened on first use (see <see cref="ShopifyCmdlet.OpenStoreAt"/>).</summary>
+    protected SqliteStore OpenStore(StoreAccess access) => OpenStoreAt(DatabasePath, access);
 }

@@ -31,6 +31,22 @@ public sealed class ShopifyClientTests
     }
 
     [Fact]
+    public async Task Kill_switch_refuses_mutations_before_sending_but_lets_reads_and_bulk_exports_through()
+    {
+        var fake = new FakeShopify().ThenData(Shop).ThenData(new { bulkOperationRunQuery = new { userErrors = Array.Empty<object>() } });
+        var client = FakeClients.Client(fake);
+        client.Profile.AllowOutgoingRequests = false;
+
+        var refused = await Assert.ThrowsAsync<ShopifyOutgoingRequestsDisabledException>(
+            () => client.ExecuteAsync("ProductUpdate", new { product = new { id = "gid://shopify/Product/1", title = "x" } }));
+        await client.ExecuteAsync("ShopInfo");
+        await client.ExecuteAsync("BulkOperationRunQuery", new { query = "{ products { edges { node { id } } } }" });
+
+        Assert.Contains("allowOutgoingRequests: false", refused.Message);
+        Assert.Equal(new[] { "ShopInfo", "BulkOperationRunQuery" }, fake.Requests.Select(r => r.OperationName));
+    }
+
+    [Fact]
     public async Task Explicit_null_variables_are_sent_as_null()
     {
         var fake = new FakeShopify().ThenData(new { inventorySetQuantities = new { userErrors = Array.Empty<object>() } });
