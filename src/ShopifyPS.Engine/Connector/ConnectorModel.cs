@@ -31,6 +31,11 @@ public sealed class ShopProduct
     public DateTimeOffset? LastSyncedAt { get; set; }
     /// <summary>Its item was removed and actionForRemovedProducts was applied (S5, E13); it is no longer synced.</summary>
     public bool Removed { get; set; }
+    /// <summary>Shopify's vendor (Vendor Item No. mapping narrows the item vendor catalog by it).</summary>
+    public string Vendor { get; set; } = "";
+    /// <summary>The product has options of its own (not only Shopify's "Default Title" variant): its variants map to
+    /// item variants. Without, the variant maps to the item (Business Central's Has Variants).</summary>
+    public bool HasVariants { get; set; }
 }
 
 /// <summary>A Shopify variant and the item (and item variant) it is mapped to.</summary>

@@ -8,7 +8,7 @@ namespace ShopifyPS.Connector;
 /// sync_times, runs, skipped_records). Statements are prepared once and reused.</summary>
 internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore, IDisposable
 {
-    private const string ProductColumns = "Shop, Id, Title, Status, Tags, UpdatedAt, ItemNo, ContentHash, LastSyncedAt, Removed";
+    private const string ProductColumns = "Shop, Id, Title, Status, Tags, UpdatedAt, ItemNo, ContentHash, LastSyncedAt, Removed, Vendor, HasVariants";
     private const string VariantColumns = "Shop, Id, ProductId, Sku, Barcode, ItemNo, VariantCode, MappedByItem, InventoryItemId, Tracked";
     private const string InventoryColumns = "Shop, VariantId, LocationId, InventoryItemId, ShopifyStock, ShopifyStockAt, CalculatedStock, CalculatedAt";
     private const string RunColumns = "Id, Shop, Kind, StartedAt, FinishedAt, Status, Created, Updated, Unchanged, Skipped, Failed, Message";
@@ -21,7 +21,7 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
     // Products -------------------------------------------------------------------------------------------
 
     public void SaveProduct(ShopProduct p) => Execute(Upsert("shop_products", ProductColumns, 2),
-        p.Shop, p.Id, p.Title, p.Status, p.Tags, p.UpdatedAt, p.ItemNo, p.ContentHash, p.LastSyncedAt, p.Removed);
+        p.Shop, p.Id, p.Title, p.Status, p.Tags, p.UpdatedAt, p.ItemNo, p.ContentHash, p.LastSyncedAt, p.Removed, p.Vendor, p.HasVariants);
 
     public ShopProduct? GetProduct(string shop, string id) =>
         Query($"SELECT {ProductColumns} FROM shop_products WHERE Shop = $p0 AND Id = $p1", ReadProduct, shop, id).FirstOrDefault();
@@ -39,7 +39,7 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
     {
         Shop = r.GetString(0), Id = r.GetString(1), Title = r.GetString(2), Status = Enum.Parse<ProductStatus>(r.GetString(3)),
         Tags = r.GetString(4), UpdatedAt = Time(r, 5), ItemNo = r.GetString(6), ContentHash = r.GetString(7),
-        LastSyncedAt = Time(r, 8), Removed = r.GetInt64(9) != 0,
+        LastSyncedAt = Time(r, 8), Removed = r.GetInt64(9) != 0, Vendor = r.GetString(10), HasVariants = r.GetInt64(11) != 0,
     };
 
     // Variants -------------------------------------------------------------------------------------------

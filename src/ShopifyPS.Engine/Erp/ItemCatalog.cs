@@ -31,20 +31,26 @@ public sealed class ItemCatalog(IErpStore erp, IConnectorStore connector)
     {
         foreach (var item in erp.FindItems(query))
         {
-            var result = new ErpItem();
-            foreach (var column in ErpTables.Items.Columns) column.SetValue(result, column.GetValue(item));
-            result.Variants = CellList.Variants(erp.Rows(ErpTables.ItemVariants, ("ItemNo", item.No)).ToList());
-            result.Barcodes = CellList.Barcodes(Barcodes(item.No).ToList());
-            if (shop is not null)
-            {
-                var product = connector.ProductsOfItem(shop, item.No).FirstOrDefault(p => !p.Removed);
-                var variants = connector.VariantsOfItem(shop, item.No);
-                if (unmappedOnly && (product is not null || variants.Count > 0)) continue;
-                result.ProductId = product?.Id ?? "";
-                result.VariantIds = CellList.Ids(variants.Select(v => v.Id).ToList());
-            }
+            var result = WithDetails(item, shop);
+            if (unmappedOnly && (result.ProductId.Length > 0 || result.VariantIds.Count > 0)) continue;
             yield return result;
         }
+    }
+
+    /// <summary>The item with exactly this no., as <see cref="Find"/> writes it; null when there is none.</summary>
+    public ErpItem? Get(string no, string? shop = null) =>
+        erp.Rows(ErpTables.Items, ("No", no)).FirstOrDefault() is { } item ? WithDetails(item, shop) : null;
+
+    private ErpItem WithDetails(Item item, string? shop)
+    {
+        var result = new ErpItem();
+        foreach (var column in ErpTables.Items.Columns) column.SetValue(result, column.GetValue(item));
+        result.Variants = CellList.Variants(erp.Rows(ErpTables.ItemVariants, ("ItemNo", item.No)).ToList());
+        result.Barcodes = CellList.Barcodes(Barcodes(item.No).ToList());
+        if (shop is null) return result;
+        result.ProductId = connector.ProductsOfItem(shop, item.No).FirstOrDefault(p => !p.Removed)?.Id ?? "";
+        result.VariantIds = CellList.Ids(connector.VariantsOfItem(shop, item.No).Select(v => v.Id).ToList());
+        return result;
     }
 
     public bool Exists(string no) => erp.Exists(ErpTables.Items, ("No", no));

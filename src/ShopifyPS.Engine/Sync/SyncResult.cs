@@ -1,3 +1,5 @@
+using ShopifyPS.Erp;
+
 namespace ShopifyPS.Sync;
 
 /// <summary>What happened to one record in a sync (DESIGN.md §4.2).</summary>
@@ -28,6 +30,9 @@ public sealed class SyncResult
     public string Message { get; }
     /// <summary>True when the result describes what a -WhatIf run would have done.</summary>
     public bool Planned { get; }
+    /// <summary>The item as the sync left it, when the sync created or changed it (an import from Shopify), so a
+    /// script can hand it on: <c>| Select-Object -ExpandProperty Item | Export-Csv</c>. Null otherwise.</summary>
+    public ErpItem? Item { get; init; }
 
     public override string ToString() => $"{Action} {ItemNo}{(VariantCode.Length > 0 ? "/" + VariantCode : "")}: {Message}";
 }

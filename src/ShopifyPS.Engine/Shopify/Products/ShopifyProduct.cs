@@ -14,6 +14,7 @@ public sealed class ShopifyProduct
         Status = node.Value<string>("status") ?? "";
         Vendor = node.Value<string>("vendor") ?? "";
         ProductType = node.Value<string>("productType") ?? "";
+        HasOnlyDefaultVariant = node.Value<bool?>("hasOnlyDefaultVariant") ?? false;
         Tags = (node["tags"] as JArray)?.Select(t => t.ToString()).ToArray() ?? Array.Empty<string>();
         DescriptionHtml = node.Value<string>("descriptionHtml") ?? "";
         SeoTitle = node["seo"]?.Value<string>("title");
@@ -33,6 +34,8 @@ public sealed class ShopifyProduct
     public string Status { get; }
     public string Vendor { get; }
     public string ProductType { get; }
+    /// <summary>The product has no options of its own: one "Default Title" variant (Business Central: not Has Variants).</summary>
+    public bool HasOnlyDefaultVariant { get; }
     public IReadOnlyList<string> Tags { get; }
     public string DescriptionHtml { get; }
     public string? SeoTitle { get; }
@@ -66,6 +69,7 @@ public sealed class ShopifyVariant
             ?? Array.Empty<ShopifyOption>();
         InventoryItemId = node["inventoryItem"]?.Value<string>("id") ?? "";
         Tracked = node["inventoryItem"]?.Value<bool?>("tracked") ?? false;
+        UnitCost = Json.Money(node["inventoryItem"]?["unitCost"]?["amount"]);
     }
 
     public string ProductId { get; }
@@ -86,6 +90,9 @@ public sealed class ShopifyVariant
     /// <summary>gid://shopify/InventoryItem/…</summary>
     public string InventoryItemId { get; }
     public bool Tracked { get; }
+    /// <summary>Cost per item in the shop's currency; null when Shopify has none or the read did not ask for it
+    /// (the bulk product export and InventoryItemCosts do).</summary>
+    public decimal? UnitCost { get; internal set; }
 
     public override string ToString() => $"{Sku} ({Id})";
 }

@@ -1,3 +1,4 @@
+using ShopifyPS.Erp;
 using ShopifyPS.Erp.Model;
 using ShopifyPS.Profiles;
 
@@ -18,4 +19,16 @@ public sealed class PriceContext
     public IReadOnlyList<ExchangeRate> ExchangeRates { get; init; } = [];
     public IReadOnlyList<VatSetup> VatSetup { get; init; } = [];
     public IReadOnlyList<CustomerTemplate> CustomerTemplates { get; init; } = [];
+
+    /// <summary>The context of the store's ERP setup (local currency, currencies, exchange rates, VAT, customer templates).</summary>
+    public static PriceContext Load(IErpStore erp, PriceSettings settings, DateOnly today) => new()
+    {
+        Settings = settings,
+        LocalCurrencyCode = erp.Rows(ErpTables.Setup, ("Key", SetupEntry.LocalCurrencyCode)).FirstOrDefault()?.Value ?? "",
+        Today = today,
+        Currencies = erp.Rows(ErpTables.Currencies),
+        ExchangeRates = erp.Rows(ErpTables.ExchangeRates),
+        VatSetup = erp.Rows(ErpTables.VatSetup),
+        CustomerTemplates = erp.Rows(ErpTables.CustomerTemplates),
+    };
 }

@@ -17,13 +17,16 @@ internal sealed class ShopCurrency
     public string Code { get; }
     public bool IsLocal => _rate is null;
     public decimal Precision { get; }
+    /// <summary>The local currency's unit-amount rounding precision.</summary>
+    public decimal LocalPrecision { get; }
 
-    private ShopCurrency(string code, string localCode, ExchangeRate? rate, decimal precision)
+    private ShopCurrency(string code, string localCode, ExchangeRate? rate, decimal precision, decimal localPrecision)
     {
         Code = code;
         _localCode = localCode;
         _rate = rate;
         Precision = precision;
+        LocalPrecision = localPrecision;
     }
 
     public static ShopCurrency Resolve(PriceContext context)
@@ -31,7 +34,7 @@ internal sealed class ShopCurrency
         var local = context.LocalCurrencyCode;
         var shop = context.Settings.CurrencyCode;
         if (shop.Length == 0 || SameCode(shop, local))
-            return new ShopCurrency(local, local, null, PrecisionOf(local, context.Currencies));
+            return new ShopCurrency(local, local, null, PrecisionOf(local, context.Currencies), PrecisionOf(local, context.Currencies));
 
         // BC takes the rate with the latest starting date on or before the date.
         var rate = context.ExchangeRates
@@ -39,7 +42,7 @@ internal sealed class ShopCurrency
             .MaxBy(r => r.StartingDate);
         if (rate is null || rate.ExchangeRateAmount <= 0 || rate.RelationalExchangeRateAmount <= 0)
             throw new MissingExchangeRateException(shop, context.Today);
-        return new ShopCurrency(shop, local, rate, PrecisionOf(shop, context.Currencies));
+        return new ShopCurrency(shop, local, rate, PrecisionOf(shop, context.Currencies), PrecisionOf(local, context.Currencies));
     }
 
     /// <summary>Blank and the local code both mean local currency; otherwise only the shop code counts.</summary>
@@ -50,9 +53,16 @@ internal sealed class ShopCurrency
     public decimal FromLocal(decimal amount) =>
         _rate is null ? amount : amount * _rate.ExchangeRateAmount / _rate.RelationalExchangeRateAmount;
 
+    /// <summary>A shop-currency amount in local currency, rounded to the local precision (I8: prices and costs of items
+    /// created from Shopify; Business Central's ExchangeAmtFCYToLCY).</summary>
+    public decimal ToLocal(decimal amount) =>
+        RoundTo(_rate is null ? amount : amount * _rate.RelationalExchangeRateAmount / _rate.ExchangeRateAmount, LocalPrecision);
+
     /// <summary>BC's Round(amount, precision): to the nearest multiple, halves away from zero.</summary>
-    public decimal Round(decimal amount) =>
-        Math.Round(amount / Precision, MidpointRounding.AwayFromZero) * Precision;
+    public decimal Round(decimal amount) => RoundTo(amount, Precision);
+
+    private static decimal RoundTo(decimal amount, decimal precision) =>
+        Math.Round(amount / precision, MidpointRounding.AwayFromZero) * precision;
 
     public string DescribeConversion() => _rate is null
         ? $"no conversion ({Code} is the local currency), rounded to {Format(Precision)}"

@@ -1,0 +1,262 @@
+using System.Globalization;
+using ShopifyPS.Erp;
+using ShopifyPS.Erp.Model;
+using ShopifyPS.Profiles;
+using ShopifyPS.Sync.Prices;
+
+namespace ShopifyPS.Sync.Import;
+
+/// <summary>
+/// Creates items and item variants for Shopify variants no item was found for (I2, I3, I5, I6, I8), as Business
+/// Central's Shpfy Create Item does: an item per product (per variant with skuMapping Item No., Vendor Item No. and
+/// Bar Code), from the item template; item no. from the SKU or the number series; item variants with skuMapping
+/// Variant Code and Item No. + Variant Code, coded by the SKU or variantPrefix + 001, 002, ...; barcode and vendor
+/// references. Item numbers and variant codes taken from SKUs are upper-cased, as Business Central's Code fields are.
+/// Also keeps the references and descriptions of mapped items up to date when shopifyCanUpdateItems is on (I9).
+/// </summary>
+internal sealed class ItemCreator(ItemSettings settings, IErpStore erp, ErpIndex index, SkuMapper mapper, ItemNumbers numbers, Func<ShopCurrency> currency)
+{
+    private const int MaxItemNo = 20;
+    private const int MaxVariantCode = 10;
+    private const int MaxDescription = 100;
+
+    private ItemTemplate? _template;
+
+    /// <summary>Maps the variant to an existing item that the SKU names, or creates what it needs (Business Central's
+    /// Create Item run on one variant); links the mirror rows.</summary>
+    public void Create(ImportedProduct product, ImportedVariant variant, VariantOutcome outcome)
+    {
+        var item = product.Mirror.ItemNo.Length > 0 ? index.Item(product.Mirror.ItemNo) : null;
+        if (item is null)
+        {
+            item = ExistingItem(product, variant);
+            if (item is null)
+            {
+                item = NewItem(product, variant, outcome);
+                Link(variant, item, "");
+            }
+            else outcome.Mapped($"mapped to item {item} (the SKU names it)");
+            product.Mirror.ItemNo = item;
+        }
+        switch (settings.SkuMapping)
+        {
+            case SkuMapping.VariantCode or SkuMapping.ItemNoVariantCode:
+                ItemVariantFor(product, variant, item, outcome);
+                break;
+            case SkuMapping.ItemNo or SkuMapping.VendorItemNo or SkuMapping.BarCode when variant.Mirror.ItemNo.Length == 0 || index.Item(variant.Mirror.ItemNo) is null:
+                // Each Shopify variant is an item of its own.
+                var own = ExistingItem(product, variant);
+                if (own is null) own = NewItem(product, variant, outcome);
+                else outcome.Mapped($"mapped to item {own} (the SKU names it)");
+                Link(variant, own, "");
+                break;
+        }
+    }
+
+    /// <summary>Business Central's Update Item: the description, item category and vendor of the item, the description
+    /// of its variant and its barcode and vendor references follow Shopify. Prices and costs do not: they are taken
+    /// only when the item is created.</summary>
+    public void Update(ImportedProduct product, ImportedVariant variant, VariantOutcome outcome)
+    {
+        var item = ReadItem(variant.Mirror.ItemNo);
+        if (item is null) return;
+        var changed = new List<ErpColumn>();
+        var notes = new List<string>();
+        Change(item, nameof(Item.Description), Truncate(product.Source.Title), changed, notes);
+        if (index.CategoryByDescription(product.Source.ProductType) is { } category) Change(item, nameof(Item.ItemCategoryCode), category.Code, changed, notes);
+        if (index.VendorByName(product.Source.Vendor) is { } vendor) Change(item, nameof(Item.VendorNo), vendor.No, changed, notes);
+        if (changed.Count > 0)
+        {
+            erp.Upsert(ErpTables.Items, item, changed.Append(ErpTables.Items.Key[0]).ToList());
+            index.Added(item);
+            outcome.Updated(item.No, $"item {item.No}: {string.Join(", ", notes)}");
+        }
+        var code = variant.Mirror.VariantCode;
+        References(product, variant, item, code, outcome);
+        if (code.Length == 0) return;
+        var itemVariant = erp.Rows(ErpTables.ItemVariants, ("ItemNo", item.No), ("Code", code)).FirstOrDefault();
+        var title = Truncate(variant.Source.Title);
+        if (itemVariant is null || itemVariant.Description == title) return;
+        outcome.Updated(item.No, $"variant {item.No}/{code}: Description: '{itemVariant.Description}' → '{title}'");
+        itemVariant.Description = title;
+        erp.Upsert(ErpTables.ItemVariants, itemVariant, [ErpTables.ItemVariants.Column(nameof(ItemVariant.Description))!]);
+    }
+
+    /// <summary>Business Central's ExistItem: the item the SKU names by the mapping rule, when it exists.</summary>
+    private string? ExistingItem(ImportedProduct product, ImportedVariant variant)
+    {
+        var sku = variant.Mirror.Sku;
+        if (sku.Length == 0) return null;
+        switch (settings.SkuMapping)
+        {
+            case SkuMapping.ItemNo:
+                return sku.Length <= MaxItemNo ? index.Item(sku) : null;
+            case SkuMapping.ItemNoVariantCode:
+                return index.Item(mapper.SkuParts(sku)[0]);
+            case SkuMapping.VendorItemNo:
+                var vendor = index.VendorByName(product.Source.Vendor);
+                if (vendor is null) return null;
+                return index.ItemOfVendorItemNo(vendor.No, sku) ?? index.LastReference(sku, ReferenceType.Vendor, vendor.No)?.ItemNo;
+            case SkuMapping.BarCode:
+                return index.LastReference(sku, ReferenceType.BarCode)?.ItemNo;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Business Central's DoCreateItem: a new item from the template and the product.</summary>
+    private string NewItem(ImportedProduct product, ImportedVariant variant, VariantOutcome outcome)
+    {
+        var template = Template();
+        var sku = variant.Mirror.Sku;
+        var no = (settings.SkuMapping switch
+        {
+            SkuMapping.ItemNo => sku,
+            SkuMapping.ItemNoVariantCode when sku.Length > 0 => mapper.SkuParts(sku)[0],
+            _ => "",
+        }).ToUpperInvariant();
+        if (no.Length > MaxItemNo)
+            throw new ImportException($"SKU {sku} gives item no. {no}, which is longer than {MaxItemNo} characters. Shorten the SKU in Shopify or create the item and map it with Set-ShopifySkuMapping.");
+        if (no.Length == 0) no = template.NoSeries.Length > 0
+            ? numbers.Next(template.NoSeries, $"NoSeries of item template {template.Code}")
+            : numbers.Next(ItemNosSeries(template), $"ItemNos of setup.csv");
+
+        var item = new Item
+        {
+            No = no,
+            Description = Truncate(product.Source.Title),
+            Type = template.Type,
+            BaseUnitOfMeasure = template.BaseUnitOfMeasure,
+            ItemCategoryCode = index.CategoryByDescription(product.Source.ProductType)?.Code ?? template.ItemCategoryCode,
+            VatProdPostingGroup = template.VatProdPostingGroup,
+            ItemDiscGroup = template.ItemDiscGroup,
+            VendorNo = index.VendorByName(product.Source.Vendor)?.No ?? "",
+        };
+        if (variant.Source.UnitCost is { } cost and not 0) item.UnitCost = currency().ToLocal(cost);
+        if (variant.Source.Price != 0) item.UnitPrice = currency().ToLocal(variant.Source.Price);
+        erp.Upsert(ErpTables.Items, item);
+        index.Added(item);
+        outcome.Created(no, $"new item {no} from template {template.Code}: Description '{item.Description}', UnitPrice {Format(item.UnitPrice)}, " +
+            $"UnitCost {Format(item.UnitCost)}, ItemCategoryCode '{item.ItemCategoryCode}', VendorNo '{item.VendorNo}'");
+        References(product, variant, item, "", outcome);
+        return no;
+    }
+
+    /// <summary>Business Central's CreateItemVariant: the item variant the Shopify variant becomes (none for a product
+    /// without variants, whose variant is the item).</summary>
+    private void ItemVariantFor(ImportedProduct product, ImportedVariant variant, string item, VariantOutcome outcome)
+    {
+        if (!product.Mirror.HasVariants)
+        {
+            References(product, variant, ReadItem(item)!, "", outcome);
+            if (variant.Mirror.ItemNo.Length == 0) Link(variant, item, "");
+            return;
+        }
+        var sku = variant.Mirror.Sku;
+        string? code = null;
+        if (settings.SkuMapping == SkuMapping.VariantCode && sku.Length is > 0 and <= MaxVariantCode) code = sku.ToUpperInvariant();
+        if (settings.SkuMapping == SkuMapping.ItemNoVariantCode && sku.Length > 0)
+        {
+            var parts = mapper.SkuParts(sku);
+            if (parts.Length == 2 && parts[1].Length is > 0 and <= MaxVariantCode) code = parts[1].ToUpperInvariant();
+            // The SKU names another item than the product's: the variant belongs to that item.
+            if (parts[0].Length > 0 && !string.Equals(parts[0], item, StringComparison.OrdinalIgnoreCase))
+                item = ExistingItem(product, variant) ?? NewItem(product, variant, outcome);
+        }
+        code = code is null ? NextVariantCode(item) : index.Variant(item, code) ?? code;
+        if (index.Variant(item, code) is null)
+        {
+            var itemVariant = new ItemVariant { ItemNo = item, Code = code, Description = Truncate(variant.Source.Title) };
+            erp.Upsert(ErpTables.ItemVariants, itemVariant);
+            index.Added(itemVariant);
+            outcome.Created(item, $"new variant {item}/{code}: Description '{itemVariant.Description}'");
+        }
+        else if (variant.Mirror.ItemNo != item || variant.Mirror.VariantCode != code) outcome.Mapped($"mapped to variant {item}/{code} (the SKU names it)");
+        Link(variant, item, code);
+        References(product, variant, ReadItem(item)!, code, outcome);
+    }
+
+    /// <summary>variantPrefix + 001, or the item's last code with the prefix increased (I5).</summary>
+    private string NextVariantCode(string item)
+    {
+        var prefix = settings.VariantPrefix;
+        var last = index.VariantCodes(item)
+            .Where(c => c.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .Max(StringComparer.Ordinal);
+        var code = last is null ? prefix + "001" : ItemNumbers.Increase(last) ?? prefix + "001";
+        while (index.Variant(item, code) is not null) code = ItemNumbers.Increase(code)!;
+        if (code.Length > MaxVariantCode)
+            throw new ImportException($"The next variant code of item {item} would be {code}, longer than {MaxVariantCode} characters. Shorten the shop's variantPrefix.");
+        return code;
+    }
+
+    /// <summary>Business Central's CreateReferences: the barcode as a barcode reference; with skuMapping Bar Code the
+    /// SKU too; with Vendor Item No. the SKU as the item's vendor item no. and as a vendor reference.</summary>
+    private void References(ImportedProduct product, ImportedVariant variant, Item item, string code, VariantOutcome outcome)
+    {
+        if (variant.Mirror.Barcode.Length > 0) Reference(item.No, code, ReferenceType.BarCode, "", variant.Mirror.Barcode, outcome);
+        var sku = variant.Mirror.Sku;
+        if (sku.Length == 0) return;
+        if (settings.SkuMapping == SkuMapping.BarCode) Reference(item.No, code, ReferenceType.BarCode, "", sku, outcome);
+        if (settings.SkuMapping != SkuMapping.VendorItemNo || item.VendorNo.Length == 0) return;
+        if (code.Length == 0 && item.VendorItemNo != sku)
+        {
+            outcome.Updated(item.No, $"item {item.No}: VendorItemNo: '{item.VendorItemNo}' → '{sku}'");
+            item.VendorItemNo = sku;
+            erp.Upsert(ErpTables.Items, item, [ErpTables.Items.Key[0], ErpTables.Items.Column(nameof(Item.VendorItemNo))!]);
+            index.Added(item);
+        }
+        Reference(item.No, code, ReferenceType.Vendor, item.VendorNo, sku, outcome);
+    }
+
+    /// <summary>Adds the reference unless it exists; one for a variant replaces the same one without a variant.</summary>
+    private void Reference(string itemNo, string code, ReferenceType type, string typeNo, string referenceNo, VariantOutcome outcome)
+    {
+        var reference = new ItemReference { ItemNo = itemNo, VariantCode = code, ReferenceType = type, ReferenceTypeNo = typeNo, ReferenceNo = referenceNo };
+        if (erp.Upsert(ErpTables.ItemReferences, reference) != UpsertOutcome.Inserted) return;
+        index.Added(reference);
+        var what = type == ReferenceType.BarCode ? "barcode" : $"vendor {typeNo} reference";
+        outcome.Updated(itemNo, $"new {what} {referenceNo} of {itemNo}{(code.Length > 0 ? "/" + code : "")}");
+        if (code.Length == 0) return;
+        var itemLevel = new ItemReference { ItemNo = itemNo, ReferenceType = type, ReferenceTypeNo = typeNo, ReferenceNo = referenceNo };
+        if (erp.Delete(ErpTables.ItemReferences, itemLevel)) index.Removed(itemLevel);
+    }
+
+    private static void Link(ImportedVariant variant, string item, string code)
+    {
+        variant.Mirror.ItemNo = item;
+        variant.Mirror.VariantCode = code;
+        variant.Mirror.MappedByItem = code.Length == 0;
+    }
+
+    private Item? ReadItem(string no) => erp.Rows(ErpTables.Items, ("No", no)).FirstOrDefault();
+
+    private ItemTemplate Template()
+    {
+        if (_template is not null) return _template;
+        var code = settings.ItemTemplateCode;
+        if (code.Length == 0)
+            throw new ImportException("autoCreateUnknownItems is on but the shop has no itemTemplateCode. Set one (Set-ShopifyShop -ItemTemplateCode <code of item-templates.csv>).");
+        return _template = erp.Rows(ErpTables.ItemTemplates, ("Code", code)).FirstOrDefault()
+            ?? erp.Rows(ErpTables.ItemTemplates).FirstOrDefault(t => string.Equals(t.Code, code, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ImportException($"Item template '{code}' (the shop's itemTemplateCode) is not in item-templates.csv. Add it, or set another with Set-ShopifyShop -ItemTemplateCode.");
+    }
+
+    private string ItemNosSeries(ItemTemplate template) =>
+        erp.Rows(ErpTables.Setup, ("Key", SetupEntry.ItemNos)).FirstOrDefault()?.Value is { Length: > 0 } series ? series
+        : throw new ImportException($"An item no. is needed but the SKU gives none, item template {template.Code} has no NoSeries and setup.csv has no ItemNos. Set one of them.");
+
+    private static void Change(Item item, string column, string value, List<ErpColumn> changed, List<string> notes)
+    {
+        var erpColumn = ErpTables.Items.Column(column)!;
+        var old = (string)erpColumn.GetValue(item)!;
+        if (old == value) return;
+        erpColumn.SetValue(item, value);
+        changed.Add(erpColumn);
+        notes.Add($"{column}: '{old}' → '{value}'");
+    }
+
+    private static string Truncate(string text) => text.Length <= MaxDescription ? text : text[..MaxDescription];
+
+    private static string Format(decimal value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using ShopifyPS.Connector;
+using ShopifyPS.Erp;
+using ShopifyPS.Shopify;
+using ShopifyPS.Sync.Prices;
+
+namespace ShopifyPS.Sync.Import;
+
+/// <summary>
+/// Sync-ShopifyProduct with syncItem FromShopify (S1, I1–I9): reads the shop's products and imports each one
+/// (<see cref="ProductImporter"/>), one result per variant.
+/// <list type="bullet">
+/// <item>What is read: with <see cref="ImportOptions"/> narrowed, those products; else the products Shopify changed
+/// since the last import started (<c>updated_at:&gt;=</c> that time less <see cref="Overlap"/>; products already
+/// seen at their updatedAt are not imported again); the first import of a shop with at least
+/// <see cref="BulkThreshold"/> products reads them all through one bulk query, outside the point budget.</item>
+/// <item>Each product is imported in its own transaction: a product that fails leaves nothing behind, and a run
+/// with failed products keeps the last sync time, so the next run reads them again.</item>
+/// <item>-WhatIf: one transaction for the whole run, never committed, so each product's plan sees what the ones
+/// before it would have created.</item>
+/// </list>
+/// </summary>
+public static class ProductImportJob
+{
+    /// <summary>A first import of a shop with at least this many products reads them through one bulk query.</summary>
+    public const int BulkThreshold = 250;
+
+    /// <summary>How far before the last import's start the next one reads again: room for the difference between this
+    /// machine's clock and Shopify's. Products read twice are recognised by their updatedAt.</summary>
+    public static readonly TimeSpan Overlap = TimeSpan.FromSeconds(2);
+
+    public static async IAsyncEnumerable<SyncResult> RunAsync(SyncContext context, ImportOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var profile = context.Profile;
+        var store = context.Store;
+        var startedAt = DateTimeOffset.UtcNow;
+        var importer = new ProductImporter(profile, store, context.Today, context.WhatIf);
+        using var plan = context.WhatIf ? store.BeginTransaction() : null;
+        var failed = false;
+        var done = 0;
+        await foreach (var read in ReadAsync(context, options, cancellationToken).ConfigureAwait(false))
+        {
+            IReadOnlyList<SyncResult> results;
+            if (read.Product is null)
+            {
+                results = [Missing(context, read.Id)];
+            }
+            else
+            {
+                if (!read.HasCosts && profile.Items.AutoCreateUnknownItems && importer.HasUnmappedVariants(read.Product))
+                    await InventoryItemCosts.FillAsync(context.Client, read.Product.Variants, cancellationToken).ConfigureAwait(false);
+                results = ImportOne(importer, read.Product, inPlan: plan is not null, store);
+            }
+            failed |= results.Any(r => r.Action == SyncAction.Failed);
+            context.Progress.Report(RunEvent.Progress($"{++done} of {read.Total} products", done, read.Total));
+            foreach (var result in results) yield return result;
+        }
+        if (!options.IsNarrowed && !failed && !context.WhatIf) store.Connector.SetLastSync(profile.Name, SyncKind.Products, startedAt);
+        context.Progress.Report(RunEvent.Verbose($"Imported {done} products of {profile.Name}: {context.Client.Statistics}."));
+    }
+
+    private static IReadOnlyList<SyncResult> ImportOne(ProductImporter importer, ShopifyProduct source, bool inPlan, Storage.SqliteStore store)
+    {
+        var transaction = inPlan ? null : store.BeginTransaction();
+        try
+        {
+            var results = importer.Import(source, importer.ChangedInShopify(source));
+            transaction?.Commit();
+            return results;
+        }
+        catch (Exception ex) when (ex is ImportException or PriceCalculationException or RowRejectedException)
+        {
+            transaction?.Dispose();
+            transaction = null;
+            if (!inPlan) importer.Forget();
+            return importer.Failed(source.Id, source.Variants.Select(v => v.Id), $"{source.Title}: {ex.Message}");
+        }
+        finally
+        {
+            transaction?.Dispose();
+        }
+    }
+
+    /// <summary>A product asked for by id that Shopify does not have: deleted there, so it leaves the mirror (as in
+    /// Business Central), or never there.</summary>
+    private static SyncResult Missing(SyncContext context, string id)
+    {
+        var shop = context.Profile.Name;
+        if (context.Store.Connector.GetProduct(shop, id) is null)
+            return new SyncResult(SyncAction.Failed, "", "", id, "", $"Shop '{shop}' has no product {id}.", context.WhatIf);
+        context.Store.Connector.DeleteProduct(shop, id);
+        return new SyncResult(SyncAction.Skipped, "", "", id, "", $"Product {id} no longer exists in Shopify: removed from the mirror with its item links.", context.WhatIf);
+    }
+
+    private sealed record ReadProduct(string Id, ShopifyProduct? Product, long Total, bool HasCosts);
+
+    private static async IAsyncEnumerable<ReadProduct> ReadAsync(SyncContext context, ImportOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var reader = new ProductReader(context.Client);
+        if (options.ProductIds.Count > 0)
+        {
+            foreach (var id in options.ProductIds)
+            {
+                var gid = ProductReader.ProductGid(id);
+                yield return new ReadProduct(gid, await reader.GetAsync(gid, cancellationToken).ConfigureAwait(false), options.ProductIds.Count, false);
+            }
+            yield break;
+        }
+        var query = options.Query;
+        if (query is null && context.Store.Connector.GetLastSync(context.Profile.Name, SyncKind.Products) is { } last)
+        {
+            query = "updated_at:>='" + (last - Overlap).ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + "'";
+            context.Progress.Report(RunEvent.Verbose($"Reading the products changed since the last import: {query}"));
+        }
+        var total = await reader.CountAsync(query, cancellationToken).ConfigureAwait(false);
+        if (query is null && total >= BulkThreshold)
+        {
+            context.Progress.Report(RunEvent.Verbose($"First import of {total} products: reading them through one bulk query."));
+            var roots = await BulkRecord.Nest(new BulkQueryRunner(context.Client).RunAsync("BulkProducts", cancellationToken), cancellationToken).ConfigureAwait(false);
+            foreach (var root in roots.Where(r => r.TypeName == "Product"))
+            {
+                var variants = root.ChildrenOfType("ProductVariant").Select(v => new ShopifyVariant(root.Id!, v.Data)).ToList();
+                yield return new ReadProduct(root.Id!, new ShopifyProduct(context.Profile.Name, root.Data, variants), roots.Count, true);
+            }
+            yield break;
+        }
+        await foreach (var product in reader.ListAsync(query, cancellationToken).ConfigureAwait(false))
+            yield return new ReadProduct(product.Id, product, total, false);
+    }
+}
