@@ -7,6 +7,7 @@ using ShopifyPS.Storage;
 // dotnet run --project tests/ShopifyPS.Bench -c Release -- <command> [--option value ...]
 //   generate-erp --out <dir> [--items 1000] [--variants-per-item 3] [--locations 3] [--stock-rows <all>] [--seed 1]
 //   import-erp   --data <dir> --database <file>     (the engine's import, timed, with peak memory)
+//   pacing       [--requests-per-client 100] [--bucket 100] [--restore 50]   (three clients, one shop budget)
 var command = args.FirstOrDefault();
 var options = Options(args.Skip(1).ToArray());
 switch (command)
@@ -32,8 +33,10 @@ switch (command)
         Console.WriteLine($"rows={result.Files.Sum(f => f.Rows)} seconds={watch.Elapsed.TotalSeconds:0.0} peakWorkingSetMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576}");
         return result.Errors.Count == 0 ? 0 : 1;
     }
+    case "pacing":
+        return await PacingWorkload.RunAsync(Int(options, "requests-per-client", 100), Int(options, "bucket", 100), Int(options, "restore", 50));
     default:
-        Console.Error.WriteLine("Commands: generate-erp --out <dir> [--items N] [--variants-per-item N] [--locations N] [--stock-rows N] [--seed N]; import-erp --data <dir> --database <file>");
+        Console.Error.WriteLine("Commands: generate-erp --out <dir> [--items N] [--variants-per-item N] [--locations N] [--stock-rows N] [--seed N]; import-erp --data <dir> --database <file>; pacing [--requests-per-client N] [--bucket N] [--restore N]");
         return 2;
 }
 
