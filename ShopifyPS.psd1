@@ -22,10 +22,13 @@
         'Set-ShopifyItem'
         'Remove-ShopifyItem'
         'Get-ShopifyProduct'
+        'Sync-ShopifyProduct'
+        'Find-ShopifySkuMapping'
+        'Set-ShopifySkuMapping'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @('Set-SkuMapping')
     PrivateData          = @{
         PSData = @{
             Tags       = @('Shopify', 'ERP', 'Sync', 'Inventory', 'Products', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')

@@ -1,7 +1,10 @@
 using System.Management.Automation;
 using System.Runtime.CompilerServices;
 using ShopifyPS.Commands.Infrastructure;
+using ShopifyPS.Connector;
 using ShopifyPS.Shopify;
+using ShopifyPS.Storage;
+using ShopifyPS.Sync.Import;
 
 namespace ShopifyPS.Commands.Cmdlets;
 
@@ -18,6 +21,10 @@ public sealed class GetShopifyProductCommand : ShopCmdlet
     [Parameter(ParameterSetName = QuerySet, Position = 0)]
     [ValidateNotNullOrEmpty]
     public string? Query { get; set; }
+
+    /// <summary>Only products with a variant that is mapped to no item (or that were never imported), by the mirror's links.</summary>
+    [Parameter(ParameterSetName = QuerySet)]
+    public SwitchParameter Unmapped { get; set; }
 
     [Parameter(ParameterSetName = IdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("ProductId")]
@@ -39,12 +46,14 @@ public sealed class GetShopifyProductCommand : ShopCmdlet
                 foreach (var sku in Sku) WriteBySku(sku);
                 break;
             default:
-                RunShopifyEach($"Reading products of {Shop}", (client, ct) => ListAsync(client, ct));
+                var connector = Unmapped ? OpenStoreAt(Home.DatabaseFor(Profile), StoreAccess.Read).Connector : null;
+                RunShopifyEach($"Reading products of {Shop}", (client, ct) => ListAsync(client, connector, ct));
                 break;
         }
     }
 
-    private async IAsyncEnumerable<ShopifyProduct> ListAsync(ShopifyClient client, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="connector">With -Unmapped: the mirror whose links decide what is unmapped.</param>
+    private async IAsyncEnumerable<ShopifyProduct> ListAsync(ShopifyClient client, IConnectorStore? connector, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var reader = new ProductReader(client);
         var total = await reader.CountAsync(Query, cancellationToken).ConfigureAwait(false);
@@ -53,7 +62,7 @@ public sealed class GetShopifyProductCommand : ShopCmdlet
         await foreach (var product in reader.ListAsync(Query, cancellationToken).ConfigureAwait(false))
         {
             progress?.Report(RunEvent.Progress($"{++done} of {total} products", done, total));
-            yield return product;
+            if (connector is null || SkuMappingService.IsUnmapped(connector, product)) yield return product;
         }
         progress?.Report(RunEvent.Verbose($"Read {done} products from {Shop}: {client.Statistics}."));
     }

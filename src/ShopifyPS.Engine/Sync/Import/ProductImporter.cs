@@ -58,12 +58,7 @@ internal sealed class ProductImporter
     }
 
     /// <summary>Some variant of the product is not mapped yet (so the import may create an item from it).</summary>
-    public bool HasUnmappedVariants(ShopifyProduct source)
-    {
-        var product = new ShopProduct { ItemNo = _store.Connector.GetProduct(Shop, source.Id)?.ItemNo ?? "", HasVariants = !source.HasOnlyDefaultVariant };
-        var mirrored = _store.Connector.VariantsOfProduct(Shop, source.Id).ToDictionary(v => v.Id, StringComparer.Ordinal);
-        return source.Variants.Any(v => !mirrored.TryGetValue(v.Id, out var row) || !SkuMapper.IsMapped(product, row));
-    }
+    public bool HasUnmappedVariants(ShopifyProduct source) => SkuMapper.HasUnmappedVariants(_store.Connector, Shop, source);
 
     /// <summary>Imports the product as read from Shopify.</summary>
     public IReadOnlyList<SyncResult> Import(ShopifyProduct source, bool changed, bool mapOnly = false)
@@ -71,6 +66,14 @@ internal sealed class ProductImporter
         var product = Mirror(source);
         var outcomes = Process(product.Mirror, product.Variants.Select(v => v.Mirror).ToList(), mapOnly ? null : product, changed);
         return Save(product.Mirror, product.Variants.Select(v => v.Mirror).ToList(), outcomes);
+    }
+
+    /// <summary>Brings the product's mirror rows up to date with what was read from Shopify; maps nothing.</summary>
+    public void Refresh(ShopifyProduct source)
+    {
+        var product = Mirror(source);
+        _store.Connector.SaveProduct(product.Mirror);
+        foreach (var variant in product.Variants) _store.Connector.SaveVariant(variant.Mirror);
     }
 
     /// <summary>Maps the unmapped variants of a product already in the mirror (Try Find Mapping, I7); creates nothing.</summary>

@@ -1,6 +1,7 @@
 using ShopifyPS.Connector;
 using ShopifyPS.Erp.Model;
 using ShopifyPS.Profiles;
+using ShopifyPS.Shopify;
 
 namespace ShopifyPS.Sync.Import;
 
@@ -28,6 +29,14 @@ internal sealed class SkuMapper(ItemSettings settings, ErpIndex erp)
     /// <summary>The variant is mapped: to an item variant, or to the item where that is all it can map to.</summary>
     public static bool IsMapped(ShopProduct product, ShopVariant variant) =>
         variant.ItemNo.Length > 0 && (!product.HasVariants || variant.VariantCode.Length > 0 || variant.MappedByItem);
+
+    /// <summary>Some variant of the product (as read from Shopify) is not in the mirror or not mapped there.</summary>
+    public static bool HasUnmappedVariants(IConnectorStore connector, string shop, ShopifyProduct source)
+    {
+        var product = new ShopProduct { HasVariants = !source.HasOnlyDefaultVariant };
+        var mirrored = connector.VariantsOfProduct(shop, source.Id).ToDictionary(v => v.Id, StringComparer.Ordinal);
+        return source.Variants.Any(v => !mirrored.TryGetValue(v.Id, out var row) || !IsMapped(product, row));
+    }
 
     /// <summary>The SKU split by the separator (I4): 1 part is an item no., 2 parts item no. and variant code; more
     /// parts match nothing (Business Central maps only 1 or 2 parts).</summary>

@@ -1,0 +1,88 @@
+using System.Management.Automation;
+using ShopifyPS.Commands.Infrastructure;
+using ShopifyPS.Shopify;
+using ShopifyPS.Storage;
+using ShopifyPS.Sync;
+using ShopifyPS.Sync.Import;
+
+namespace ShopifyPS.Commands.Cmdlets;
+
+/// <summary>Try Find Mapping (I7): maps the unmapped variants of the given products, or of every mirrored product,
+/// by the shop's SKU rules; one result per variant says what it was mapped to or why it stays unmapped.</summary>
+[Cmdlet(VerbsCommon.Find, "ShopifySkuMapping", SupportsShouldProcess = true, DefaultParameterSetName = AllSet)]
+[OutputType(typeof(SyncResult))]
+public sealed class FindShopifySkuMappingCommand : ShopCmdlet
+{
+    private const string AllSet = "All";
+    private const string ProductSet = "Product";
+    private const string IdSet = "Id";
+
+    private SkuMappingService? _service;
+
+    /// <summary>Products as Get-ShopifyProduct writes them: their mirror rows are refreshed from them first.</summary>
+    [Parameter(ParameterSetName = ProductSet, Mandatory = true, ValueFromPipeline = true)]
+    public ShopifyProduct[] InputObject { get; set; } = [];
+
+    /// <summary>Products by id (gid or number); one not imported yet is read from Shopify.</summary>
+    [Parameter(ParameterSetName = IdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] ProductId { get; set; } = [];
+
+    protected override void ProcessRecord()
+    {
+        switch (ParameterSetName)
+        {
+            case ProductSet:
+                foreach (var product in InputObject)
+                    if (Proceed($"{product.Title} ({product.Id})", "Find the SKU mapping of its variants")) Write(Service().Find(product));
+                break;
+            case IdSet:
+                foreach (var id in ProductId) FindById(id);
+                break;
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (ParameterSetName != AllSet || !Proceed($"every unmapped product of {Shop}", "Find the SKU mapping of their unmapped variants")) return;
+        Write(Service().FindAllUnmapped());
+    }
+
+    private void FindById(string id)
+    {
+        string gid;
+        try
+        {
+            gid = ProductReader.ProductGid(id);
+        }
+        catch (ArgumentException ex)
+        {
+            WriteRecordError("ShopifyProductIdInvalid", ErrorCategory.InvalidArgument, ex.Message, id, ex);
+            return;
+        }
+        if (!Proceed(gid, "Find the SKU mapping of its variants")) return;
+        var results = Service().FindMirrored(gid);
+        if (results is null)
+        {
+            var product = RunShopify($"Reading product {gid} of {Shop}", (client, ct) => new ProductReader(client).GetAsync(gid, ct));
+            if (product is null)
+            {
+                WriteRecordError("ShopifyProductNotFound", ErrorCategory.ObjectNotFound, $"Shop '{Shop}' has no product {gid}.", id);
+                return;
+            }
+            results = Service().Find(product);
+        }
+        Write(results);
+    }
+
+    /// <summary>-WhatIf runs the search and writes what it would map (Planned), saving nothing; otherwise -Confirm may ask.</summary>
+    private bool Proceed(string target, string action) => WhatIfRequested || ShouldProcess(target, action);
+
+    private void Write(IEnumerable<SyncResult> results)
+    {
+        foreach (var result in results) WriteObject(result);
+    }
+
+    private SkuMappingService Service() =>
+        _service ??= new SkuMappingService(Profile, OpenStoreAt(Home.DatabaseFor(Profile), StoreAccess.Write), DateOnly.FromDateTime(DateTime.Now), WhatIfRequested);
+}
