@@ -4,4 +4,4 @@
 $assembly = [System.Reflection.Assembly]::LoadFrom((Join-Path $PSScriptRoot 'ShopifyPS.dll'))
 $assembly.GetType('ShopifyPS.Commands.Infrastructure.EngineResolver', $true)::Register()
 $binary = Import-Module (Join-Path $PSScriptRoot 'ShopifyPS.dll') -PassThru
-Export-ModuleMember -Cmdlet @($binary.ExportedCmdlets.Keys)
+Export-ModuleMember -Cmdlet @($binary.ExportedCmdlets.Keys) -Alias @($binary.ExportedAliases.Keys)

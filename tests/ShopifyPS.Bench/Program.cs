@@ -8,6 +8,7 @@ using ShopifyPS.Storage;
 //   generate-erp --out <dir> [--items 1000] [--variants-per-item 3] [--locations 3] [--stock-rows <all>] [--seed 1]
 //   import-erp   --data <dir> --database <file>     (the engine's import, timed, with peak memory)
 //   pacing       [--requests-per-client 100] [--bucket 100] [--restore 50]   (three clients, one shop budget)
+//   import-shop  [--products 10000] [--database <file>]   (Sync-ShopifyProduct FromShopify: bulk first import, then an unchanged one)
 var command = args.FirstOrDefault();
 var options = Options(args.Skip(1).ToArray());
 switch (command)
@@ -35,8 +36,11 @@ switch (command)
     }
     case "pacing":
         return await PacingWorkload.RunAsync(Int(options, "requests-per-client", 100), Int(options, "bucket", 100), Int(options, "restore", 50));
+    case "import-shop":
+        return await ImportWorkload.RunAsync(Int(options, "products", 10000),
+            options.TryGetValue("database", out var database) ? database : Path.Combine(Path.GetTempPath(), "shopifyps-bench-import.db"));
     default:
-        Console.Error.WriteLine("Commands: generate-erp --out <dir> [--items N] [--variants-per-item N] [--locations N] [--stock-rows N] [--seed N]; import-erp --data <dir> --database <file>; pacing [--requests-per-client N] [--bucket N] [--restore N]");
+        Console.Error.WriteLine("Commands: import-shop [--products N] [--database <file>]; generate-erp --out <dir> [--items N] [--variants-per-item N] [--locations N] [--stock-rows N] [--seed N]; import-erp --data <dir> --database <file>; pacing [--requests-per-client N] [--bucket N] [--restore N]");
         return 2;
 }
 

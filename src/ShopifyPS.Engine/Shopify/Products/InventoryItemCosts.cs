@@ -15,7 +15,7 @@ public static class InventoryItemCosts
             var response = await client.ExecuteAsync("InventoryItemCosts", new { ids = batch.Select(v => v.InventoryItemId).ToArray() }, cancellationToken).ConfigureAwait(false);
             var costs = (response.Data["nodes"] as JArray ?? [])
                 .OfType<JObject>()
-                .ToDictionary(n => n.Value<string>("id") ?? "", n => Json.Money(n["unitCost"]?["amount"]), StringComparer.Ordinal);
+                .ToDictionary(n => n.Value<string>("id") ?? "", n => Json.Money((n["unitCost"] as JObject)?["amount"]), StringComparer.Ordinal);
             foreach (var variant in batch) variant.UnitCost = costs.GetValueOrDefault(variant.InventoryItemId);
         }
     }

@@ -69,7 +69,7 @@ public sealed class ShopifyVariant
             ?? Array.Empty<ShopifyOption>();
         InventoryItemId = node["inventoryItem"]?.Value<string>("id") ?? "";
         Tracked = node["inventoryItem"]?.Value<bool?>("tracked") ?? false;
-        UnitCost = Json.Money(node["inventoryItem"]?["unitCost"]?["amount"]);
+        UnitCost = Json.Money((node["inventoryItem"]?["unitCost"] as JObject)?["amount"]);
     }
 
     public string ProductId { get; }
