@@ -2,7 +2,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $modulePath = Get-TestModulePath
     Import-Module $modulePath -Force
-    $commands = Get-Command -Module ShopifyPS
+    $commands = Get-Command -Module ShopifyPS -CommandType Cmdlet
 }
 
 Describe 'The module manifest' {
@@ -18,6 +18,14 @@ Describe 'The module manifest' {
         $data.CmdletsToExport | Should -Not -Contain '*'
         $data.FunctionsToExport.Count | Should -Be 0
         ($commands.Name | Sort-Object) | Should -Be ($data.CmdletsToExport | Sort-Object)
+    }
+
+    It 'exports exactly the aliases it lists, each naming one of its cmdlets' {
+        $data = Import-PowerShellDataFile $modulePath
+        $aliases = Get-Command -Module ShopifyPS -CommandType Alias
+        ($aliases.Name | Sort-Object) | Should -Be ($data.AliasesToExport | Sort-Object)
+        foreach ($alias in $aliases) { $alias.ResolvedCommandName | Should -BeIn $commands.Name }
+        (Get-Alias Set-SkuMapping).ResolvedCommandName | Should -Be 'Set-ShopifySkuMapping'
     }
 
     It 'uses approved verbs only' {
