@@ -22,6 +22,7 @@
         'Set-ShopifyItem'
         'Remove-ShopifyItem'
         'Get-ShopifyProduct'
+        'Sync-ShopifyImage'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

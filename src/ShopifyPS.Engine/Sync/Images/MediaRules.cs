@@ -3,13 +3,12 @@ namespace ShopifyPS.Sync.Images;
 /// <summary>
 /// Shopify's requirements for product images (M3), checked before anything is uploaded so a picture Shopify
 /// would refuse is skipped with the reason instead of failing later: PNG, JPEG, GIF or WEBP by content, at most
-/// 20 MB, at most 5000 pixels on a side and 25 megapixels in all.
+/// 20 MB, at most 5000 pixels on a side (which also keeps it within Shopify's 25 megapixels).
 /// </summary>
 public static class MediaRules
 {
     public const long MaxFileBytes = 20L * 1024 * 1024;
     public const int MaxSide = 5000;
-    public const long MaxPixels = 25_000_000;
 
     /// <summary>Why a file of <paramref name="size"/> bytes cannot be a Shopify image, before reading it; null when it may be.</summary>
     public static string? CheckSize(long size) => size switch
@@ -28,8 +27,6 @@ public static class MediaRules
         if (header is null) return problem;
         if (header.Width > MaxSide || header.Height > MaxSide)
             return $"the image is {header.Width}x{header.Height} pixels; Shopify takes at most {MaxSide} pixels on a side";
-        if ((long)header.Width * header.Height > MaxPixels)
-            return $"the image is {header.Width}x{header.Height} ({(long)header.Width * header.Height / 1_000_000.0:0.#} megapixels); Shopify takes at most 25 megapixels";
         return null;
     }
 }
