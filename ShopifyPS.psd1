@@ -25,6 +25,7 @@
         'Sync-ShopifyProduct'
         'Find-ShopifySkuMapping'
         'Set-ShopifySkuMapping'
+        'Sync-ShopifyImage'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
