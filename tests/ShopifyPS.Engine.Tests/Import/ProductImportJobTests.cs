@@ -1,0 +1,71 @@
+using ShopifyPS.Connector;
+using ShopifyPS.Erp;
+using ShopifyPS.Erp.Model;
+using ShopifyPS.Profiles;
+using ShopifyPS.Shopify;
+using ShopifyPS.Storage;
+using ShopifyPS.Sync;
+using ShopifyPS.Sync.Import;
+using ShopifyPS.Tests.Integration;
+
+namespace ShopifyPS.Tests.Import;
+
+/// <summary>The import job against the in-process emulator: how it reads (bulk for a large first import, pages
+/// otherwise) and that -WhatIf saves nothing.</summary>
+public sealed class ProductImportJobTests
+{
+    [Theory]
+    [InlineData(ProductImportJob.BulkThreshold, "BulkOperationRunQuery", "Products")]
+    [InlineData(ProductImportJob.BulkThreshold - 1, "Products", "BulkOperationRunQuery")]
+    public async Task First_import_of_a_large_shop_reads_through_one_bulk_query(int products, string used, string notUsed)
+    {
+        await using var shop = await EmulatorShop.StartAsync(bucket: 20000, restoreRate: 20000);
+        await shop.SeedAsync(new { products = Enumerable.Range(1, products).Select(i => new { title = $"P{i}", variants = new[] { new { sku = $"S{i}", cost = "2.50" } } }) });
+        using var store = SqliteStore.OpenInMemory();
+        store.Erp.Upsert(ErpTables.Items, new Item { No = "S1" });
+
+        var results = await RunAsync(shop, store, whatIf: false);
+
+        Assert.Equal(products, results.Count);
+        Assert.Equal("S1", results.Single(r => r.ItemNo.Length > 0).ItemNo);
+        var operations = (await shop.RequestsAsync()).Select(r => r.Value<string>("operationName")).ToList();
+        Assert.Contains(used, operations);
+        Assert.DoesNotContain(notUsed, operations);
+        Assert.Equal(products, store.Connector.Products("emulator").Count());
+        Assert.NotNull(store.Connector.GetLastSync("emulator", SyncKind.Products));
+    }
+
+    [Fact]
+    public async Task WhatIf_plans_the_creation_and_saves_nothing()
+    {
+        await using var shop = await EmulatorShop.StartAsync();
+        await shop.SeedAsync(new { products = new[] { new { title = "New", variants = new[] { new { sku = "NEW-1", price = "10.00", cost = "4.00" } } } } });
+        using var store = SqliteStore.OpenInMemory();
+        store.Erp.Upsert(ErpTables.ItemTemplates, new ItemTemplate { Code = "WEB" });
+
+        var planned = Assert.Single(await RunAsync(shop, store, whatIf: true, autoCreate: true));
+
+        Assert.Equal((SyncAction.Created, true, "NEW-1"), (planned.Action, planned.Planned, planned.ItemNo));
+        Assert.Contains("UnitCost 4", planned.Message);
+        Assert.False(store.Erp.Exists(ErpTables.Items, ("No", "NEW-1")));
+        Assert.Empty(store.Connector.Products("emulator"));
+        Assert.Null(store.Connector.GetLastSync("emulator", SyncKind.Products));
+    }
+
+    private static async Task<List<SyncResult>> RunAsync(EmulatorShop shop, SqliteStore store, bool whatIf, bool autoCreate = false)
+    {
+        var profile = shop.Profile();
+        profile.Items = new ItemSettings { SyncItem = SyncItemMode.FromShopify, SkuMapping = SkuMapping.ItemNo, AutoCreateUnknownItems = autoCreate, ItemTemplateCode = "WEB" };
+        var client = new ShopifyClient(profile, new TokenFor(shop), options: EmulatorShop.Fast);
+        var context = new SyncContext(profile, client, store, new Progress<RunEvent>(), whatIf, new DateOnly(2026, 5, 1));
+        var results = new List<SyncResult>();
+        await foreach (var result in ProductImportJob.RunAsync(context, new ImportOptions(), CancellationToken.None)) results.Add(result);
+        return results;
+    }
+
+    private sealed class TokenFor(EmulatorShop shop) : AccessTokenProvider
+    {
+        public override string Source => "test token";
+        public override ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) => ValueTask.FromResult(shop.Emulator.Token);
+    }
+}
