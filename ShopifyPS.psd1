@@ -22,6 +22,11 @@
         'Set-ShopifyItem'
         'Remove-ShopifyItem'
         'Get-ShopifyProduct'
+        'Add-ShopifyItem'
+        'Sync-ShopifyProduct'
+        'Set-ShopifyProduct'
+        'Remove-ShopifyProduct'
+        'Sync-ShopifyPrice'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -100,7 +100,7 @@ public sealed class ProductExportJob
                     yield return await RetireAsync(product, removed: false, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
-                var (plan, result) = Plan(data[item.No], product, SplitTags(product.Tags), force);
+                var (plan, result) = Plan(data[item.No], product, ProductTags.Split(product.Tags), force);
                 if (result is not null) yield return result;
                 if (plan is not null) plans.Add(plan);
             }
@@ -261,9 +261,6 @@ public sealed class ProductExportJob
         if (!_context.WhatIf && !_context.Profile.AllowOutgoingRequests)
             throw new ShopifyOutgoingRequestsDisabledException(_shop, "ProductSet");
     }
-
-    private static IReadOnlyList<string> SplitTags(string tags) =>
-        tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     private SyncResult Skip(string itemNo, string productId, string reason)
     {

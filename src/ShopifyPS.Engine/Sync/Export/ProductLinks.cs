@@ -19,7 +19,7 @@ internal static class ProductLinks
             Id = product.Id,
             Title = product.Title,
             Status = ParseStatus(product.Status),
-            Tags = string.Join(", ", product.Tags),
+            Tags = ProductTags.Join(product.Tags),
             UpdatedAt = product.UpdatedAt,
             ItemNo = draft.ItemNo,
             ContentHash = contentHash,
