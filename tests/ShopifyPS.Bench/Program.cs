@@ -7,6 +7,7 @@ using ShopifyPS.Storage;
 // dotnet run --project tests/ShopifyPS.Bench -c Release -- <command> [--option value ...]
 //   generate-erp --out <dir> [--items 1000] [--variants-per-item 3] [--locations 3] [--stock-rows <all>] [--seed 1]
 //   import-erp   --data <dir> --database <file>     (the engine's import, timed, with peak memory)
+//   export-products --out <dir> [--items 10000] [--variants-per-item 3] [--clock-speed 1]   (export to the in-process emulator)
 var command = args.FirstOrDefault();
 var options = Options(args.Skip(1).ToArray());
 switch (command)
@@ -32,8 +33,12 @@ switch (command)
         Console.WriteLine($"rows={result.Files.Sum(f => f.Rows)} seconds={watch.Elapsed.TotalSeconds:0.0} peakWorkingSetMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576}");
         return result.Errors.Count == 0 ? 0 : 1;
     }
+    case "export-products":
+        return await ExportBenchmark.RunAsync(Int(options, "items", 10000), Int(options, "variants-per-item", 3),
+            options.TryGetValue("clock-speed", out var speed) ? double.Parse(speed, System.Globalization.CultureInfo.InvariantCulture) : 1,
+            Required(options, "out"));
     default:
-        Console.Error.WriteLine("Commands: generate-erp --out <dir> [--items N] [--variants-per-item N] [--locations N] [--stock-rows N] [--seed N]; import-erp --data <dir> --database <file>");
+        Console.Error.WriteLine("Commands: generate-erp --out <dir> [--items N] [--variants-per-item N] [--locations N] [--stock-rows N] [--seed N]; import-erp --data <dir> --database <file>; export-products --out <dir> [--items N] [--variants-per-item N] [--clock-speed F]");
         return 2;
 }
 
