@@ -26,6 +26,10 @@
         'Find-ShopifySkuMapping'
         'Set-ShopifySkuMapping'
         'Sync-ShopifyImage'
+        'Add-ShopifyItem'
+        'Set-ShopifyProduct'
+        'Remove-ShopifyProduct'
+        'Sync-ShopifyPrice'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -9,6 +9,7 @@ using ShopifyPS.Storage;
 //   import-erp   --data <dir> --database <file>     (the engine's import, timed, with peak memory)
 //   pacing       [--requests-per-client 100] [--bucket 100] [--restore 50]   (three clients, one shop budget)
 //   import-shop  [--products 10000] [--database <file>]   (Sync-ShopifyProduct FromShopify: bulk first import, then an unchanged one)
+//   export-products --out <dir> [--items 10000] [--variants-per-item 3] [--clock-speed 1]   (export to the in-process emulator)
 var command = args.FirstOrDefault();
 var options = Options(args.Skip(1).ToArray());
 switch (command)
@@ -39,8 +40,13 @@ switch (command)
     case "import-shop":
         return await ImportWorkload.RunAsync(Int(options, "products", 10000),
             options.TryGetValue("database", out var database) ? database : Path.Combine(Path.GetTempPath(), "shopifyps-bench-import.db"));
+    case "export-products":
+        return await ExportBenchmark.RunAsync(Int(options, "items", 10000), Int(options, "variants-per-item", 3),
+            options.TryGetValue("clock-speed", out var speed) ? double.Parse(speed, System.Globalization.CultureInfo.InvariantCulture) : 1,
+            Required(options, "out"));
     default:
-        Console.Error.WriteLine("Commands: import-shop [--products N] [--database <file>]; generate-erp --out <dir> [--items N] [--variants-per-item N] [--locations N] [--stock-rows N] [--seed N]; import-erp --data <dir> --database <file>; pacing [--requests-per-client N] [--bucket N] [--restore N]");
+        Console.Error.WriteLine("Commands: generate-erp --out <dir> [--items N] [--variants-per-item N] [--locations N] [--stock-rows N] [--seed N]; import-erp --data <dir> --database <file>; " +
+            "pacing [--requests-per-client N] [--bucket N] [--restore N]; import-shop [--products N] [--database <file>]; export-products --out <dir> [--items N] [--variants-per-item N] [--clock-speed F]");
         return 2;
 }
 

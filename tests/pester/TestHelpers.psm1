@@ -24,6 +24,23 @@ function Invoke-InFreshPwsh([string] $Script) {
     }
 }
 
+# Starts a script in a new pwsh process without waiting and returns the process (for tests that stop it half-way).
+function Start-InFreshPwsh([string] $Script) {
+    $dll = Join-Path $PSHOME 'pwsh.dll'
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Script))
+    $arguments = @('-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded)
+    if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') {
+        $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+        $start.ArgumentList.Add($dll)
+    }
+    else { $start = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath) }
+    foreach ($argument in $arguments) { $start.ArgumentList.Add($argument) }
+    $start.UseShellExecute = $false
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    [System.Diagnostics.Process]::Start($start)
+}
+
 # Starts the Shopify emulator built into out/emulator as a process on a free loopback port and returns
 # an object with BaseUri, Token and Process; stop it with Stop-TestEmulator.
 function Start-TestEmulator {
@@ -63,4 +80,4 @@ function Invoke-TestEmulator([Parameter(Mandatory)] $Emulator, [Parameter(Mandat
     Invoke-RestMethod @request
 }
 
-Export-ModuleMember -Function Get-TestModulePath, New-TestHome, Invoke-InFreshPwsh, Start-TestEmulator, Stop-TestEmulator, Invoke-TestEmulator
+Export-ModuleMember -Function Get-TestModulePath, New-TestHome, Invoke-InFreshPwsh, Start-InFreshPwsh, Start-TestEmulator, Stop-TestEmulator, Invoke-TestEmulator

@@ -14,6 +14,10 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
     private const string RunColumns = "Id, Shop, Kind, StartedAt, FinishedAt, Status, Created, Updated, Unchanged, Skipped, Failed, Message";
     private const string SkippedColumns = "Id, Shop, RunId, ShopifyId, ItemNo, RecordType, Description, Reason, SkippedAt";
 
+    // "ORDER BY Id" after a lookup by another column made SQLite walk the primary key (Shop, Id) to skip the sort,
+    // reading every row of the shop for each lookup; "+Id" is not a bare column, so the lookup's own index is used.
+    private const string ById = "+Id";
+
     private readonly Dictionary<string, SqliteCommand> _commands = new();
 
     public IStoreTransaction BeginTransaction() => store.BeginTransaction();
@@ -30,7 +34,7 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
         Stream($"SELECT {ProductColumns} FROM shop_products WHERE Shop = $p0 ORDER BY Id", ReadProduct, shop);
 
     public IReadOnlyList<ShopProduct> ProductsOfItem(string shop, string itemNo) =>
-        Query($"SELECT {ProductColumns} FROM shop_products WHERE Shop = $p0 AND ItemNo = $p1 ORDER BY Id", ReadProduct, shop, itemNo).ToList();
+        Query($"SELECT {ProductColumns} FROM shop_products WHERE Shop = $p0 AND ItemNo = $p1 ORDER BY {ById}", ReadProduct, shop, itemNo).ToList();
 
     public bool DeleteProduct(string shop, string id) =>
         Execute("DELETE FROM shop_products WHERE Shop = $p0 AND Id = $p1", shop, id) > 0;
@@ -63,7 +67,7 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
         Execute("DELETE FROM shop_variants WHERE Shop = $p0 AND Id = $p1", shop, id) > 0;
 
     private List<ShopVariant> Variants(string condition, params object?[] values) =>
-        Query($"SELECT {VariantColumns} FROM shop_variants WHERE Shop = $p0 AND {condition} ORDER BY Id", r => new ShopVariant
+        Query($"SELECT {VariantColumns} FROM shop_variants WHERE Shop = $p0 AND {condition} ORDER BY {ById}", r => new ShopVariant
         {
             Shop = r.GetString(0), Id = r.GetString(1), ProductId = r.GetString(2), Sku = r.GetString(3), Barcode = r.GetString(4),
             ItemNo = r.GetString(5), VariantCode = r.GetString(6), MappedByItem = r.GetInt64(7) != 0, InventoryItemId = r.GetString(8),

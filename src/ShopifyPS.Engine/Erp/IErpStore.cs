@@ -41,6 +41,10 @@ public interface IErpStore : ITransactionalStore
     /// <summary>The rows whose columns equal the given values, in key order.</summary>
     IReadOnlyList<T> Rows<T>(ErpTable<T> table, params (string Column, object? Value)[] where) where T : class, new();
 
+    /// <summary>The rows whose <paramref name="column"/> is one of <paramref name="values"/> (compared as stored, case
+    /// included), in key order per chunk of values: how a sync reads the rows of a whole batch of items at once.</summary>
+    IReadOnlyList<T> RowsIn<T>(ErpTable<T> table, string column, IReadOnlyCollection<string> values) where T : class, new();
+
     bool Exists<T>(ErpTable<T> table, params (string Column, object? Value)[] where) where T : class, new();
 
     /// <summary>Items in item no. order, read as they are enumerated.</summary>

@@ -11,6 +11,7 @@ namespace ShopifyPS.Erp;
 internal sealed class SqliteErpStore(SqliteStore store) : IErpStore, IDisposable
 {
     private const int SqliteConstraint = 19;
+    private const int InChunk = 500;
     private readonly Dictionary<string, SqliteCommand> _commands = new();
     private UpsertPlan? _lastPlan;
 
@@ -45,6 +46,24 @@ internal sealed class SqliteErpStore(SqliteStore store) : IErpStore, IDisposable
             $"SELECT {Names(table.Columns)} FROM {table.TableName}{Where(filter)} ORDER BY {Names(table.Key)}", filter);
         Bind(select, where, filter);
         return Read(select, table).Cast<T>().ToList();
+    }
+
+    public IReadOnlyList<T> RowsIn<T>(ErpTable<T> table, string column, IReadOnlyCollection<string> values) where T : class, new()
+    {
+        var filter = table.Column(column) ?? throw new ArgumentException($"{table.FileName} has no column '{column}'.", nameof(column));
+        var rows = new List<T>();
+        // One statement per chunk: SQLite caps the number of parameters of a statement.
+        foreach (var chunk in values.Distinct().Chunk(InChunk))
+        {
+            var select = Prepared($"in:{table.TableName}:{filter.Name}:{chunk.Length}", () =>
+                $"SELECT {Names(table.Columns)} FROM {table.TableName} WHERE {filter.Name} IN ({string.Join(", ", chunk.Select((_, i) => $"$v{i}"))}) ORDER BY {Names(table.Key)}",
+                []);
+            if (select.Parameters.Count == 0)
+                for (var i = 0; i < chunk.Length; i++) select.Parameters.Add(new SqliteParameter($"$v{i}", null));
+            for (var i = 0; i < chunk.Length; i++) select.Parameters[i].Value = chunk[i];
+            rows.AddRange(Read(select, table).Cast<T>());
+        }
+        return rows;
     }
 
     public bool Exists<T>(ErpTable<T> table, params (string Column, object? Value)[] where) where T : class, new()

@@ -3,6 +3,7 @@ using ShopifyPS.Connector;
 using ShopifyPS.Shopify;
 using ShopifyPS.Storage;
 using ShopifyPS.Sync;
+using ShopifyPS.Sync.Prices;
 
 namespace ShopifyPS.Commands.Infrastructure;
 
@@ -52,6 +53,12 @@ public abstract class SyncCmdlet : ShopCmdlet
             Close(RunStatus.Failed, ex.Message);
             var (errorId, category) = ShopifyErrors.Classify(ex);
             throw Terminate(errorId, category, ex.Message, Shop, ex);
+        }
+        catch (PriceCalculationException ex)
+        {
+            // The shop's price setup (currency, exchange rate, customer template) leaves nothing to price.
+            Close(RunStatus.Failed, ex.Message);
+            throw Terminate(ex.ErrorId, ErrorCategory.InvalidData, ex.Message, Shop, ex);
         }
         catch (Exception ex) when (ex is not PipelineStoppedException and not PipelineClosedException)
         {

@@ -74,7 +74,9 @@ public sealed class ProductReader
     public static string SearchValue(string value) =>
         "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
-    private async Task<ShopifyProduct> CompleteAsync(JObject node, CancellationToken cancellationToken)
+    /// <summary>A product node (ProductFields with a first page of variants, as a query or a mutation returns it) as a
+    /// <see cref="ShopifyProduct"/>, with the rest of its variants read when there are more.</summary>
+    internal async Task<ShopifyProduct> CompleteAsync(JObject node, CancellationToken cancellationToken)
     {
         var productId = node.Value<string>("id") ?? "";
         var variantPage = node["variants"] as JObject ?? new JObject();

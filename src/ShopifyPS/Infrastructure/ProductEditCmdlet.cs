@@ -1,0 +1,44 @@
+using System.Management.Automation;
+using ShopifyPS.Shopify;
+using ShopifyPS.Storage;
+using ShopifyPS.Sync;
+using ShopifyPS.Sync.Export;
+
+namespace ShopifyPS.Commands.Infrastructure;
+
+/// <summary>A cmdlet that changes single products of a shop (Set-/Remove-ShopifyProduct): each product id from the
+/// pipeline is one <see cref="ProductEditor"/> call, written as a <see cref="SyncResult"/> (planned under -WhatIf).</summary>
+public abstract class ProductEditCmdlet : ShopCmdlet
+{
+    /// <summary>The product: gid://shopify/Product/N or N (Get-ShopifyProduct's Id, a SyncResult's ProductId).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
+    [ValidateNotNullOrEmpty]
+    public string[] ProductId { get; set; } = [];
+
+    /// <summary>Runs <paramref name="edit"/> for each product id the user confirms, and writes its result.</summary>
+    protected void EditEach(string action, Func<ProductEditor, string, CancellationToken, Task<SyncResult>> edit, bool force = false)
+    {
+        var profile = Profile;
+        var store = OpenStoreAt(Home.DatabaseFor(profile), StoreAccess.Write);
+        foreach (var id in ProductId)
+        {
+            string gid;
+            try
+            {
+                gid = ProductReader.ProductGid(id);
+            }
+            catch (ArgumentException ex)
+            {
+                WriteRecordError("ShopifyProductIdInvalid", ErrorCategory.InvalidArgument, ex.Message, id, ex);
+                continue;
+            }
+            if (!WhatIfRequested && !ShouldProcess($"product {gid} of shop {Shop}", action, force)) continue;
+            var result = RunShopify($"{action}: {gid}", (client, ct) =>
+                edit(new ProductEditor(new SyncContext(profile, client, store, client.Progress ?? new Progress<RunEvent>(), WhatIfRequested, DateOnly.FromDateTime(DateTime.Now))), gid, ct));
+            WriteObject(result);
+            if (result.Action == SyncAction.Failed)
+                WriteRecordError("ShopifyProductChangeFailed", ErrorCategory.InvalidResult, result.Message, gid);
+        }
+    }
+}
