@@ -38,6 +38,7 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
     [Parameter] [AllowEmptyString] public string? LanguageCode { get; set; }
     [Parameter] public bool InventoryTracked { get; set; }
     [Parameter] public InventoryPolicy DefaultInventoryPolicy { get; set; }
+    [Parameter] public InventoryQuantityName InventoryQuantityName { get; set; }
     [Parameter] [AllowEmptyString] public string? CustomerPriceGroup { get; set; }
     [Parameter] [AllowEmptyString] public string? CustomerDiscountGroup { get; set; }
     [Parameter] [AllowEmptyString] public string? CustomerTemplateCode { get; set; }
@@ -72,6 +73,7 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
         if (IsBound(nameof(LanguageCode))) items.LanguageCode = LanguageCode ?? "";
         if (IsBound(nameof(InventoryTracked))) items.InventoryTracked = InventoryTracked;
         if (IsBound(nameof(DefaultInventoryPolicy))) items.DefaultInventoryPolicy = DefaultInventoryPolicy;
+        if (IsBound(nameof(InventoryQuantityName))) items.InventoryQuantityName = InventoryQuantityName;
 
         var prices = profile.Prices;
         if (IsBound(nameof(CustomerPriceGroup))) prices.CustomerPriceGroup = CustomerPriceGroup ?? "";
