@@ -22,6 +22,10 @@
         'Set-ShopifyItem'
         'Remove-ShopifyItem'
         'Get-ShopifyProduct'
+        'Get-ShopifyLocation'
+        'Set-ShopifyLocation'
+        'Sync-ShopifyInventory'
+        'Get-ShopifyInventory'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -101,18 +101,4 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
                 ClientSecretEnv = IsBound(nameof(ClientSecretEnvironmentVariable)) ? ClientSecretEnvironmentVariable : auth.ClientSecretEnv,
             };
     }
-
-    /// <summary>Saves the profile; a profile that would not load again is refused with every problem named.</summary>
-    protected void SaveProfile(ShopProfile profile)
-    {
-        try
-        {
-            ProfileStore.Save(profile);
-        }
-        catch (ProfileException ex)
-        {
-            throw Terminate(ex.Problems[0].ErrorId, ErrorCategory.InvalidArgument,
-                $"The shop profile '{profile.Name}' was not saved:{Environment.NewLine}{ex.Message}", profile.Name, ex);
-        }
-    }
 }
