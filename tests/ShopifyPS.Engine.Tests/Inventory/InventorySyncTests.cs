@@ -65,6 +65,7 @@ public sealed class InventorySyncTests
 
         var result = Assert.Single(results);
         Assert.Equal(SyncAction.Created, result.Action);
+        Assert.Equal("West store: available (not stocked) → 12", result.Message);
         Assert.Equal(12, await s.ShopifyQuantityAsync("2000", "West store"));
         Assert.Equal(3, await s.ShopifyQuantityAsync("2000", "Main warehouse"));
         Assert.Contains(await s.Shop.RequestsAsync(), r => r.Value<string>("operationName") == "InventoryActivate");
@@ -194,7 +195,7 @@ public sealed class InventorySyncTests
 
         Assert.All(results, r => Assert.True(r.Planned));
         Assert.Contains(results, r => r.Action == SyncAction.Updated && r.Message == "Main warehouse: available 1 → 6");
-        Assert.Contains(results, r => r.Action == SyncAction.Created && r.Message.Contains("West store: available (not stocked) → 2"));
+        Assert.Contains(results, r => r.Action == SyncAction.Created && r.Message == "West store: available (not stocked) → 2");
         Assert.DoesNotContain(await s.Shop.RequestsAsync(), r => r.Value<string>("document")!.TrimStart().StartsWith("mutation"));
         Assert.Empty(s.Store.Connector.Inventory(s.Profile.Name));
         Assert.Equal(1, await s.ShopifyQuantityAsync("5000", "Main warehouse"));

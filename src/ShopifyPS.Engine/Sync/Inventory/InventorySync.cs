@@ -40,7 +40,10 @@ public static class InventorySync
         var unchanged = new List<LevelPlan>();
         foreach (var plan in plans) (plan.Differs ? changed : unchanged).Add(plan);
         run.Save(unchanged);
-        foreach (var plan in unchanged) yield return run.Result(plan, SyncAction.Unchanged, $"{plan.Location.Name}: {run.QuantityName} {plan.Target}");
+        foreach (var plan in unchanged)
+            yield return plan.Activated
+                ? run.Result(plan, SyncAction.Created, plan.Describe(run.QuantityName))
+                : run.Result(plan, SyncAction.Unchanged, $"{plan.Location.Name}: {run.QuantityName} {plan.Target}");
         await foreach (var result in run.WriteAsync(changed, cancellationToken).ConfigureAwait(false)) yield return result;
         run.Finish(plans);
     }
@@ -128,8 +131,9 @@ public static class InventorySync
             return variants.Where(v => v.ItemNo.Length > 0 && !removed.Contains(v.ProductId));
         }
 
-        /// <summary>V5: Shopify's stock for the planned levels: everything (bulk for a large shop), or under -SkipImport only
-        /// the variants the mirror knows no level of.</summary>
+        /// <summary>V5: Shopify's stock for the planned levels: with one bulk query when there are many (it reads the whole
+        /// shop, but outside the point budget), else a few variants per call; under -SkipImport only the variants the
+        /// mirror knows no level of.</summary>
         public async Task ReadShopifyAsync(List<LevelPlan> plans, CancellationToken cancellationToken)
         {
             var progress = _context.Progress;
@@ -138,7 +142,7 @@ public static class InventorySync
                 var unknown = plans.Where(p => !_mirror.ContainsKey((p.Variant.Id, p.Location.Id))).Select(p => p.Variant.Id).Distinct().ToList();
                 await _reader.ReadVariantsAsync(unknown, _read, progress, cancellationToken).ConfigureAwait(false);
             }
-            else if (_options.WholeShop && plans.Count >= _options.BulkReadThreshold)
+            else if (plans.Count >= _options.BulkReadThreshold)
                 await _reader.ReadAllAsync(_scope, _enabled.Select(e => e.Location.Id).ToHashSet(StringComparer.Ordinal), _read, progress, cancellationToken).ConfigureAwait(false);
             else
                 await _reader.ReadVariantsAsync(_scope.ToList(), _read, progress, cancellationToken).ConfigureAwait(false);
@@ -222,8 +226,7 @@ public static class InventorySync
             if (_context.WhatIf)
             {
                 foreach (var plan in changed)
-                    yield return Result(plan, plan.Activated ? SyncAction.Created : SyncAction.Updated,
-                        (plan.Activated ? "stock the variant there; " : "") + plan.Describe(QuantityName));
+                    yield return Result(plan, plan.Activated ? SyncAction.Created : SyncAction.Updated, plan.Describe(QuantityName));
                 yield break;
             }
             var writer = new QuantityWriter(_context.Client, _reader, QuantityName, _runId);

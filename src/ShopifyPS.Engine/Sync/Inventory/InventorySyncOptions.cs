@@ -13,8 +13,8 @@ public sealed record InventorySyncOptions
     /// know are still read. Compare-and-set keeps a write from overwriting a change made in Shopify since.</summary>
     public bool SkipImport { get; init; }
 
-    /// <summary>A run over the whole shop with at least this many levels (variants × enabled locations) reads Shopify's
-    /// stock with one bulk query, outside the point budget, instead of page by page.</summary>
+    /// <summary>A run with at least this many levels (variants × enabled locations) reads Shopify's stock with one bulk
+    /// query, outside the point budget, instead of a few variants per call (about 4 points per level).</summary>
     public int BulkReadThreshold { get; init; } = 1000;
 
     public bool WholeShop => ItemNos.Count == 0 && ProductIds.Count == 0;

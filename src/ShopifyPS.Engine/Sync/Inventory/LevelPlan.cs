@@ -21,5 +21,7 @@ internal sealed class LevelPlan(ShopVariant variant, ShopLocation location, Stoc
 
     public bool Differs => ShopifyStock != Target;
 
-    public string Describe(string quantityName) => $"{Location.Name}: {quantityName} {(ShopifyStock?.ToString() ?? "(not stocked)")} → {Target}";
+    /// <summary>"Location: available old → new"; a level this run stocks (or would stock) shows "(not stocked)" as old.</summary>
+    public string Describe(string quantityName) =>
+        $"{Location.Name}: {quantityName} {(ShopifyStock is null || Activated ? "(not stocked)" : ShopifyStock.ToString())} → {Target}";
 }

@@ -23,7 +23,7 @@ public static class ShopLocations
             locations.Add(new ShopifyLocationFacts(
                 node.Value<string>("id")!, node.Value<string>("name") ?? "", node.Value<bool>("isActive"),
                 node.Value<bool>("fulfillsOnlineOrders"), node.Value<bool>("shipsInventory"), node.Value<bool>("hasActiveInventory"),
-                node.Value<bool>("isFulfillmentService"), node["fulfillmentService"]?.Value<string>("serviceName") ?? ""));
+                node.Value<bool>("isFulfillmentService"), (node["fulfillmentService"] as JObject)?.Value<string>("serviceName") ?? ""));
         }
         return locations;
     }
