@@ -8,6 +8,7 @@ using ShopifyPS.Storage;
 //   generate-erp --out <dir> [--items 1000] [--variants-per-item 3] [--locations 3] [--stock-rows <all>] [--seed 1]
 //   import-erp   --data <dir> --database <file>     (the engine's import, timed, with peak memory)
 //   pacing       [--requests-per-client 100] [--bucket 100] [--restore 50]   (three clients, one shop budget)
+//   inventory    [--variants 30000] [--changed 0.05] [--bucket 2000] [--restore 100]   (Sync-ShopifyInventory, 3 locations)
 var command = args.FirstOrDefault();
 var options = Options(args.Skip(1).ToArray());
 switch (command)
@@ -35,8 +36,10 @@ switch (command)
     }
     case "pacing":
         return await PacingWorkload.RunAsync(Int(options, "requests-per-client", 100), Int(options, "bucket", 100), Int(options, "restore", 50));
+    case "inventory":
+        return await InventoryWorkload.RunAsync(Int(options, "variants", 30000), Double(options, "changed", 0.05), Int(options, "bucket", 2000), Double(options, "restore", 100));
     default:
-        Console.Error.WriteLine("Commands: generate-erp --out <dir> [--items N] [--variants-per-item N] [--locations N] [--stock-rows N] [--seed N]; import-erp --data <dir> --database <file>; pacing [--requests-per-client N] [--bucket N] [--restore N]");
+        Console.Error.WriteLine("Commands: generate-erp --out <dir> [--items N] [--variants-per-item N] [--locations N] [--stock-rows N] [--seed N]; import-erp --data <dir> --database <file>; pacing [--requests-per-client N] [--bucket N] [--restore N]; inventory [--variants N] [--changed 0.05] [--bucket N] [--restore N]");
         return 2;
 }
 
@@ -55,5 +58,8 @@ static string Required(Dictionary<string, string> options, string name) =>
     options.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required.");
 
 static int Int(Dictionary<string, string> options, string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v) : fallback;
+
+static double Double(Dictionary<string, string> options, string name, double fallback) =>
+    options.TryGetValue(name, out var v) ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 
 static long Long(Dictionary<string, string> options, string name, long fallback) => options.TryGetValue(name, out var v) ? long.Parse(v) : fallback;
