@@ -26,6 +26,7 @@
         'Set-ShopifyLocation'
         'Sync-ShopifyInventory'
         'Get-ShopifyInventory'
+        'Sync-ShopifyImage'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

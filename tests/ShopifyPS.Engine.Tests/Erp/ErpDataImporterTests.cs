@@ -41,6 +41,20 @@ public sealed class ErpDataImporterTests : IDisposable
     }
 
     [Fact]
+    public void Relative_picture_paths_are_stored_as_full_paths_from_the_data_set_folder()
+    {
+        var absolute = Path.Combine(_folder.Path, "elsewhere", "b.png");
+        _folder.Write("items.csv", $"No,PicturePath\n1000,pictures/a.png\n1001,{absolute}\n1002,https://example.com/c.png\n1003,\n");
+        _folder.Write("item-variants.csv", "ItemNo,Code,PicturePath\n1000,RED,red.jpg\n");
+
+        Assert.Empty(Import().Errors);
+
+        var paths = _store.Erp.Rows(ErpTables.Items).Select(i => i.PicturePath);
+        Assert.Equal([Path.Combine(_folder.Path, "pictures", "a.png"), absolute, "https://example.com/c.png", ""], paths);
+        Assert.Equal(Path.Combine(_folder.Path, "red.jpg"), _store.Erp.Rows(ErpTables.ItemVariants).Single().PicturePath);
+    }
+
+    [Fact]
     public void Reports_each_bad_row_with_line_column_and_reason_and_loads_the_good_ones()
     {
         _folder.Write("items.csv", string.Join("\n",

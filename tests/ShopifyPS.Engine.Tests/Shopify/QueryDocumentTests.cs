@@ -63,6 +63,13 @@ public sealed class QueryDocumentTests : IClassFixture<AdminSchemaFixture>
         ["ProductCreateMedia"] = $$$"""{"productId": "{{{Product}}}", "media": [{"originalSource": "https://example.com/oak.jpg", "alt": "Oak table", "mediaContentType": "IMAGE"}]}""",
         ["ProductDeleteMedia"] = $$$"""{"productId": "{{{Product}}}", "mediaIds": ["gid://shopify/MediaImage/5"]}""",
         ["FileCreate"] = """{"files": [{"originalSource": "https://example.com/oak.jpg", "alt": "Oak", "contentType": "IMAGE", "filename": "oak.jpg"}]}""",
+        ["FileStatuses"] = """{"ids": ["gid://shopify/MediaImage/5", "gid://shopify/MediaImage/6"]}""",
+        ["FileUpdate"] = $$$"""{"files": [{"id": "gid://shopify/MediaImage/5", "referencesToAdd": ["{{{Product}}}"]}]}""",
+        ["FileDelete"] = """{"fileIds": ["gid://shopify/MediaImage/5"]}""",
+        ["VariantMedia"] = $$$"""{"ids": ["{{{Variant}}}"]}""",
+        ["ProductVariantAppendMedia"] = $$$"""{"productId": "{{{Product}}}", "variantMedia": [{"variantId": "{{{Variant}}}", "mediaIds": ["gid://shopify/MediaImage/5"]}]}""",
+        ["ProductVariantDetachMedia"] = $$$"""{"productId": "{{{Product}}}", "variantMedia": [{"variantId": "{{{Variant}}}", "mediaIds": ["gid://shopify/MediaImage/5"]}]}""",
+        ["ProductImages"] = $$$"""{"id": "{{{Product}}}", "variantsFirst": 100, "after": null}""",
         ["BulkProducts"] = null,
         ["BulkInventoryLevels"] = null,
     };

@@ -29,6 +29,8 @@ internal sealed class MutationRoot(EmulatorRuntime rt) : IGraphObject
         "fileCreate" => MediaMutations.FileCreate(args, ctx, rt),
         "fileUpdate" => MediaMutations.FileUpdate(args, ctx),
         "fileDelete" => MediaMutations.FileDelete(args, ctx),
+        "productVariantAppendMedia" => VariantMediaMutations.Append(args, ctx),
+        "productVariantDetachMedia" => VariantMediaMutations.Detach(args, ctx),
         "bulkOperationRunQuery" => BulkMutations.RunQuery(args, ctx, rt),
         "bulkOperationRunMutation" => BulkMutations.RunMutation(args, ctx, rt),
         "bulkOperationCancel" => BulkMutations.Cancel(args, ctx),

@@ -51,6 +51,7 @@ public sealed class ErpDataImporter(IErpStore store)
             var error = problem ?? (reader.CanLoad ? Duplicate(table, row!, line, firstLineOfKey) ?? links.Check(table, row!) : new RowProblem("", "was not loaded: the file misses a required column (see line 1)."));
             if (error is null)
             {
+                AnchorPicturePath(row!, Path.GetDirectoryName(Path.GetFullPath(path))!);
                 try
                 {
                     Count(summary, table.Upsert(store, row!, reader.Columns));
@@ -78,6 +79,22 @@ public sealed class ErpDataImporter(IErpStore store)
             $"{table.FileName}: {summary.Rows} rows, {summary.Inserted} inserted, {summary.Updated} updated, {summary.Unchanged} unchanged, {summary.Failed} failed."));
         return summary;
     }
+
+    /// <summary>A data set's PicturePath is relative to its folder: it is stored as a full path so the picture sync
+    /// finds the file wherever it runs. Full paths, <c>~</c> paths and URLs stay as they are.</summary>
+    private static void AnchorPicturePath(object row, string folder)
+    {
+        switch (row)
+        {
+            case Model.Item item: item.PicturePath = Anchored(item.PicturePath, folder); break;
+            case Model.ItemVariant variant: variant.PicturePath = Anchored(variant.PicturePath, folder); break;
+        }
+    }
+
+    private static string Anchored(string picturePath, string folder) =>
+        picturePath.Length == 0 || Path.IsPathRooted(picturePath) || picturePath.StartsWith('~') || picturePath.Contains("://", StringComparison.Ordinal)
+            ? picturePath
+            : Path.GetFullPath(Path.Combine(folder, picturePath));
 
     private static RowProblem? Duplicate(ErpTable table, object row, int line, Dictionary<string, int> firstLineOfKey)
     {

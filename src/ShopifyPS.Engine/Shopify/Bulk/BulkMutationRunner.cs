@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Newtonsoft.Json;
@@ -66,33 +65,12 @@ public sealed class BulkMutationRunner
     /// <summary>Stages the file and returns the stagedUploadPath (the target's <c>key</c> parameter).</summary>
     private async Task<string> UploadAsync(string file, CancellationToken cancellationToken)
     {
-        var input = new[]
-        {
-            new { resource = "BULK_MUTATION_VARIABLES", filename = FileName, mimeType = MimeType, httpMethod = "POST", fileSize = new FileInfo(file).Length.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-        };
-        var response = await _client.ExecuteAsync("StagedUploadsCreate", new { input }, cancellationToken).ConfigureAwait(false);
-        var target = (response.Payload().ThrowIfFailed()["stagedTargets"] as JArray)?.FirstOrDefault() as JObject
-            ?? throw new ShopifyException("Shopify returned no staged upload target.", "StagedUploadsCreate", response.RequestId);
-        var url = target.Value<string>("url") ?? throw new ShopifyException("The staged upload target has no url.", "StagedUploadsCreate", response.RequestId);
-        var parameters = (target["parameters"] as JArray ?? new JArray()).OfType<JObject>()
-            .Select(p => (Name: p.Value<string>("name") ?? "", Value: p.Value<string>("value") ?? "")).ToList();
-        var key = parameters.FirstOrDefault(p => p.Name == "key").Value
-            ?? throw new ShopifyException("The staged upload target has no 'key' parameter to run the bulk mutation with.", "StagedUploadsCreate", response.RequestId);
-
-        using var uploaded = await _client.TransferAsync(() => UploadRequest(url, parameters, file), "The staged upload",
-            HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var staged = new StagedFile("BULK_MUTATION_VARIABLES", FileName, MimeType, new FileInfo(file).Length);
+        var target = (await StagedUploads.CreateAsync(_client, [staged], cancellationToken).ConfigureAwait(false))[0];
+        var key = target.Key
+            ?? throw new ShopifyException("The staged upload target has no 'key' parameter to run the bulk mutation with.", "StagedUploadsCreate", null);
+        await StagedUploads.UploadAsync(_client, target, staged, () => new StreamContent(File.OpenRead(file)), cancellationToken).ConfigureAwait(false);
         return key;
-    }
-
-    /// <summary>A policy upload: the target's parameters as form fields, in order, then the file.</summary>
-    private static HttpRequestMessage UploadRequest(string url, IEnumerable<(string Name, string Value)> parameters, string file)
-    {
-        var form = new MultipartFormDataContent();
-        foreach (var (name, value) in parameters) form.Add(new StringContent(value), name);
-        var content = new StreamContent(File.OpenRead(file));
-        content.Headers.ContentType = new MediaTypeHeaderValue(MimeType);
-        form.Add(content, "file", FileName);
-        return new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
     }
 }
 
