@@ -52,7 +52,11 @@ public sealed class SyncShopifyInventoryCommand : SyncCmdlet
     protected override void EndProcessing()
     {
         // Input that named items or products, none of them usable, must not turn into a run over the whole shop.
-        if ((ItemNo is not null || ProductId is not null || MyInvocation.ExpectingInput) && _itemNos.Count == 0 && _productIds.Count == 0) return;
+        if ((ItemNo is not null || ProductId is not null || MyInvocation.ExpectingInput) && _itemNos.Count == 0 && _productIds.Count == 0)
+        {
+            WriteWarning("Nothing to synchronize: the input named no usable item number or product id.");
+            return;
+        }
         foreach (var location in Profile.Locations.Where(l => l.StockCalculation != StockCalculation.Disabled))
         {
             try
