@@ -85,7 +85,7 @@ function Invoke-Test {
     $xunitExit = $LASTEXITCODE
     $xunitPassed = 0; $xunitFailed = 0
     foreach ($trx in Get-ChildItem $resultsOut -Filter *.trx) {
-        $counters = ([xml](Get-Content $trx.FullName)).TestRun.ResultSummary.Counters
+        $counters = ([xml](Get-Content -LiteralPath $trx.FullName)).TestRun.ResultSummary.Counters
         $xunitPassed += [int]$counters.passed
         $xunitFailed += [int]$counters.failed + [int]$counters.error
     }

@@ -10,6 +10,7 @@ using ShopifyPS.Storage;
 //   pacing       [--requests-per-client 100] [--bucket 100] [--restore 50]   (three clients, one shop budget)
 //   import-shop  [--products 10000] [--database <file>]   (Sync-ShopifyProduct FromShopify: bulk first import, then an unchanged one)
 //   export-products --out <dir> [--items 10000] [--variants-per-item 3] [--clock-speed 1]   (export to the in-process emulator)
+//   inventory    [--variants 30000] [--changed 0.05] [--bucket 2000] [--restore 100]   (Sync-ShopifyInventory, 3 locations)
 var command = args.FirstOrDefault();
 var options = Options(args.Skip(1).ToArray());
 switch (command)
@@ -44,9 +45,12 @@ switch (command)
         return await ExportBenchmark.RunAsync(Int(options, "items", 10000), Int(options, "variants-per-item", 3),
             options.TryGetValue("clock-speed", out var speed) ? double.Parse(speed, System.Globalization.CultureInfo.InvariantCulture) : 1,
             Required(options, "out"));
+    case "inventory":
+        return await InventoryWorkload.RunAsync(Int(options, "variants", 30000), Double(options, "changed", 0.05), Int(options, "bucket", 2000), Double(options, "restore", 100));
     default:
         Console.Error.WriteLine("Commands: generate-erp --out <dir> [--items N] [--variants-per-item N] [--locations N] [--stock-rows N] [--seed N]; import-erp --data <dir> --database <file>; " +
-            "pacing [--requests-per-client N] [--bucket N] [--restore N]; import-shop [--products N] [--database <file>]; export-products --out <dir> [--items N] [--variants-per-item N] [--clock-speed F]");
+            "pacing [--requests-per-client N] [--bucket N] [--restore N]; import-shop [--products N] [--database <file>]; export-products --out <dir> [--items N] [--variants-per-item N] [--clock-speed F]; " +
+            "inventory [--variants N] [--changed 0.05] [--bucket N] [--restore N]");
         return 2;
 }
 
@@ -65,5 +69,8 @@ static string Required(Dictionary<string, string> options, string name) =>
     options.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required.");
 
 static int Int(Dictionary<string, string> options, string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v) : fallback;
+
+static double Double(Dictionary<string, string> options, string name, double fallback) =>
+    options.TryGetValue(name, out var v) ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 
 static long Long(Dictionary<string, string> options, string name, long fallback) => options.TryGetValue(name, out var v) ? long.Parse(v) : fallback;

@@ -25,6 +25,8 @@ public interface IConnectorStore : ITransactionalStore
     /// <summary>The variants mapped to the item; with <paramref name="variantCode"/> only those mapped to that item variant.</summary>
     IReadOnlyList<ShopVariant> VariantsOfItem(string shop, string itemNo, string? variantCode = null);
     bool DeleteVariant(string shop, string id);
+    /// <summary>All variants of the shop in id order, read as they are enumerated.</summary>
+    IEnumerable<ShopVariant> Variants(string shop);
 
     void SaveInventory(ShopInventory level);
     /// <summary>The shop's inventory rows (of one location when given), read as they are enumerated.</summary>

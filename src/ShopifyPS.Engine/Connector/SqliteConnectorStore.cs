@@ -66,13 +66,18 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
     public bool DeleteVariant(string shop, string id) =>
         Execute("DELETE FROM shop_variants WHERE Shop = $p0 AND Id = $p1", shop, id) > 0;
 
+    public IEnumerable<ShopVariant> Variants(string shop) =>
+        Stream($"SELECT {VariantColumns} FROM shop_variants WHERE Shop = $p0 ORDER BY Id", ReadVariant, shop);
+
     private List<ShopVariant> Variants(string condition, params object?[] values) =>
-        Query($"SELECT {VariantColumns} FROM shop_variants WHERE Shop = $p0 AND {condition} ORDER BY {ById}", r => new ShopVariant
-        {
-            Shop = r.GetString(0), Id = r.GetString(1), ProductId = r.GetString(2), Sku = r.GetString(3), Barcode = r.GetString(4),
-            ItemNo = r.GetString(5), VariantCode = r.GetString(6), MappedByItem = r.GetInt64(7) != 0, InventoryItemId = r.GetString(8),
-            Tracked = r.GetInt64(9) != 0,
-        }, values).ToList();
+        Query($"SELECT {VariantColumns} FROM shop_variants WHERE Shop = $p0 AND {condition} ORDER BY {ById}", ReadVariant, values).ToList();
+
+    private static ShopVariant ReadVariant(SqliteDataReader r) => new()
+    {
+        Shop = r.GetString(0), Id = r.GetString(1), ProductId = r.GetString(2), Sku = r.GetString(3), Barcode = r.GetString(4),
+        ItemNo = r.GetString(5), VariantCode = r.GetString(6), MappedByItem = r.GetInt64(7) != 0, InventoryItemId = r.GetString(8),
+        Tracked = r.GetInt64(9) != 0,
+    };
 
     // Inventory ------------------------------------------------------------------------------------------
 

@@ -23,3 +23,7 @@ public enum InventoryPolicy { Deny, Continue }
 
 /// <summary>V2: how a Shopify location's stock is calculated from ERP stock.</summary>
 public enum StockCalculation { Disabled, ProjectedAvailableBalance, FreeInventory }
+
+/// <summary>Which Shopify quantity inventory sync reads, compares and sets (Shopify's names: available, on_hand).
+/// Available by default: see docs/architecture.md, "Inventory sync".</summary>
+public enum InventoryQuantityName { Available, OnHand }

@@ -65,6 +65,8 @@ public sealed class ItemSettings
     public string LanguageCode { get; set; } = "";
     public bool InventoryTracked { get; set; }
     public InventoryPolicy DefaultInventoryPolicy { get; set; }
+    /// <summary>V4–V6: the Shopify quantity that gets the calculated stock (added to DESIGN.md §4.1's keys).</summary>
+    public InventoryQuantityName InventoryQuantityName { get; set; }
 }
 
 /// <summary>E2, S6, P2–P4: the price context of the shop.</summary>

@@ -38,6 +38,7 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
     [Parameter] [AllowEmptyString] public string? LanguageCode { get; set; }
     [Parameter] public bool InventoryTracked { get; set; }
     [Parameter] public InventoryPolicy DefaultInventoryPolicy { get; set; }
+    [Parameter] public InventoryQuantityName InventoryQuantityName { get; set; }
     [Parameter] [AllowEmptyString] public string? CustomerPriceGroup { get; set; }
     [Parameter] [AllowEmptyString] public string? CustomerDiscountGroup { get; set; }
     [Parameter] [AllowEmptyString] public string? CustomerTemplateCode { get; set; }
@@ -72,6 +73,7 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
         if (IsBound(nameof(LanguageCode))) items.LanguageCode = LanguageCode ?? "";
         if (IsBound(nameof(InventoryTracked))) items.InventoryTracked = InventoryTracked;
         if (IsBound(nameof(DefaultInventoryPolicy))) items.DefaultInventoryPolicy = DefaultInventoryPolicy;
+        if (IsBound(nameof(InventoryQuantityName))) items.InventoryQuantityName = InventoryQuantityName;
 
         var prices = profile.Prices;
         if (IsBound(nameof(CustomerPriceGroup))) prices.CustomerPriceGroup = CustomerPriceGroup ?? "";
@@ -98,19 +100,5 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
                 ClientId = IsBound(nameof(ClientId)) ? ClientId : auth.ClientId,
                 ClientSecretEnv = IsBound(nameof(ClientSecretEnvironmentVariable)) ? ClientSecretEnvironmentVariable : auth.ClientSecretEnv,
             };
-    }
-
-    /// <summary>Saves the profile; a profile that would not load again is refused with every problem named.</summary>
-    protected void SaveProfile(ShopProfile profile)
-    {
-        try
-        {
-            ProfileStore.Save(profile);
-        }
-        catch (ProfileException ex)
-        {
-            throw Terminate(ex.Problems[0].ErrorId, ErrorCategory.InvalidArgument,
-                $"The shop profile '{profile.Name}' was not saved:{Environment.NewLine}{ex.Message}", profile.Name, ex);
-        }
     }
 }

@@ -157,6 +157,20 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>Saves the profile; a profile that would not load again is refused with every problem named.</summary>
+    protected void SaveProfile(ShopProfile profile)
+    {
+        try
+        {
+            ProfileStore.Save(profile);
+        }
+        catch (ProfileException ex)
+        {
+            throw Terminate(ex.Problems[0].ErrorId, ErrorCategory.InvalidArgument,
+                $"The shop profile '{profile.Name}' was not saved:{Environment.NewLine}{ex.Message}", profile.Name, ex);
+        }
+    }
+
     /// <summary>Stops the whole command. Use for unusable input, profile or authentication.</summary>
     /// <returns>Never returns; typed so callers can write <c>throw Terminate(...)</c> and keep flow analysis honest.</returns>
     protected Exception Terminate(string errorId, ErrorCategory category, string message, object? target, Exception? inner = null)

@@ -55,6 +55,11 @@ public sealed class EmulatorShop : IAsyncDisposable
 
     public async Task<JArray> RequestsAsync() => (JArray)await ControlAsync(HttpMethod.Get, "emulator/requests", null);
 
+    public async Task<JObject> StateAsync() => (JObject)await ControlAsync(HttpMethod.Get, "emulator/state", null);
+
+    /// <summary>Sets quantities as if something other than ShopifyPS changed them (/emulator/inventory).</summary>
+    public Task<JToken> InventoryAsync(object levels) => ControlAsync(HttpMethod.Post, "emulator/inventory", levels);
+
     public Task<JToken> ClearRequestsAsync() => ControlAsync(HttpMethod.Delete, "emulator/requests", null);
 
     /// <summary>Posts a document as-is and returns the whole answer (errors and extensions included).</summary>

@@ -21,6 +21,7 @@ public sealed class QueryDocumentTests : IClassFixture<AdminSchemaFixture>
         ["Product"] = $$$"""{"id": "{{{Product}}}", "variantsFirst": 10}""",
         ["ProductVariants"] = $$$"""{"productId": "{{{Product}}}", "first": 250, "after": "cursor"}""",
         ["VariantsBySku"] = """{"query": "sku:\"A-100\"", "first": 5}""",
+        ["VariantInventoryLevels"] = $$$"""{"ids": ["{{{Variant}}}", "gid://shopify/ProductVariant/12"], "first": 3, "names": ["available"]}""",
         ["InventoryLevels"] = $$$"""{"locationId": "{{{Location}}}", "first": 100, "names": ["available", "on_hand"]}""",
         ["ProductMedia"] = $$$"""{"productId": "{{{Product}}}", "first": 50}""",
         ["BulkOperation"] = """{"id": "gid://shopify/BulkOperation/1"}""",

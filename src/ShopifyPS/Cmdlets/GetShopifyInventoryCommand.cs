@@ -1,0 +1,45 @@
+using System.Management.Automation;
+using ShopifyPS.Commands.Infrastructure;
+using ShopifyPS.Storage;
+using ShopifyPS.Sync.Inventory;
+
+namespace ShopifyPS.Commands.Cmdlets;
+
+/// <summary>
+/// Shows, per variant and Shopify location, the stock last known in Shopify and the stock last calculated from the ERP,
+/// with when each was taken (V5). Reads the connector's database only; no call goes to Shopify.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "ShopifyInventory")]
+[OutputType(typeof(ShopifyInventoryLevel))]
+public sealed class GetShopifyInventoryCommand : ShopCmdlet
+{
+    /// <summary>Only the variants mapped to these items.</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("No")]
+    [ValidateNotNullOrEmpty]
+    public string[]? ItemNo { get; set; }
+
+    /// <summary>Only these locations (names or ids from the shop profile).</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(LocationNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? Location { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var profile = Profile;
+        var locationIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in Location ?? [])
+        {
+            var matches = ShopLocations.Find(profile, name);
+            if (matches.Count == 0)
+            {
+                throw Terminate("ShopifyLocationNotFound", ErrorCategory.ObjectNotFound,
+                    $"The profile of shop '{Shop}' has no location '{name}' (it has: {string.Join(", ", profile.Locations.Select(l => $"'{l.Name}'"))}).", name);
+            }
+            locationIds.UnionWith(matches.Select(m => m.Id));
+        }
+        var store = OpenStoreAt(Home.DatabaseFor(profile), StoreAccess.Read);
+        WriteObject(ShopifyInventoryLevel.List(store.Connector, profile, ItemNo ?? [], locationIds), enumerateCollection: true);
+    }
+}

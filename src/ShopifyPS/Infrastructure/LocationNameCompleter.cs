@@ -1,0 +1,32 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using ShopifyPS.Profiles;
+
+namespace ShopifyPS.Commands.Infrastructure;
+
+/// <summary>Completes <c>-Location</c> with the location names in the shop profile of <c>-Shop</c> (every profile's when
+/// no shop is given yet). A profile that does not load completes nothing.</summary>
+public sealed class LocationNameCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        var pattern = new WildcardPattern(wordToComplete.Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
+        var store = new ShopProfileStore(ShopifyHome.FromEnvironment());
+        var shops = fakeBoundParameters["Shop"] is string shop ? new[] { shop } : store.Names();
+        var names = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in shops)
+        {
+            try
+            {
+                names.UnionWith(store.Load(name).Locations.Select(l => l.Name).Where(n => pattern.IsMatch(n)));
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or ProfileException)
+            {
+                // Nothing to offer from a profile that cannot be read; the command itself will say why.
+            }
+        }
+        return names.Select(n => new CompletionResult(n.Contains(' ') || n.Contains('\'') ? $"'{n.Replace("'", "''")}'" : n, n, CompletionResultType.ParameterValue, n));
+    }
+}
