@@ -99,26 +99,6 @@ BeforeAll {
         @(foreach ($request in $log) { if ($request.document -match '^\s*mutation') { $request.operationName } })
     }
 
-    # The item links Add-ShopifyItem writes, written here through the module's own engine (its connector store).
-    function Add-TestLink([string] $ProductId, [string] $ItemNo, [object[]] $Variants) {
-        $engine = (Get-ShopifyShop -Name emu).GetType().Assembly
-        $storeType = $engine.GetType('ShopifyPS.Storage.SqliteStore')
-        $access = [Enum]::Parse($engine.GetType('ShopifyPS.Storage.StoreAccess'), 'Write')
-        $store = $storeType::Open((Join-Path $testHome 'shopifyps.db'), $access, $engine.GetType('ShopifyPS.Storage.StoreOptions')::Default, [Threading.CancellationToken]::None)
-        try {
-            $product = [Activator]::CreateInstance($engine.GetType('ShopifyPS.Connector.ShopProduct'))
-            $product.Shop = 'emu'; $product.Id = $ProductId; $product.Title = $ItemNo; $product.ItemNo = $ItemNo
-            $store.Connector.SaveProduct($product)
-            foreach ($v in $Variants) {
-                $variant = [Activator]::CreateInstance($engine.GetType('ShopifyPS.Connector.ShopVariant'))
-                $variant.Shop = 'emu'; $variant.Id = $v.id; $variant.ProductId = $ProductId; $variant.Sku = $v.sku
-                $variant.ItemNo = $ItemNo; $variant.VariantCode = $v.code; $variant.MappedByItem = -not $v.code
-                $store.Connector.SaveVariant($variant)
-            }
-        }
-        finally { $store.Dispose() }
-    }
-
     $data = Join-Path $TestDrive 'data'
     $pictures = (New-Item -ItemType Directory -Path (Join-Path $data 'pictures') -Force).FullName
     New-TestPng (Join-Path $pictures '1000.png') 64 48
@@ -140,21 +120,19 @@ BeforeAll {
     Set-Content -Path (Join-Path $data 'item-variants.csv') -Value @('ItemNo,Code,Description,PicturePath', '1000,RED,Red,pictures/1000-red.jpg', '1000,BLUE,Blue,')
     Import-ShopifyErpData -Path $data | Out-Null
 
-    New-ShopifyShop -Name emu -Domain emu.myshopify.com -Endpoint $emulator.BaseUri -TokenEnvironmentVariable SHOPIFYPS_PESTER_IMAGES -SyncItemImages ToShopify | Out-Null
-    $seed = @{ products = @(
-            @{ title = '1000'; options = @(@{ name = 'Color'; values = @('RED', 'BLUE') }); variants = @(@{ options = @('RED'); sku = '1000|RED' }, @{ options = @('BLUE'); sku = '1000|BLUE' }) }
-        ) + ('1001', '1002', '1003', '1004', '1005' | ForEach-Object { @{ title = $_; variants = @(@{ sku = $_ }) } }) }
-    $seeded = Invoke-TestEmulator $emulator 'seed' -Body $seed
+    New-ShopifyShop -Name emu -Domain emu.myshopify.com -Endpoint $emulator.BaseUri -TokenEnvironmentVariable SHOPIFYPS_PESTER_IMAGES `
+        -SyncItemImages ToShopify -SkuMapping ItemNoVariantCode | Out-Null
+    # The products and their item links come from the export, as in real use.
+    Add-ShopifyItem -Shop emu | Out-Null
     $productOf = @{}
     $variantOf = @{}
-    foreach ($p in $seeded.products) {
-        $productOf[$p.handle] = $p.id
-        $variants = foreach ($v in $p.variants) {
+    foreach ($p in (Invoke-TestEmulator $emulator 'state' -Method Get).products) {
+        $itemNo = $p.handle -replace '^item-', ''
+        $productOf[$itemNo] = $p.id
+        foreach ($v in $p.variants) {
             $code = if ($v.sku -like '*|*') { $v.sku.Split('|')[1] } else { '' }
-            $variantOf["$($p.handle)/$code"] = $v.id
-            @{ id = $v.id; sku = $v.sku; code = $code }
+            $variantOf["$itemNo/$code"] = $v.id
         }
-        Add-TestLink $p.id $p.handle $variants
     }
 }
 
