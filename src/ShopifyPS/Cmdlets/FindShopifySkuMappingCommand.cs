@@ -50,16 +50,7 @@ public sealed class FindShopifySkuMappingCommand : ShopCmdlet
 
     private void FindById(string id)
     {
-        string gid;
-        try
-        {
-            gid = ProductReader.ProductGid(id);
-        }
-        catch (ArgumentException ex)
-        {
-            WriteRecordError("ShopifyProductIdInvalid", ErrorCategory.InvalidArgument, ex.Message, id, ex);
-            return;
-        }
+        if (ProductGidOrReport(id) is not { } gid) return;
         if (!Proceed(gid, "Find the SKU mapping of its variants")) return;
         var results = Service().FindMirrored(gid);
         if (results is null)

@@ -69,16 +69,7 @@ public sealed class GetShopifyProductCommand : ShopCmdlet
 
     private void WriteById(string id)
     {
-        string gid;
-        try
-        {
-            gid = ProductReader.ProductGid(id);
-        }
-        catch (ArgumentException ex)
-        {
-            WriteRecordError("ShopifyProductIdInvalid", ErrorCategory.InvalidArgument, ex.Message, id, ex);
-            return;
-        }
+        if (ProductGidOrReport(id) is not { } gid) return;
         var product = RunShopify($"Reading product {gid} of {Shop}", (client, ct) => new ProductReader(client).GetAsync(gid, ct));
         if (product is null)
             WriteRecordError("ShopifyProductNotFound", ErrorCategory.ObjectNotFound, $"Shop '{Shop}' has no product {gid}.", id);

@@ -37,16 +37,7 @@ public sealed class SyncShopifyInventoryCommand : SyncCmdlet
     {
         if (ItemNo is not null) _itemNos.AddRange(ItemNo);
         foreach (var id in ProductId ?? [])
-        {
-            try
-            {
-                _productIds.Add(ProductReader.ProductGid(id));
-            }
-            catch (ArgumentException ex)
-            {
-                WriteRecordError("ShopifyProductIdInvalid", ErrorCategory.InvalidArgument, ex.Message, id, ex);
-            }
-        }
+            if (ProductGidOrReport(id) is { } gid) _productIds.Add(gid);
     }
 
     protected override void EndProcessing()

@@ -23,16 +23,7 @@ public abstract class ProductEditCmdlet : ShopCmdlet
         var store = OpenStoreAt(Home.DatabaseFor(profile), StoreAccess.Write);
         foreach (var id in ProductId)
         {
-            string gid;
-            try
-            {
-                gid = ProductReader.ProductGid(id);
-            }
-            catch (ArgumentException ex)
-            {
-                WriteRecordError("ShopifyProductIdInvalid", ErrorCategory.InvalidArgument, ex.Message, id, ex);
-                continue;
-            }
+            if (ProductGidOrReport(id) is not { } gid) continue;
             if (!WhatIfRequested && !ShouldProcess($"product {gid} of shop {Shop}", action, force)) continue;
             var result = RunShopify($"{action}: {gid}", (client, ct) =>
                 edit(new ProductEditor(new SyncContext(profile, client, store, client.Progress ?? new Progress<RunEvent>(), WhatIfRequested, DateOnly.FromDateTime(DateTime.Now))), gid, ct));

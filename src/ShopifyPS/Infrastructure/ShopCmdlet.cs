@@ -54,6 +54,21 @@ public abstract class ShopCmdlet : ShopifyCmdlet
         }
     }
 
+    /// <summary>The product gid for an id the user gave (gid or number), or null after reporting it as
+    /// ShopifyProductIdInvalid, so one bad id never stops the others.</summary>
+    protected string? ProductGidOrReport(string id)
+    {
+        try
+        {
+            return ProductReader.ProductGid(id);
+        }
+        catch (ArgumentException ex)
+        {
+            WriteRecordError("ShopifyProductIdInvalid", ErrorCategory.InvalidArgument, ex.Message, id, ex);
+            return null;
+        }
+    }
+
     private Exception Stop(ShopifyException ex)
     {
         var (errorId, category) = ShopifyErrors.Classify(ex);

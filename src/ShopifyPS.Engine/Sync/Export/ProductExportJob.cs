@@ -31,7 +31,7 @@ public sealed class ProductExportJob
     {
         _context = context;
         _shop = context.Profile.Name;
-        _prices = new PriceEngine(PriceContextReader.Read(context.Store.Erp, context.Profile.Prices, context.Today));
+        _prices = new PriceEngine(PriceContext.Load(context.Store.Erp, context.Profile.Prices, context.Today));
     }
 
     private IErpStore Erp => _context.Store.Erp;

@@ -30,7 +30,7 @@ public sealed class PriceSyncJob
     {
         _context = context;
         _shop = context.Profile.Name;
-        _prices = new PriceEngine(PriceContextReader.Read(context.Store.Erp, context.Profile.Prices, context.Today));
+        _prices = new PriceEngine(PriceContext.Load(context.Store.Erp, context.Profile.Prices, context.Today));
     }
 
     private IConnectorStore Connector => _context.Store.Connector;
