@@ -4,14 +4,18 @@
 .PARAMETER Task
     Build (default): the importable module in out/ShopifyPS. Test: Build, then xunit and Pester.
     Package: Build, then a .nupkg in out/package. Demo: Build, then examples/quickstart.ps1.
+    Bench: the benchmark harness's run-all (not part of Test): one table, also written into BENCHMARKS.md.
+.PARAMETER Scale
+    Bench only: workload sizes as a share of the full ones (0.1 for a quick run).
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Bench')]
     [string] $Task = 'Build',
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+    [double] $Scale = 1
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
@@ -120,6 +124,16 @@ function Invoke-Demo {
     Invoke-FreshPwsh @('-File', (Join-Path $root 'examples/quickstart.ps1'))
 }
 
+# The workloads of DESIGN.md §8 against the emulator, one process each; the table goes between BENCHMARKS.md's markers.
+function Invoke-Bench {
+    $project = Join-Path $root 'tests/ShopifyPS.Bench'
+    Invoke-Native dotnet @('build', $project, '-c', 'Release', '--nologo', '-v', 'q', '-clp:ErrorsOnly')
+    $arguments = @((Join-Path $project 'bin/Release/net10.0/ShopifyPS.Bench.dll'), 'run-all', '--scale', $Scale.ToString([cultureinfo]::InvariantCulture))
+    # Only full-size figures belong in BENCHMARKS.md; a quick run just prints its table.
+    if ($Scale -eq 1) { $arguments += '--write', (Join-Path $root 'BENCHMARKS.md') }
+    Invoke-Native dotnet $arguments
+}
+
 Push-Location $root
 try {
     switch ($Task) {
@@ -127,6 +141,7 @@ try {
         'Test' { Invoke-Test }
         'Package' { Invoke-Package }
         'Demo' { Invoke-Demo }
+        'Bench' { Invoke-Bench }
     }
 }
 finally { Pop-Location }

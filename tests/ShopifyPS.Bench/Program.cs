@@ -1,57 +1,58 @@
-using System.Diagnostics;
-using ShopifyPS;
+using System.Globalization;
+using System.Text.Json;
 using ShopifyPS.Bench;
-using ShopifyPS.Erp.Import;
-using ShopifyPS.Storage;
 
 // dotnet run --project tests/ShopifyPS.Bench -c Release -- <command> [--option value ...]
-//   generate-erp --out <dir> [--items 1000] [--variants-per-item 3] [--locations 3] [--stock-rows <all>] [--seed 1]
-//   import-erp   --data <dir> --database <file>     (the engine's import, timed, with peak memory)
-//   pacing       [--requests-per-client 100] [--bucket 100] [--restore 50]   (three clients, one shop budget)
-//   import-shop  [--products 10000] [--database <file>]   (Sync-ShopifyProduct FromShopify: bulk first import, then an unchanged one)
-//   export-products --out <dir> [--items 10000] [--variants-per-item 3] [--clock-speed 1]   (export to the in-process emulator)
-//   inventory    [--variants 30000] [--changed 0.05] [--bucket 2000] [--restore 100]   (Sync-ShopifyInventory, 3 locations)
+//   run-all         [--scale 1] [--clock-speed 1] [--write BENCHMARKS.md]   (every workload below, one table)
+//   erp-load        [--items 100000] [--variants-per-item 3] [--locations 4] [--stock-rows 1000000] [--data <dir>]
+//   export-products [--items 10000] [--variants-per-item 3]   (bulk export, unchanged re-sync, 99 single productSets)
+//   import-shop     [--products 10000]   (Sync-ShopifyProduct FromShopify: bulk first import, then an unchanged one)
+//   inventory       [--variants 30000] [--changed 0.05]   (Sync-ShopifyInventory, 3 locations)
+//   pacing          [--requests-per-client 300]   (three clients, one shop budget)
+//   generate-erp    --out <dir> [--items 1000] [--variants-per-item 3] [--locations 3] [--stock-rows <all, at most 1M>] [--seed 1]
+// The Shopify workloads take [--clock-speed 1] (the emulator's bucket refills that many times faster); every
+// workload takes [--json <file>] to save its results for run-all.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var command = args.FirstOrDefault();
 var options = Options(args.Skip(1).ToArray());
+var limits = EmulatorLimits.Standard(Double(options, "clock-speed", 1));
+IReadOnlyList<WorkloadResult> results;
 switch (command)
 {
+    case "run-all":
+        return RunAll.Run(Double(options, "scale", 1), Double(options, "clock-speed", 1), options.GetValueOrDefault("write"));
     case "generate-erp":
-    {
-        var items = Int(options, "items", 1000);
-        var variants = Int(options, "variants-per-item", 3);
-        var locations = Int(options, "locations", 3);
-        var size = new ErpDataSize(items, variants, locations, Long(options, "stock-rows", (long)items * Math.Max(variants, 1) * locations), Int(options, "seed", 1));
-        var watch = Stopwatch.StartNew();
-        foreach (var (file, rows) in ErpDataGenerator.Write(Required(options, "out"), size)) Console.WriteLine($"{file,-22} {rows,10:N0} rows");
-        Console.WriteLine($"Written in {watch.Elapsed.TotalSeconds:0.0} s to {Path.GetFullPath(options["out"])}");
+        foreach (var (file, rows) in ErpDataGenerator.Write(Required(options, "out"), ErpSize(options, 1000, 3))) Console.WriteLine($"{file,-22} {rows,10:N0} rows");
         return 0;
-    }
-    case "import-erp":
-    {
-        var watch = Stopwatch.StartNew();
-        using var store = SqliteStore.Open(Required(options, "database"), StoreAccess.Write, StoreOptions.Default);
-        var result = new ErpDataImporter(store.Erp).Import(Required(options, "data"), false, new Progress<RunEvent>(), CancellationToken.None);
-        watch.Stop();
-        foreach (var f in result.Files) Console.WriteLine($"{f.File,-22} {f.Rows,10:N0} rows {f.Inserted,10:N0} inserted {f.Updated,8:N0} updated {f.Unchanged,10:N0} unchanged {f.Failed,6:N0} failed");
-        Console.WriteLine($"rows={result.Files.Sum(f => f.Rows)} seconds={watch.Elapsed.TotalSeconds:0.0} peakWorkingSetMB={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576}");
-        return result.Errors.Count == 0 ? 0 : 1;
-    }
-    case "pacing":
-        return await PacingWorkload.RunAsync(Int(options, "requests-per-client", 100), Int(options, "bucket", 100), Int(options, "restore", 50));
-    case "import-shop":
-        return await ImportWorkload.RunAsync(Int(options, "products", 10000),
-            options.TryGetValue("database", out var database) ? database : Path.Combine(Path.GetTempPath(), "shopifyps-bench-import.db"));
+    case "erp-load":
+        results = ErpLoadWorkload.Run(ErpSize(options, 100_000, 4), options.GetValueOrDefault("data"));
+        break;
     case "export-products":
-        return await ExportBenchmark.RunAsync(Int(options, "items", 10000), Int(options, "variants-per-item", 3),
-            options.TryGetValue("clock-speed", out var speed) ? double.Parse(speed, System.Globalization.CultureInfo.InvariantCulture) : 1,
-            Required(options, "out"));
+        results = await ExportWorkload.RunAsync(Int(options, "items", 10_000), Int(options, "variants-per-item", 3), limits);
+        break;
+    case "import-shop":
+        results = await ImportWorkload.RunAsync(Int(options, "products", 10_000), limits);
+        break;
     case "inventory":
-        return await InventoryWorkload.RunAsync(Int(options, "variants", 30000), Double(options, "changed", 0.05), Int(options, "bucket", 2000), Double(options, "restore", 100));
+        results = await InventoryWorkload.RunAsync(Int(options, "variants", 30_000), Double(options, "changed", 0.05), limits);
+        break;
+    case "pacing":
+        results = await PacingWorkload.RunAsync(Int(options, "requests-per-client", 300), limits);
+        break;
     default:
-        Console.Error.WriteLine("Commands: generate-erp --out <dir> [--items N] [--variants-per-item N] [--locations N] [--stock-rows N] [--seed N]; import-erp --data <dir> --database <file>; " +
-            "pacing [--requests-per-client N] [--bucket N] [--restore N]; import-shop [--products N] [--database <file>]; export-products --out <dir> [--items N] [--variants-per-item N] [--clock-speed F]; " +
-            "inventory [--variants N] [--changed 0.05] [--bucket N] [--restore N]");
+        Console.Error.WriteLine("Commands: run-all, erp-load, export-products, import-shop, inventory, pacing, generate-erp (options: see the top of Program.cs).");
         return 2;
+}
+Console.WriteLine(ResultTable.Render(results));
+if (options.TryGetValue("json", out var json)) File.WriteAllText(json, JsonSerializer.Serialize(results, RunAll.Json));
+return 0;
+
+static ErpDataSize ErpSize(Dictionary<string, string> options, int items, int locations)
+{
+    var count = Int(options, "items", items);
+    var variants = Int(options, "variants-per-item", 3);
+    var at = Int(options, "locations", locations);
+    return new ErpDataSize(count, variants, at, Long(options, "stock-rows", Math.Min(1_000_000L, (long)count * Math.Max(variants, 1) * at)), Int(options, "seed", 1));
 }
 
 static Dictionary<string, string> Options(string[] args)
@@ -71,6 +72,6 @@ static string Required(Dictionary<string, string> options, string name) =>
 static int Int(Dictionary<string, string> options, string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v) : fallback;
 
 static double Double(Dictionary<string, string> options, string name, double fallback) =>
-    options.TryGetValue(name, out var v) ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    options.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
 static long Long(Dictionary<string, string> options, string name, long fallback) => options.TryGetValue(name, out var v) ? long.Parse(v) : fallback;

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+
+namespace ShopifyPS.Bench;
+
+/// <summary>The one markdown table every workload prints, and its place in BENCHMARKS.md.</summary>
+internal static class ResultTable
+{
+    public const string StartMarker = "<!-- bench:start -->";
+    public const string EndMarker = "<!-- bench:end -->";
+
+    public static string Render(IEnumerable<WorkloadResult> results)
+    {
+        var text = new StringBuilder()
+            .AppendLine("| workload | records | API calls | Σ cost | THROTTLED | retries | wall time | Shopify time (Σcost / restore) | floor | actual | ratio | CPU | peak memory |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            text.AppendLine(string.Join(" | ", [
+                $"| {r.Workload}", N(r.Records), r.Polls > 0 ? $"{N(r.Calls)} ({N(r.Polls)} polls)" : N(r.Calls), N(r.Cost), N(r.Throttled), N(r.Retries),
+                Seconds(r.WallSeconds), Seconds(r.ShopifySeconds) + (r.ClockSpeed == 1 ? "" : $" (clock ×{r.ClockSpeed.ToString(CultureInfo.InvariantCulture)})"),
+                r.Floor, r.Actual, Ratio(r.Ratio), Seconds(r.CpuSeconds), $"{N(r.PeakMemoryMB)} MB |",
+            ]));
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The machine and settings the figures come from.</summary>
+    public static string Header(double scale, double clockSpeed) =>
+        $"Run {DateTime.Now:yyyy-MM-dd HH:mm}: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
+        $".NET {Environment.Version}; scale {scale.ToString(CultureInfo.InvariantCulture)}; emulator at the Standard plan's limits " +
+        $"(bucket {BenchShop.StandardBucket}, {BenchShop.StandardRestoreRate} points/s), clock " +
+        (clockSpeed == 1 ? "real time." : $"sped up ×{clockSpeed.ToString(CultureInfo.InvariantCulture)} (the bucket refills that much faster; Shopify time is at the real rate).");
+
+    /// <summary>Replaces what stands between the markers in <paramref name="file"/>, keeping the prose around them.</summary>
+    public static void WriteBetweenMarkers(string file, string content)
+    {
+        var text = File.ReadAllText(file);
+        var start = text.IndexOf(StartMarker, StringComparison.Ordinal);
+        var end = text.IndexOf(EndMarker, StringComparison.Ordinal);
+        if (start < 0 || end < start)
+            throw new InvalidOperationException($"{file} has no '{StartMarker}' … '{EndMarker}' pair; add the two markers where the table belongs.");
+        File.WriteAllText(file, text[..(start + StartMarker.Length)] + "\n" + content + text[end..]);
+    }
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Seconds(double seconds) => seconds == 0 ? "0 s" : seconds < 0.1 ? "< 0.1 s" : $"{seconds.ToString("0.0", CultureInfo.InvariantCulture)} s";
+
+    private static string Ratio(double? ratio) => ratio switch
+    {
+        null => "—",
+        double.PositiveInfinity => "∞",
+        var r => r.Value.ToString("0.00", CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace ShopifyPS.Bench;
+
+/// <summary>
+/// Every workload of DESIGN.md §8 and the issues, each in a process of its own (so one workload's memory does
+/// not count towards the next), at full size times <c>scale</c>; prints one table and can write it into a file.
+/// </summary>
+internal static class RunAll
+{
+    public static readonly JsonSerializerOptions Json = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    public static int Run(double scale, double clockSpeed, string? write)
+    {
+        int Scaled(int full) => Math.Max(1, (int)Math.Round(full * scale));
+        var clock = clockSpeed.ToString(CultureInfo.InvariantCulture);
+        string[][] workloads =
+        [
+            ["erp-load", "--items", $"{Scaled(100_000)}", "--variants-per-item", "3", "--locations", "4", "--stock-rows", $"{Scaled(1_000_000)}"],
+            ["export-products", "--items", $"{Scaled(10_000)}", "--variants-per-item", "3", "--clock-speed", clock],
+            ["import-shop", "--products", $"{Scaled(10_000)}", "--clock-speed", clock],
+            ["inventory", "--variants", $"{Scaled(30_000)}", "--changed", "0.05", "--clock-speed", clock],
+            // Below three bucketfuls pacing is not tested at all, so this one does not shrink below 3 × 100 mutations.
+            ["pacing", "--requests-per-client", $"{Math.Max(100, Scaled(300))}", "--clock-speed", clock],
+        ];
+        var results = new List<WorkloadResult>();
+        foreach (var workload in workloads) results.AddRange(RunChild(workload));
+
+        var report = ResultTable.Header(scale, clockSpeed) + "\n\n" + ResultTable.Render(results);
+        Console.WriteLine();
+        Console.WriteLine(report);
+        if (write is not null)
+        {
+            ResultTable.WriteBetweenMarkers(write, report);
+            Console.WriteLine($"Written into {Path.GetFullPath(write)}.");
+        }
+        return 0;
+    }
+
+    /// <summary>Runs this program with <paramref name="arguments"/> and reads back the results it saved.</summary>
+    private static IReadOnlyList<WorkloadResult> RunChild(string[] arguments)
+    {
+        var resultFile = Path.GetTempFileName();
+        try
+        {
+            var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
+            // Under 'dotnet ShopifyPS.Bench.dll' the process is the dotnet host, which needs the program's path first.
+            if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") start.ArgumentList.Add(typeof(RunAll).Assembly.Location);
+            foreach (var argument in arguments.Concat(["--json", resultFile])) start.ArgumentList.Add(argument);
+            Console.WriteLine($"== {string.Join(' ', arguments)}");
+            using var process = Process.Start(start)!;
+            process.WaitForExit();
+            if (process.ExitCode != 0) throw new InvalidOperationException($"The workload '{string.Join(' ', arguments)}' failed with exit code {process.ExitCode}.");
+            return JsonSerializer.Deserialize<List<WorkloadResult>>(File.ReadAllText(resultFile), Json)!;
+        }
+        finally
+        {
+            File.Delete(resultFile);
+        }
+    }
+}
