@@ -75,7 +75,8 @@ Describe 'Sync-ShopifyProduct from Shopify' {
         $results | Should -BeNullOrEmpty
         Get-ItemsText | Should -Be $before
         $reads = Get-ImportRequests
-        $reads.operationName | Should -Not -Contain 'BulkOperationRunQuery'
+        # The floor: one empty page of changes, no count and no bulk query.
+        $reads.operationName | Should -Be @('Products')
         $page = $reads | Where-Object operationName -EQ 'Products'
         $page.variables.query | Should -Match "^updated_at:>='\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ'$"
         $page.actualCost | Should -BeLessOrEqual 3

@@ -113,7 +113,9 @@ public static class ProductImportJob
             query = "updated_at:>='" + (last - Overlap).ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + "'";
             context.Progress.Report(RunEvent.Verbose($"Reading the products changed since the last import: {query}"));
         }
-        var total = await reader.CountAsync(query, cancellationToken).ConfigureAwait(false);
+        // Counting decides between bulk and paging for a full read only; a read of the changes (or of a search) pages
+        // at once, so an import with nothing to do costs one empty page. Its progress then has no total.
+        var total = query is null ? await reader.CountAsync(null, cancellationToken).ConfigureAwait(false) : 0;
         if (query is null && total >= BulkThreshold)
         {
             context.Progress.Report(RunEvent.Verbose($"First import of {total} products: reading them through one bulk query."));
