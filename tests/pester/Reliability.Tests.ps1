@@ -163,7 +163,7 @@ Describe 'Faults injected by Shopify' -Tag Reliability {
         Invoke-Sequence
         $log = @(Get-RequestLog)
         Invoke-TestEmulator $emulator 'faults' -Method Delete | Out-Null
-        @($log | Where-Object fault).Count | Should -BeGreaterThan 0 -Because 'the faults must have been injected'
+        @($log | Where-Object { $_.fault -or $_.durationMs -ge 400 }).Count | Should -BeGreaterThan 0 -Because 'the faults must have been injected'
         Get-SyncState | Should -Be $baseline
     }
 }
@@ -174,5 +174,196 @@ Describe 'A sync killed half-way' -Tag Reliability {
         Invoke-Sequence -Kill $Step
         Assert-NoDuplicates
         Get-SyncState | Should -Be $baseline
+    }
+}
+
+Describe 'Two runs at once' -Tag Reliability {
+    It 'stops the second with ShopifyStoreBusy or lets it wait, never both writing, and ends consistent' {
+        New-ReliabilityShop 'concurrent'
+        Invoke-TestEmulator $emulator 'requests' -Method Delete | Out-Null
+        Invoke-TestEmulator $emulator 'config' -Body @{ latencyMs = 200 } | Out-Null
+        $first = Start-Step 'Add-ShopifyItem -Shop rel'
+        try {
+            Wait-Requests $first 'ProductSet' 3
+            $first.HasExited | Should -BeFalse -Because 'the first run must still hold the lock'
+            $env:SHOPIFYPS_LOCK_TIMEOUT = '1'
+            { Sync-ShopifyInventory -Shop rel -ErrorAction Stop } |
+                Should -Throw -ErrorId 'ShopifyStoreBusy,ShopifyPS.Commands.Cmdlets.SyncShopifyInventoryCommand' -ExpectedMessage "*$(Join-Path $TestDrive 'concurrent/shopifyps.db')*SHOPIFYPS_LOCK_TIMEOUT*"
+            Get-Requests 'Locations' | Should -BeNullOrEmpty -Because 'the stopped run sent nothing'
+            $second = Start-Step 'Sync-ShopifyInventory -Shop rel' "`$env:SHOPIFYPS_LOCK_TIMEOUT = '300'"
+            $first.WaitForExit(); $second.WaitForExit()
+            $first.ExitCode | Should -Be 0
+            $second.ExitCode | Should -Be 0
+        }
+        finally {
+            $env:SHOPIFYPS_LOCK_TIMEOUT = $null
+            foreach ($child in $first, $second) { if ($child -and -not $child.HasExited) { $child.Kill($true) } }
+            Invoke-TestEmulator $emulator 'config' -Body @{ latencyMs = 0 } | Out-Null
+        }
+        # The waiting run started only when the first had finished: every item it stocked had its product.
+        $log = @(Get-RequestLog)
+        $lastExport = ($log | Where-Object operationName -EQ 'ProductSet' | Select-Object -Last 1).time
+        $log | Where-Object { $_.operationName -like 'Inventory*' -or $_.operationName -eq 'Locations' } |
+            ForEach-Object { [DateTimeOffset]$_.time | Should -BeGreaterThan ([DateTimeOffset]$lastExport) }
+        foreach ($step in $steps | Select-Object -Skip 2) {
+            if ($step.Prepare) { & $step.Prepare }
+            Invoke-Step $step
+        }
+        Assert-NoDuplicates
+        Get-SyncState | Should -Be $baseline
+    }
+}
+
+Describe 'A broken database' -Tag Reliability {
+    BeforeAll {
+        New-ReliabilityShop 'database'
+        $database = Join-Path $TestDrive 'database/shopifyps.db'
+        # root ignores file modes, so for root the files are made immutable as well.
+        $isRoot = (id -u) -eq '0'
+        function Set-ReadOnly([string] $Path, [bool] $On) {
+            if ($On) { chmod a-w $Path; if ($isRoot) { chattr +i $Path } }
+            else { if ($isRoot) { chattr -i $Path }; chmod u+w $Path }
+        }
+    }
+
+    It 'refuses a read-only database file for writing, naming the file and the fix, and still reads it' {
+        Set-ReadOnly $database $true
+        try {
+            (Get-ShopifyItem -No 1001).Description | Should -Be 'Storm Shell Jacket'
+            Invoke-TestEmulator $emulator 'requests' -Method Delete | Out-Null
+            { Sync-ShopifyInventory -Shop rel -ErrorAction Stop } |
+                Should -Throw -ErrorId 'ShopifyStoreUnusable,ShopifyPS.Commands.Cmdlets.SyncShopifyInventoryCommand' -ExpectedMessage "*$database*read-only*write access*"
+            { Set-ShopifyItem -No 1001 -UnitPrice 1 -ErrorAction Stop } |
+                Should -Throw -ErrorId 'ShopifyStoreUnusable,ShopifyPS.Commands.Cmdlets.SetShopifyItemCommand'
+            @(Get-RequestLog) | Should -BeNullOrEmpty -Because 'nothing is sent when nothing can be recorded'
+        }
+        finally { Set-ReadOnly $database $false }
+        (Get-ShopifyItem -No 1001).UnitPrice | Should -Be 2999
+    }
+
+    It 'refuses a read-only home folder with the folder and the fix' {
+        $folder = Join-Path $TestDrive 'database'
+        Remove-Item "$database.lock"
+        Set-ReadOnly $folder $true
+        try {
+            { Set-ShopifyItem -No 1001 -UnitPrice 1 -ErrorAction Stop } |
+                Should -Throw -ErrorId 'ShopifyStoreUnusable,ShopifyPS.Commands.Cmdlets.SetShopifyItemCommand' -ExpectedMessage "*$database.lock*write access to the folder $folder*"
+        }
+        finally { Set-ReadOnly $folder $false }
+        (Get-ShopifyItem -No 1001).UnitPrice | Should -Be 2999
+    }
+
+    It 'stops a sync whose run log cannot be written before it records or sends anything' {
+        $logs = New-Item -ItemType Directory -Force (Join-Path $TestDrive 'database/logs')
+        Set-ReadOnly $logs $true
+        try {
+            Invoke-TestEmulator $emulator 'requests' -Method Delete | Out-Null
+            { Sync-ShopifyInventory -Shop rel -ErrorAction Stop } |
+                Should -Throw -ErrorId 'ShopifyRunLogNotWritable,ShopifyPS.Commands.Cmdlets.SyncShopifyInventoryCommand' -ExpectedMessage "*$(Join-Path $logs 'rel')*write access*"
+            @(Get-RequestLog) | Should -BeNullOrEmpty
+        }
+        finally { Set-ReadOnly $logs $false }
+    }
+
+    It 'stops every command on a corrupt database with ShopifyStoreUnusable, the file and what to do, and leaves the file as it was' {
+        Remove-Item "$database-wal", "$database-shm" -ErrorAction SilentlyContinue
+        $garbage = [byte[]]::new(64KB)
+        [Random]::new(9).NextBytes($garbage)
+        [IO.File]::WriteAllBytes($database, $garbage)
+        { Get-ShopifyItem -ErrorAction Stop } | Should -Throw -ErrorId 'ShopifyStoreUnusable,ShopifyPS.Commands.Cmdlets.GetShopifyItemCommand' -ExpectedMessage "*$database*backup*"
+        { Import-ShopifyErpData -Path (Join-Path $PSScriptRoot '../../examples/data') -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ShopifyStoreUnusable,ShopifyPS.Commands.Cmdlets.ImportShopifyErpDataCommand'
+        { Sync-ShopifyPrice -Shop rel -ErrorAction Stop } | Should -Throw -ErrorId 'ShopifyStoreUnusable,ShopifyPS.Commands.Cmdlets.SyncShopifyPriceCommand'
+        [IO.File]::ReadAllBytes($database) | Should -Be $garbage
+    }
+}
+
+Describe 'The access token' -Tag Reliability {
+    BeforeAll {
+        $token = 'shpat_R3liab1lityS3cr3t7f4e9a0c2b'
+        $wrongToken = 'shpat_Wr0ngT0ken5b8d1e6f3a7c9042'
+        $tokenEmulator = Start-TestEmulator -Token $token -Bucket 20000 -RestoreRate 1000
+        $tokenHome = New-TestHome (Join-Path $TestDrive 'token')
+        $env:SHOPIFYPS_RELIABILITY_SECRET = $token
+        $Error.Clear()
+        $captured = & {
+            # The preferences, not -Debug: on a compiled cmdlet -Debug asks before every verbose and debug message.
+            $VerbosePreference = 'Continue'; $DebugPreference = 'Continue'
+            Import-ShopifyErpData -Path (Join-Path $PSScriptRoot '../../examples/data') -Verbose
+            New-ShopifyShop -Name filed -Domain filed.myshopify.com -Endpoint $tokenEmulator.BaseUri -AccessToken (ConvertTo-SecureString $token -AsPlainText -Force) `
+                -SyncItem ToShopify -CanUpdateShopifyProducts $true -SkuMapping ItemNo -InventoryTracked $true -Verbose
+            New-ShopifyShop -Name fromenv -Domain fromenv.myshopify.com -Endpoint $tokenEmulator.BaseUri -TokenEnvironmentVariable SHOPIFYPS_RELIABILITY_SECRET `
+                -SyncItem FromShopify -AutoCreateUnknownItems $true -ItemTemplateCode SHOPIFY -Verbose
+            Test-ShopifyShop filed -Verbose
+            Test-ShopifyShop fromenv -Verbose
+            Get-ShopifyLocation -Shop filed -Refresh -Verbose
+            Set-ShopifyLocation -Shop filed -Location 'Main warehouse' -LocationFilter MAIN -StockCalculation FreeInventory -Verbose
+            Add-ShopifyItem -Shop filed -No 1001, 1006, 1014 -Verbose
+            Sync-ShopifyInventory -Shop filed -Verbose
+            Set-ShopifyItem -No 1006 -UnitPrice 519
+            Sync-ShopifyPrice -Shop filed -Verbose
+            Sync-ShopifyProduct -Shop filed -Verbose
+            Sync-ShopifyProduct -Shop fromenv -Verbose
+            Get-ShopifyProduct -Shop fromenv -Verbose
+            # Shopify refuses a wrong token: the failure must not echo it either.
+            $env:SHOPIFYPS_RELIABILITY_SECRET = $wrongToken
+            try { Test-ShopifyShop fromenv -Verbose } catch { $_ }
+            try { Get-ShopifyLocation -Shop fromenv -Refresh -Verbose -ErrorAction Stop } catch { $_ }
+            try { Sync-ShopifyProduct -Shop fromenv -Verbose -ErrorAction Stop } catch { $_ }
+        } *>&1
+        $env:SHOPIFYPS_RELIABILITY_SECRET = $token
+
+        # Everything a person or a log collector could see: each record as shown and as data, each error with its
+        # exceptions (ToString() includes the inner ones), and every file the runs left, as bytes.
+        $texts = [Collections.Generic.List[string]]::new()
+        foreach ($record in @($captured) + @($Error)) {
+            $texts.Add(($record | Out-String -Width 500))
+            if ($record -is [Management.Automation.ErrorRecord]) {
+                $texts.Add($record.Exception.ToString())
+                $texts.Add("$($record.ErrorDetails) $($record.TargetObject) $($record.CategoryInfo) $($record.ScriptStackTrace)")
+                for ($inner = $record.Exception; $inner; $inner = $inner.InnerException) { $texts.Add("$($inner.Message) $($inner | Format-List * -Force | Out-String)") }
+            }
+            elseif ($record -is [Management.Automation.InformationRecord]) { $texts.Add(($record.MessageData | Format-List * -Force | Out-String -Width 500)) }
+            else { $texts.Add(($record | Format-List * -Force | Out-String -Width 500)) }
+        }
+        $tokenFile = Join-Path $tokenHome 'secrets/filed.token'
+        $files = @(Get-ChildItem $tokenHome -Recurse -File | Where-Object FullName -NE $tokenFile)
+    }
+
+    AfterAll {
+        if ($tokenEmulator) { Stop-TestEmulator $tokenEmulator }
+        Remove-Item Env:SHOPIFYPS_RELIABILITY_SECRET -ErrorAction SilentlyContinue
+    }
+
+    It 'ran the whole sequence, the wrong token ending in ShopAuthenticationFailed' {
+        @($captured | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 10
+        @($captured | Where-Object { $_ -is [Management.Automation.DebugRecord] }).Count | Should -BeGreaterThan 0
+        @($captured | Where-Object { $_.PSObject.TypeNames[0] -eq 'ShopifyPS.Sync.SyncResult' -and $_.Action -eq 'Created' }).Count | Should -BeGreaterThan 3
+        $failures = @($captured | Where-Object { $_ -is [Management.Automation.ErrorRecord] })
+        $failures.Count | Should -Be 3
+        $failures.FullyQualifiedErrorId | Should -Be @(
+            'ShopAuthenticationFailed,ShopifyPS.Commands.Cmdlets.TestShopifyShopCommand'
+            'ShopAuthenticationFailed,ShopifyPS.Commands.Cmdlets.GetShopifyLocationCommand'
+            'ShopAuthenticationFailed,ShopifyPS.Commands.Cmdlets.SyncShopifyProductCommand')
+        (Get-ChildItem (Join-Path $tokenHome 'logs') -Recurse -Filter *.jsonl).Count | Should -BeGreaterThan 5
+        $files.Name | Should -Contain 'shopifyps.db'
+        $files.Name | Should -Contain 'filed.yml'
+    }
+
+    It 'appears in no output stream, error, exception, log, profile or database file' {
+        foreach ($secret in $token, $wrongToken) {
+            foreach ($text in $texts) { $text.Contains($secret) | Should -BeFalse -Because "the output must not hold the token: $text" }
+            foreach ($file in $files) {
+                $bytes = [IO.File]::ReadAllBytes($file.FullName)
+                foreach ($encoding in [Text.Encoding]::Latin1, [Text.Encoding]::Unicode) {
+                    $encoding.GetString($bytes).Contains($secret) | Should -BeFalse -Because "$($file.FullName) must not hold the token"
+                }
+            }
+        }
+    }
+
+    It 'is kept only in the owner-only token file' {
+        (Get-Content $tokenFile -Raw).Trim() | Should -Be $token
+        if (-not $IsWindows) { (Get-Item $tokenFile).UnixFileMode | Should -Be ([IO.UnixFileMode]'UserRead, UserWrite') }
     }
 }
