@@ -80,4 +80,20 @@ function Invoke-TestEmulator([Parameter(Mandatory)] $Emulator, [Parameter(Mandat
     Invoke-RestMethod @request
 }
 
-Export-ModuleMember -Function Get-TestModulePath, New-TestHome, Invoke-InFreshPwsh, Start-InFreshPwsh, Start-TestEmulator, Stop-TestEmulator, Invoke-TestEmulator
+# A new home folder with the example ERP data set (examples/data) loaded and a shop profile that points at the
+# emulator; the profile reads the token from $TokenVariable, which this sets. Extra New-ShopifyShop settings in $Settings.
+function New-TestShop {
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [string] $Name,
+        [Parameter(Mandatory)] [string] $HomePath,
+        [hashtable] $Settings = @{},
+        [string] $TokenVariable = 'SHOPIFYPS_TEST_TOKEN'
+    )
+    $null = New-TestHome $HomePath
+    Set-Item "Env:$TokenVariable" $Emulator.Token
+    Import-ShopifyErpData -Path (Join-Path $PSScriptRoot '../../examples/data') | Out-Null
+    New-ShopifyShop -Name $Name -Domain "$($Name.ToLowerInvariant()).myshopify.com" -Endpoint $Emulator.BaseUri -TokenEnvironmentVariable $TokenVariable @Settings | Out-Null
+}
+
+Export-ModuleMember -Function Get-TestModulePath, New-TestHome, New-TestShop, Invoke-InFreshPwsh, Start-InFreshPwsh, Start-TestEmulator, Stop-TestEmulator, Invoke-TestEmulator

@@ -52,6 +52,11 @@ public sealed class SqliteStore : IDisposable
         {
             connection = Connect(path, options.WriteLockTimeout);
             Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+            // SQLite opens a file it may not write read-only without a word; a run must not find out at its first write.
+            if (access == StoreAccess.Write && SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
+                throw new StoreUnusableException(
+                    $"The database {path} is read-only for this account: it can be read but nothing can be recorded in it. " +
+                    $"Give the account that runs ShopifyPS write access to the file and its folder {System.IO.Path.GetDirectoryName(path)}.");
             var store = new SqliteStore(connection, writeLock, path);
             SchemaMigrations.Apply(store);
             return store;
@@ -60,10 +65,19 @@ public sealed class SqliteStore : IDisposable
         {
             connection?.Dispose();
             writeLock?.Dispose();
-            if (ex is SqliteException) throw new StoreUnusableException($"The database {path} cannot be used: {ex.Message}", ex);
+            if (ex is SqliteException sqlite) throw new StoreUnusableException(UnusableMessage(path, sqlite), ex);
             throw;
         }
     }
+
+    private static string UnusableMessage(string path, SqliteException ex) => ex.SqliteErrorCode switch
+    {
+        SQLitePCL.raw.SQLITE_NOTADB or SQLitePCL.raw.SQLITE_CORRUPT =>
+            $"The database {path} is damaged ({ex.Message}). Restore it from a backup, or move it aside and load the ERP data " +
+            "again with Import-ShopifyErpData (a new database starts without the links to Shopify products).",
+        _ => $"The database {path} cannot be used: {ex.Message} Check that the account that runs ShopifyPS can read and write " +
+             $"the file and its folder {System.IO.Path.GetDirectoryName(path)}.",
+    };
 
     /// <summary>A private database in memory with the current schema (tests, and -WhatIf against a database
     /// that does not exist yet).</summary>

@@ -49,6 +49,12 @@ internal sealed class StoreWriteLock : IDisposable
         {
             return null;
         }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new StoreUnusableException(
+                $"The lock file {path} cannot be created or opened: {ex.Message} " +
+                $"Give the account that runs ShopifyPS write access to the folder {Path.GetDirectoryName(path)}.", ex);
+        }
     }
 
     private static void WriteOwner(FileStream handle)

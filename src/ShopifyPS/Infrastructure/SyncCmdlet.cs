@@ -24,8 +24,9 @@ public abstract class SyncCmdlet : ShopCmdlet
         var whatIf = WhatIfRequested;
         var store = OpenStoreAt(Home.DatabaseFor(profile), StoreAccess.Write);
         var summary = new RunSummary(profile.Name, kind, whatIf);
+        // The log comes first: a run that cannot be logged stops before it records or sends anything.
+        using var log = whatIf ? null : StartLog(profile.Name, kind, summary.StartedAt);
         var run = whatIf ? null : store.Connector.StartRun(profile.Name, kind);
-        using var log = whatIf ? null : RunLog.Start(Home, profile.Name, kind, summary.StartedAt);
         ShopifyClient? client = null;
         try
         {
@@ -84,6 +85,21 @@ public abstract class SyncCmdlet : ShopCmdlet
             }
             WriteInformation(summary, new[] { "Summary", "ShopifyPS" });
             if (log is not null) WriteVerbose($"Run log: {log.Path}");
+        }
+    }
+
+    private RunLog StartLog(string shop, SyncKind kind, DateTimeOffset startedAt)
+    {
+        try
+        {
+            return RunLog.Start(Home, shop, kind, startedAt);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var folder = Path.Combine(Home.LogsFolder, shop);
+            throw Terminate("ShopifyRunLogNotWritable", ErrorCategory.WriteError,
+                $"The run log cannot be written in {folder}: {ex.Message} Give the account that runs ShopifyPS write access to " +
+                $"that folder (the logs are under <home>/logs; ${ShopifyHome.EnvironmentVariable} moves the home folder).", folder, ex);
         }
     }
 }
