@@ -12,7 +12,7 @@ public sealed class LocationNameCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var pattern = new WildcardPattern(wordToComplete.Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
+        var pattern = NameCompletions.PrefixOf(wordToComplete);
         var store = new ShopProfileStore(ShopifyHome.FromEnvironment());
         var shops = fakeBoundParameters["Shop"] is string shop ? new[] { shop } : store.Names();
         var names = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -27,6 +27,6 @@ public sealed class LocationNameCompleter : IArgumentCompleter
                 // Nothing to offer from a profile that cannot be read; the command itself will say why.
             }
         }
-        return names.Select(n => new CompletionResult(n.Contains(' ') || n.Contains('\'') ? $"'{n.Replace("'", "''")}'" : n, n, CompletionResultType.ParameterValue, n));
+        return names.Select(NameCompletions.For);
     }
 }

@@ -11,12 +11,7 @@ public sealed class ShopNameCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var pattern = new WildcardPattern(wordToComplete.Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
-        foreach (var name in new ShopProfileStore(ShopifyHome.FromEnvironment()).Names())
-        {
-            if (!pattern.IsMatch(name)) continue;
-            var text = name.Contains(' ') ? $"'{name}'" : name;
-            yield return new CompletionResult(text, name, CompletionResultType.ParameterValue, name);
-        }
+        var pattern = NameCompletions.PrefixOf(wordToComplete);
+        return new ShopProfileStore(ShopifyHome.FromEnvironment()).Names().Where(pattern.IsMatch).Select(NameCompletions.For);
     }
 }
