@@ -72,6 +72,7 @@ internal static class GraphQLEndpoint
         // Faults come first: they model the network and Shopify's front end, not the API.
         var faults = rt.Faults.Draw(opName, query);
         var delay = rt.LatencyMs + faults.Where(f => f.Kind == "latency").Sum(f => f.LatencyMs);
+        entry.InjectedLatencyMs = delay;
         if (delay > 0) await Task.Delay(delay, http.RequestAborted).ConfigureAwait(false);
         var fault = faults.FirstOrDefault(f => f.Kind != "latency" && f.Kind != "dropAfter");
         var dropAfter = faults.Any(f => f.Kind == "dropAfter");

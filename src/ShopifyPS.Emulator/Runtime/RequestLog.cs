@@ -19,6 +19,8 @@ internal sealed class RequestLogEntry
     public int Status { get; set; }
     public bool Throttled { get; set; }
     public string? Fault { get; set; }
+    /// <summary>The delay added before answering (configured latency plus latency faults), so tests can see it without timing.</summary>
+    public int InjectedLatencyMs { get; set; }
     public double DurationMs { get; set; }
 }
 
