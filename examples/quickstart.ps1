@@ -8,7 +8,8 @@
       3. loads the sample company (examples/data) into the item store;
       4. exports the items as products (Add-ShopifyItem);
       5. maps Shopify's locations to ERP locations and sends the stock (Sync-ShopifyInventory);
-      6. imports the products that exist only in Shopify, creating items for them (Sync-ShopifyProduct FromShopify);
+      6. uploads the item pictures, then shows that a rerun uploads nothing (Sync-ShopifyImage);
+      7. imports the products that exist only in Shopify, creating items for them (Sync-ShopifyProduct FromShopify);
     printing a result table after each step, then stops the emulator and removes the home folder.
 #>
 param(
@@ -75,6 +76,11 @@ try {
     Get-ShopifyLocation -Shop demo | Out-Host
     Sync-ShopifyInventory -Shop demo | Show-Results
     Get-ShopifyInventory -Shop demo -ItemNo 1001 | Out-Host
+
+    Write-Step 'Pictures: Sync-ShopifyImage (a rerun sends nothing)'
+    Set-ShopifyShop demo -SyncItemImages ToShopify
+    Sync-ShopifyImage -Shop demo | Show-Results
+    Sync-ShopifyImage -Shop demo | Show-Results
 
     Write-Step 'Shopify to items: import the products only Shopify has'
     Set-ShopifyShop demo -SyncItem FromShopify -CanUpdateShopifyProducts $false -AutoCreateUnknownItems $true -ItemTemplateCode SHOPIFY
