@@ -7,9 +7,9 @@ BeforeDiscovery {
     # Count-based rules hit one request at most 5 times in a row, so the client's 6 attempts always get through.
     $faultCases = @(
         @{ Fault = 'a THROTTLED storm'; Default = $true; Rules = @(
-                foreach ($operation in 'ProductSet', 'InventoryActivate', 'ProductVariantsBulkUpdate', 'ProductsCount') { @{ kind = 'throttled'; count = 5; match = $operation } }) }
+                foreach ($operation in 'ProductSet', 'BulkOperationRunMutation', 'ProductVariantsBulkUpdate', 'ProductsCount') { @{ kind = 'throttled'; count = 5; match = $operation } }) }
         @{ Fault = 'dropped connections after Shopify applied the write'; Default = $true; Rules = @(
-                foreach ($operation in 'ProductSet', 'InventoryActivate', 'InventorySetQuantities', 'ProductVariantsBulkUpdate') { @{ kind = 'dropAfter'; count = 2; match = $operation } }) }
+                foreach ($operation in 'ProductSet', 'StagedUploadsCreate', 'InventorySetQuantities', 'ProductVariantsBulkUpdate') { @{ kind = 'dropAfter'; count = 2; match = $operation } }) }
         @{ Fault = '429 with Retry-After'; Default = $false; Rules = @(
                 @{ kind = 'http429'; count = 2; retryAfter = 1 }
                 @{ kind = 'http429'; count = 1; retryAfter = 1; match = 'InventorySetQuantities' }) }
@@ -33,7 +33,8 @@ BeforeAll {
     # The sequence: every step a sync cmdlet (run here, or in a child process that is killed), after its preparation.
     $steps = @(
         @{ Name = 'Add-ShopifyItem'; Command = 'Add-ShopifyItem -Shop rel'; Watch = 'ProductSet'; KillAfter = 5 }
-        @{ Name = 'Sync-ShopifyInventory'; Command = 'Sync-ShopifyInventory -Shop rel'; Watch = 'InventoryActivate'; KillAfter = 10 }
+        # The first inventory sync stocks ~200 levels with one bulk mutation: killed while it polls the operation.
+        @{ Name = 'Sync-ShopifyInventory'; Command = 'Sync-ShopifyInventory -Shop rel'; Watch = 'BulkOperationRunMutation'; KillAfter = 1 }
         @{ Name = 'Sync-ShopifyPrice'; Command = 'Sync-ShopifyPrice -Shop rel'; Watch = 'ProductVariantsBulkUpdate'; KillAfter = 2
             Prepare = { Get-ShopifyItem -No 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008 | ForEach-Object { [pscustomobject]@{ No = $_.No; UnitPrice = $_.UnitPrice + 100 } } | Set-ShopifyItem } }
         @{ Name = 'Sync-ShopifyProduct ToShopify'; Command = 'Sync-ShopifyProduct -Shop rel'; Watch = 'ProductSet'; KillAfter = 2

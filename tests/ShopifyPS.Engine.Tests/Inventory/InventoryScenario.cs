@@ -30,6 +30,8 @@ internal sealed class InventoryScenario : IAsyncDisposable
     public Dictionary<string, string> Locations { get; }
     public ShopProfile Profile { get; }
     public List<string> Warnings { get; } = new();
+    /// <summary>Called inline with every event the run reports, so a test can change Shopify at a known point of the run.</summary>
+    public Action<RunEvent>? OnEvent { get; set; }
 
     public static async Task<InventoryScenario> StartAsync()
     {
@@ -101,7 +103,7 @@ internal sealed class InventoryScenario : IAsyncDisposable
 
     public async Task<List<SyncResult>> SyncAsync(InventorySyncOptions? options = null, bool whatIf = false)
     {
-        var progress = new SyncProgress(Warnings);
+        var progress = new SyncProgress(Warnings, e => OnEvent?.Invoke(e));
         var context = new SyncContext(Profile, Shop.Client(), Store, progress, whatIf, DateOnly.FromDateTime(DateTime.Today));
         var results = new List<SyncResult>();
         await foreach (var result in InventorySync.RunAsync(context, options ?? new InventorySyncOptions())) results.Add(result);
@@ -117,8 +119,10 @@ internal sealed class InventoryScenario : IAsyncDisposable
         return level?.Value<int>(name == "on_hand" ? "onHand" : name);
     }
 
-    public async Task<List<JObject>> SetQuantityCallsAsync() =>
-        (await Shop.RequestsAsync()).OfType<JObject>().Where(r => r.Value<string>("operationName") == "InventorySetQuantities").ToList();
+    public async Task<List<JObject>> SetQuantityCallsAsync() => await CallsAsync("InventorySetQuantities");
+
+    public async Task<List<JObject>> CallsAsync(string operationName) =>
+        (await Shop.RequestsAsync()).OfType<JObject>().Where(r => r.Value<string>("operationName") == operationName).ToList();
 
     public async ValueTask DisposeAsync()
     {
@@ -126,10 +130,11 @@ internal sealed class InventoryScenario : IAsyncDisposable
         await Shop.DisposeAsync();
     }
 
-    private sealed class SyncProgress(List<string> warnings) : IProgress<RunEvent>
+    private sealed class SyncProgress(List<string> warnings, Action<RunEvent> onEvent) : IProgress<RunEvent>
     {
         public void Report(RunEvent value)
         {
+            onEvent(value);
             if (value.Kind == RunEventKind.Warning) lock (warnings) warnings.Add(value.Message);
         }
     }
