@@ -9,7 +9,7 @@ BeforeDiscovery {
         @{ Fault = 'a THROTTLED storm'; Default = $true; Rules = @(
                 foreach ($operation in 'ProductSet', 'BulkOperationRunMutation', 'ProductVariantsBulkUpdate', 'ProductsCount') { @{ kind = 'throttled'; count = 5; match = $operation } }) }
         @{ Fault = 'dropped connections after Shopify applied the write'; Default = $true; Rules = @(
-                foreach ($operation in 'ProductSet', 'StagedUploadsCreate', 'InventorySetQuantities', 'ProductVariantsBulkUpdate') { @{ kind = 'dropAfter'; count = 2; match = $operation } }) }
+                foreach ($operation in 'ProductSet', 'StagedUploadsCreate', 'BulkOperationRunMutation', 'InventorySetQuantities', 'ProductVariantsBulkUpdate') { @{ kind = 'dropAfter'; count = 2; match = $operation } }) }
         @{ Fault = '429 with Retry-After'; Default = $false; Rules = @(
                 @{ kind = 'http429'; count = 2; retryAfter = 1 }
                 @{ kind = 'http429'; count = 1; retryAfter = 1; match = 'InventorySetQuantities' }) }
@@ -22,6 +22,7 @@ BeforeDiscovery {
         @{ Step = 'Sync-ShopifyPrice'; Default = $false }
         @{ Step = 'Sync-ShopifyProduct ToShopify'; Default = $false }
         @{ Step = 'Sync-ShopifyProduct FromShopify'; Default = $false }
+        @{ Step = 'Sync-ShopifyImage'; Default = $false }
     ) | Where-Object { $full -or $_.Default }
 }
 
@@ -39,7 +40,8 @@ BeforeAll {
             Prepare = { Get-ShopifyItem -No 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008 | ForEach-Object { [pscustomobject]@{ No = $_.No; UnitPrice = $_.UnitPrice + 100 } } | Set-ShopifyItem } }
         @{ Name = 'Sync-ShopifyProduct ToShopify'; Command = 'Sync-ShopifyProduct -Shop rel'; Watch = 'ProductSet'; KillAfter = 2
             Prepare = { Get-ShopifyItem -No 1010, 1011, 1012, 1013, 1014, 1015, 1016, 1017 | ForEach-Object { [pscustomobject]@{ No = $_.No; Description = "$($_.Description) II" } } | Set-ShopifyItem } }
-        @{ Name = 'Sync-ShopifyProduct FromShopify'; Command = "Sync-ShopifyProduct -Shop rel -Query 'vendor:Outside'"; Watch = 'ProductsCount'; KillAfter = 1; Latency = 1500
+        @{ Name = 'Sync-ShopifyImage'; Command = 'Sync-ShopifyImage -Shop rel'; Watch = 'StagedUploadsCreate'; KillAfter = 1; Latency = 1500 }
+        @{ Name = 'Sync-ShopifyProduct FromShopify'; Command = "Sync-ShopifyProduct -Shop rel -Query 'vendor:Outside'"; Watch = 'Products'; KillAfter = 1; Latency = 1500
             Prepare = { Set-ShopifyShop rel -SyncItem FromShopify } }
     )
     # Products that exist only in Shopify, for the import.
@@ -50,7 +52,7 @@ BeforeAll {
     function New-ReliabilityShop([string] $Name) {
         Invoke-TestEmulator $emulator 'reset' -Body @{ seed = $outsideProducts } | Out-Null
         New-TestShop -Emulator $emulator -Name rel -HomePath (Join-Path $TestDrive $Name) -Settings @{
-            SyncItem = 'ToShopify'; CanUpdateShopifyProducts = $true; SkuMapping = 'ItemNoVariantCode'; InventoryTracked = $true
+            SyncItem = 'ToShopify'; CanUpdateShopifyProducts = $true; SkuMapping = 'ItemNoVariantCode'; InventoryTracked = $true; SyncItemImages = 'ToShopify'
             AutoCreateUnknownItems = $true; ItemTemplateCode = 'SHOPIFY'
         }
         Get-ShopifyLocation -Shop rel -Refresh | Out-Null
@@ -109,7 +111,7 @@ BeforeAll {
         [ordered]@{
             Shopify   = @(foreach ($product in $state.products | Sort-Object handle) {
                     [ordered]@{
-                        Product  = $product.handle, $product.title, $product.status, $product.vendor -join ' | '
+                        Product  = $product.handle, $product.title, $product.status, $product.vendor, "media=$(@($product.media).Count)" -join ' | '
                         Variants = @(foreach ($variant in $product.variants | Sort-Object title) {
                                 $levels = @($variant.inventoryItem.levels | ForEach-Object { "$($locations[$_.locationId])=$($_.available)" } | Sort-Object) -join ', '
                                 "$($variant.title) sku=$($variant.sku) price=$($variant.price) compareAt=$($variant.compareAtPrice) cost=$($variant.inventoryItem.cost) [$levels]"
@@ -152,6 +154,9 @@ Describe 'The fault-free sequence' -Tag Reliability {
         $state.Items | Where-Object { $_ -match '^OUT-\d' } | Should -HaveCount 6
         $state.Items | Where-Object { $_ -match "^1010 'Hiking Boot Mid II'" } | Should -HaveCount 1
         ($state.Inventory -match '@East store').Count | Should -BeGreaterThan 0
+        # The item picture and the variant S picture of 1001 are both media of its product; 1003 has its item picture.
+        $state.Shopify.Product | Where-Object { $_ -like 'item-1001 |*| media=2' } | Should -HaveCount 1
+        $state.Shopify.Product | Where-Object { $_ -like 'item-1003 |*| media=1' } | Should -HaveCount 1
         Assert-NoDuplicates
     }
 }

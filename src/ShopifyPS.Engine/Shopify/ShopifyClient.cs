@@ -80,7 +80,8 @@ public sealed class ShopifyClient
     public Task<ShopifyResponse> ExecuteAsync(string documentName, object? variables = null, CancellationToken cancellationToken = default) =>
         ExecuteAsync(QueryDocument.Get(documentName), variables, cancellationToken);
 
-    public async Task<ShopifyResponse> ExecuteAsync(QueryDocument document, object? variables, CancellationToken cancellationToken = default)
+    /// <param name="retrySafe">Overrides the document's own retry rule for this call (see <see cref="QueryDocument.RetrySafe"/>).</param>
+    public async Task<ShopifyResponse> ExecuteAsync(QueryDocument document, object? variables, CancellationToken cancellationToken = default, bool? retrySafe = null)
     {
         if (document.IsBulkQuery)
             throw new ArgumentException($"{document.Name} is the text of a bulk export; run it with BulkQueryRunner.", nameof(document));
@@ -95,7 +96,7 @@ public sealed class ShopifyClient
         }.ToString(Formatting.None);
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RetrySafeKey, document.RetrySafe);
+        context.Properties.Set(RetrySafeKey, retrySafe ?? document.RetrySafe);
         try
         {
             return await _graphQlRetry.ExecuteAsync(

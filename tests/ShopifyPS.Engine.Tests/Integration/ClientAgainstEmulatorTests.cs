@@ -128,4 +128,24 @@ public sealed class ClientAgainstEmulatorTests
         var product = await new ProductReader(client).GetAsync(ids[0]);
         Assert.Contains("bulk", product!.Tags);
     }
+
+    [Fact]
+    public async Task A_bulk_mutation_of_safe_lines_survives_a_lost_answer_to_its_start()
+    {
+        await using var shop = await EmulatorShop.StartAsync();
+        var seeded = await shop.SeedAsync(Catalog(3));
+        var client = shop.Client();
+        var ids = seeded["products"]!.Select(p => p.Value<string>("id")!).ToList();
+        // Shopify starts the operation, then the answer is lost: the client cannot know whether it ran.
+        await shop.FaultsAsync(new { kind = "dropAfter", count = 1, match = "BulkOperationRunMutation" });
+
+        var results = new List<BulkMutationResult>();
+        await foreach (var result in new BulkMutationRunner(client).RunAsync("TagsAdd", ids.Select(id => (object)new { id, tags = new[] { "bulk" } })))
+            results.Add(result);
+
+        // Every line of tagsAdd is safe to run twice, so the start is replayed and the run completes.
+        Assert.Equal(3, results.Count(r => r.Succeeded));
+        Assert.Equal(1, client.Statistics.Retries);
+        foreach (var id in ids) Assert.Contains("bulk", (await new ProductReader(client).GetAsync(id))!.Tags);
+    }
 }

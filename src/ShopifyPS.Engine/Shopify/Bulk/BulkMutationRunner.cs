@@ -35,8 +35,9 @@ public sealed class BulkMutationRunner
         {
             var lines = await WriteLinesAsync(file, variableLines, cancellationToken).ConfigureAwait(false);
             var stagedUploadPath = await UploadAsync(file, cancellationToken).ConfigureAwait(false);
+            // Starting the operation may be replayed after a lost answer exactly when every line may run twice.
             var operation = await BulkOperations.StartAsync(_client, "BulkOperationRunMutation",
-                new { mutation = document.Text, stagedUploadPath, clientIdentifier }, cancellationToken).ConfigureAwait(false);
+                new { mutation = document.Text, stagedUploadPath, clientIdentifier }, cancellationToken, retrySafe: document.RetrySafe).ConfigureAwait(false);
             _client.Progress?.Report(RunEvent.Verbose($"Bulk {mutationDocumentName} of {lines} lines started as {operation.Id}."));
             operation = await BulkOperations.WaitAsync(_client, operation, cancellationToken).ConfigureAwait(false);
             await foreach (var line in BulkOperations.ReadLinesAsync(_client, operation.Url, cancellationToken).ConfigureAwait(false))

@@ -38,9 +38,9 @@ public sealed class BulkOperation
 internal static class BulkOperations
 {
     /// <summary>Starts an operation through <paramref name="documentName"/> and returns it, or throws with Shopify's userErrors.</summary>
-    public static async Task<BulkOperation> StartAsync(ShopifyClient client, string documentName, object variables, CancellationToken cancellationToken)
+    public static async Task<BulkOperation> StartAsync(ShopifyClient client, string documentName, object variables, CancellationToken cancellationToken, bool? retrySafe = null)
     {
-        var response = await client.ExecuteAsync(documentName, variables, cancellationToken).ConfigureAwait(false);
+        var response = await client.ExecuteAsync(QueryDocument.Get(documentName), variables, cancellationToken, retrySafe).ConfigureAwait(false);
         var payload = response.Payload().ThrowIfFailed();
         return new BulkOperation(payload["bulkOperation"] as JObject
             ?? throw new ShopifyException("Shopify started no bulk operation.", documentName, response.RequestId));
