@@ -44,6 +44,14 @@ Describe 'Add-ShopifyItem' {
         (Get-ShopifyItem -No 1001 -Shop fields).VariantIds.Count | Should -Be 4
     }
 
+    It 'shows in Get-ShopifyProduct which item and item variant each product and variant is mapped to' {
+        $product = Get-ShopifyProduct -Shop fields -Id $jacket.id
+        $product.ItemNo | Should -Be '1001'
+        ($product.Variants | Where-Object Sku -EQ '1001|S').VariantCode | Should -Be 'S'
+        ($product.Variants.ItemNo | Sort-Object -Unique) | Should -Be '1001'
+        (Get-ShopifyProduct -Shop fields -Sku '1001|M').ItemNo | Should -Be '1001'
+    }
+
     It 'maps every row of the E9 field map' {
         $jacket.status | Should -Be 'DRAFT'                                      # Status: S4
         $jacket.title | Should -Be 'Stormjakke skall'                             # Title: the NOR translation (E5)

@@ -4,11 +4,13 @@ using ShopifyPS.Commands.Infrastructure;
 using ShopifyPS.Connector;
 using ShopifyPS.Shopify;
 using ShopifyPS.Storage;
+using ShopifyPS.Sync;
 using ShopifyPS.Sync.Import;
 
 namespace ShopifyPS.Commands.Cmdlets;
 
-/// <summary>Reads products with all their variants from the shop: all of them (or a search), by id, or by SKU.</summary>
+/// <summary>Reads products with all their variants from the shop: all of them (or a search), by id, or by SKU; each
+/// shows the item (and item variant) the connector maps it to.</summary>
 [Cmdlet(VerbsCommon.Get, "ShopifyProduct", DefaultParameterSetName = QuerySet)]
 [OutputType(typeof(ShopifyProduct))]
 public sealed class GetShopifyProductCommand : ShopCmdlet
@@ -35,6 +37,9 @@ public sealed class GetShopifyProductCommand : ShopCmdlet
     [ValidateNotNullOrEmpty]
     public string[] Sku { get; set; } = Array.Empty<string>();
 
+    /// <summary>The mirror whose links are shown on every product (and, with -Unmapped, decide what is listed).</summary>
+    private IConnectorStore Connector => OpenStoreAt(Home.DatabaseFor(Profile), StoreAccess.Read).Connector;
+
     protected override void ProcessRecord()
     {
         switch (ParameterSetName)
@@ -46,14 +51,13 @@ public sealed class GetShopifyProductCommand : ShopCmdlet
                 foreach (var sku in Sku) WriteBySku(sku);
                 break;
             default:
-                var connector = Unmapped ? OpenStoreAt(Home.DatabaseFor(Profile), StoreAccess.Read).Connector : null;
+                var connector = Connector;
                 RunShopifyEach($"Reading products of {Shop}", (client, ct) => ListAsync(client, connector, ct));
                 break;
         }
     }
 
-    /// <param name="connector">With -Unmapped: the mirror whose links decide what is unmapped.</param>
-    private async IAsyncEnumerable<ShopifyProduct> ListAsync(ShopifyClient client, IConnectorStore? connector, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ShopifyProduct> ListAsync(ShopifyClient client, IConnectorStore connector, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var reader = new ProductReader(client);
         var total = await reader.CountAsync(Query, cancellationToken).ConfigureAwait(false);
@@ -62,7 +66,7 @@ public sealed class GetShopifyProductCommand : ShopCmdlet
         await foreach (var product in reader.ListAsync(Query, cancellationToken).ConfigureAwait(false))
         {
             progress?.Report(RunEvent.Progress($"{++done} of {total} products", done, total));
-            if (connector is null || SkuMappingService.IsUnmapped(connector, product)) yield return product;
+            if (!Unmapped || SkuMappingService.IsUnmapped(connector, product)) yield return MirrorLinks.Show(connector, product);
         }
         progress?.Report(RunEvent.Verbose($"Read {done} products from {Shop}: {client.Statistics}."));
     }
@@ -74,7 +78,7 @@ public sealed class GetShopifyProductCommand : ShopCmdlet
         if (product is null)
             WriteRecordError("ShopifyProductNotFound", ErrorCategory.ObjectNotFound, $"Shop '{Shop}' has no product {gid}.", id);
         else
-            WriteObject(product);
+            WriteObject(MirrorLinks.Show(Connector, product));
     }
 
     private void WriteBySku(string sku)
@@ -82,7 +86,7 @@ public sealed class GetShopifyProductCommand : ShopCmdlet
         var products = RunShopify($"Finding SKU {sku} in {Shop}", (client, ct) => ToListAsync(new ProductReader(client).FindBySkuAsync(sku, ct)));
         if (products.Count == 0)
             WriteRecordError("ShopifyProductNotFound", ErrorCategory.ObjectNotFound, $"No product in shop '{Shop}' has a variant with SKU '{sku}'.", sku);
-        WriteObject(products, enumerateCollection: true);
+        foreach (var product in products) WriteObject(MirrorLinks.Show(Connector, product));
     }
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)

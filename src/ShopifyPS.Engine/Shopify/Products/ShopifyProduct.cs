@@ -43,6 +43,8 @@ public sealed class ShopifyProduct
     public DateTimeOffset? CreatedAt { get; }
     public DateTimeOffset? UpdatedAt { get; }
     public IReadOnlyList<ShopifyVariant> Variants { get; }
+    /// <summary>The item the connector's mirror maps the product to; empty when unmapped or never synced.</summary>
+    public string ItemNo { get; internal set; } = "";
 
     public override string ToString() => $"{Title} ({Id})";
 }
@@ -93,6 +95,10 @@ public sealed class ShopifyVariant
     /// <summary>Cost per item in the shop's currency; null when Shopify has none or the read did not ask for it
     /// (the bulk product export and InventoryItemCosts do).</summary>
     public decimal? UnitCost { get; internal set; }
+    /// <summary>The item the connector's mirror maps the variant to; empty when unmapped or never synced.</summary>
+    public string ItemNo { get; internal set; } = "";
+    /// <summary>The item variant it is mapped to; empty when mapped to the item itself.</summary>
+    public string VariantCode { get; internal set; } = "";
 
     public override string ToString() => $"{Sku} ({Id})";
 }
