@@ -105,6 +105,17 @@ New-ShopifyShop iso -Domain iso.myshopify.com -TokenEnvironmentVariable ISO_TOKE
     }
 }
 
+Describe 'Diagnostics in unattended runs' {
+    It 'writes verbose text under -Debug in a non-interactive session instead of asking' {
+        $folder = Join-Path $TestDrive 'debug-home'
+        $output = Invoke-InFreshPwsh "`$env:SHOPIFYPS_HOME = '$folder'; Import-Module '$modulePath'; Get-ShopifyItem -Debug 5>&1 | ForEach-Object { 'debug: ' + `$_ }; 'exit ' + `$?" 2>&1 | Out-String
+
+        $output | Should -Match 'debug: Using the database'
+        $output | Should -Not -Match 'NonInteractive mode'
+        $output | Should -Match 'exit True'
+    }
+}
+
 Describe 'Tab completion' {
     BeforeAll {
         New-TestHome (Join-Path $TestDrive 'completion') | Out-Null

@@ -68,7 +68,7 @@ Describe 'Get-ShopifyProduct' {
 
     It 'formats products as a table' {
         $text = Get-ShopifyProduct -Shop emu -Sku 'OAK-S' | Out-String
-        $text | Should -Match 'Title\s+Status\s+Vendor\s+Variants'
+        $text | Should -Match 'Title\s+Status\s+ItemNo\s+Variants'
         $text | Should -Match 'OAK-S, OAK-L'
     }
 

@@ -74,6 +74,16 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
 
     protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
+    /// <summary>
+    /// Under -Debug (without -Verbose) PowerShell makes a compiled cmdlet ask before each verbose message, which stops
+    /// a non-interactive run; the text then goes to the debug stream, which -Debug shows without asking.
+    /// </summary>
+    protected new void WriteVerbose(string text)
+    {
+        if (IsBound("Debug") && !IsBound("Verbose")) WriteDebug(text);
+        else base.WriteVerbose(text);
+    }
+
     /// <summary>ShouldProcess where <paramref name="force"/> skips the confirmation prompt but never -WhatIf.</summary>
     protected bool ShouldProcess(string target, string action, bool force) => force && !WhatIfRequested || ShouldProcess(target, action);
 
