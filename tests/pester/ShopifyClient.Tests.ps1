@@ -80,7 +80,7 @@ Describe 'Get-ShopifyProduct' {
 
     It 'writes debug output with the cost and request id, but not the token' {
         $debug = Get-ShopifyProduct -Shop emu -Sku 'PINE-1' -Debug 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }
-        $debug.Message | Should -Match 'Shopify Products: HTTP 200, cost \d+ requested'
+        ($debug.Message -join "`n") | Should -Match 'Shopify Products: HTTP 200, cost \d+ requested'
         ($debug.Message -join "`n") | Should -Not -Match 'shpat_pester_secret'
     }
 }
