@@ -12,4 +12,12 @@ public sealed record SyncContext(
     SqliteStore Store,
     IProgress<RunEvent> Progress,
     bool WhatIf,
-    DateOnly Today);
+    DateOnly Today)
+{
+    /// <summary>Refuses a run that would change the shop while the profile's kill switch is off, before anything is
+    /// planned or recorded (the client would refuse each mutation too, but only after the run had begun).</summary>
+    public void RefuseWhenOutgoingRequestsOff(string document)
+    {
+        if (!WhatIf && !Profile.AllowOutgoingRequests) throw new ShopifyOutgoingRequestsDisabledException(Profile.Name, document);
+    }
+}

@@ -32,8 +32,9 @@ public sealed class EmulatorShop : IAsyncDisposable
         Auth = new AuthSettings { TokenEnv = "UNUSED" },
     };
 
-    public ShopifyClient Client(ShopifyClientOptions? options = null, IProgress<RunEvent>? progress = null, string? token = null, string apiVersion = "2026-04") =>
-        new(Profile(apiVersion), new TestToken(token ?? Emulator.Token), progress, options ?? Fast);
+    /// <param name="profile">The profile the client works for (as in a sync run, one object shared with the job); a new one by default.</param>
+    public ShopifyClient Client(ShopifyClientOptions? options = null, IProgress<RunEvent>? progress = null, string? token = null, string apiVersion = "2026-04", ShopProfile? profile = null) =>
+        new(profile ?? Profile(apiVersion), new TestToken(token ?? Emulator.Token), progress, options ?? Fast);
 
     public static readonly ShopifyClientOptions Fast = new()
     {

@@ -30,6 +30,9 @@ public sealed class BulkMutationRunner
         var document = QueryDocument.Get(mutationDocumentName);
         if (!document.IsMutation)
             throw new ArgumentException($"{mutationDocumentName} is not a mutation document.", nameof(mutationDocumentName));
+        // The kill switch holds for the lines' mutation, before anything is staged (the staged upload itself changes nothing).
+        if (document.ChangesShop && !_client.Profile.AllowOutgoingRequests)
+            throw new ShopifyOutgoingRequestsDisabledException(_client.Profile.Name, document.Name);
         var file = Path.Combine(Path.GetTempPath(), $"shopifyps-bulk-{Guid.NewGuid():N}.jsonl");
         try
         {

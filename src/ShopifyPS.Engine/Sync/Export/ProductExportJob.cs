@@ -31,7 +31,7 @@ public sealed class ProductExportJob
     {
         _context = context;
         _shop = context.Profile.Name;
-        _prices = new PriceEngine(PriceContext.Load(context.Store.Erp, context.Profile.Prices, context.Today));
+        _prices = PriceEngine.ForShop(context);
     }
 
     private IErpStore Erp => _context.Store.Erp;
@@ -40,7 +40,7 @@ public sealed class ProductExportJob
     /// <summary>E1: creates a product for each selected item that is not linked to one yet.</summary>
     public async IAsyncEnumerable<SyncResult> AddItemsAsync(ItemSelection selection, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        RefuseWhenMutationsDisabled();
+        _context.RefuseWhenOutgoingRequestsOff("ProductSet");
         var (items, notFound) = selection.Resolve(Erp);
         foreach (var no in notFound)
             yield return Result(SyncAction.Skipped, no, "", $"No item '{no}' in the item store.");
@@ -77,7 +77,7 @@ public sealed class ProductExportJob
     /// <summary>E11 and S5: updates the linked products (of the items matching <paramref name="itemNos"/>, when given).</summary>
     public async IAsyncEnumerable<SyncResult> SyncLinkedAsync(IReadOnlyList<string> itemNos, bool force, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        RefuseWhenMutationsDisabled();
+        _context.RefuseWhenOutgoingRequestsOff("ProductSet");
         var patterns = itemNos.Select(n => new ItemNoPattern(n)).ToList();
         var linked = Connector.Products(_shop).Where(p => p.ItemNo.Length > 0 && !p.Removed && ItemNoPattern.AnyMatch(patterns, p.ItemNo)).ToList();
         var plans = new List<PlannedProduct>();
@@ -253,13 +253,6 @@ public sealed class ProductExportJob
         foreach (var product in Connector.Products(_shop).Where(p => p.ItemNo.Length > 0 && !p.Removed))
             handles.TryAdd(ProductSetInput.Handle(product.ItemNo), product.ItemNo);
         return handles;
-    }
-
-    private void RefuseWhenMutationsDisabled()
-    {
-        // Refused before anything is planned or recorded, so the run changes nothing at all.
-        if (!_context.WhatIf && !_context.Profile.AllowOutgoingRequests)
-            throw new ShopifyOutgoingRequestsDisabledException(_shop, "ProductSet");
     }
 
     private SyncResult Skip(string itemNo, string productId, string reason)

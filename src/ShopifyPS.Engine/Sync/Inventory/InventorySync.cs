@@ -243,8 +243,6 @@ public static class InventorySync
         /// carries its own idempotency key.</summary>
         private async IAsyncEnumerable<Activation> ActivateBulkAsync(List<LevelPlan> levels, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            // The single calls meet the kill switch in the client; refuse here before anything is staged.
-            if (!_context.Profile.AllowOutgoingRequests) throw new ShopifyOutgoingRequestsDisabledException(_shop, "InventoryActivate");
             _context.Progress.Report(RunEvent.Verbose($"Stocking {levels.Count} levels as one bulk mutation (from {BulkActivateThreshold} levels on)."));
             var answered = new bool[levels.Count];
             var lines = new BulkMutationRunner(_context.Client).RunAsync("InventoryActivate", levels.Select(ActivateVariables), null, cancellationToken);

@@ -24,6 +24,10 @@ public sealed class PriceEngine
         _tax = TaxBasis.Resolve(context);
     }
 
+    /// <summary>The engine of a sync run: the shop's price settings over the store's setup tables, valid on the run's day.</summary>
+    public static PriceEngine ForShop(SyncContext context) =>
+        new(PriceContext.Load(context.Store.Erp, context.Profile.Prices, context.Today));
+
     public PriceResult Calculate(PriceInputs inputs)
     {
         var item = inputs.Item;

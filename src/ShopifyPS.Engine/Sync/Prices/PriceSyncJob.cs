@@ -30,7 +30,7 @@ public sealed class PriceSyncJob
     {
         _context = context;
         _shop = context.Profile.Name;
-        _prices = new PriceEngine(PriceContext.Load(context.Store.Erp, context.Profile.Prices, context.Today));
+        _prices = PriceEngine.ForShop(context);
     }
 
     private IConnectorStore Connector => _context.Store.Connector;
@@ -40,8 +40,7 @@ public sealed class PriceSyncJob
 
     public async IAsyncEnumerable<SyncResult> RunAsync(IReadOnlyList<string> itemNos, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        if (!_context.WhatIf && !_context.Profile.AllowOutgoingRequests)
-            throw new ShopifyOutgoingRequestsDisabledException(_shop, "ProductVariantsBulkUpdate");
+        _context.RefuseWhenOutgoingRequestsOff("ProductVariantsBulkUpdate");
         var patterns = itemNos.Select(n => new ItemNoPattern(n)).ToList();
         var products = Connector.Products(_shop).Where(p => p.ItemNo.Length > 0 && !p.Removed && ItemNoPattern.AnyMatch(patterns, p.ItemNo)).ToList();
         var changes = new List<List<Change>>();
