@@ -75,7 +75,7 @@ Describe 'The example ERP data set' {
     It 'lists unmapped items per shop' {
         New-ShopifyShop contoso -Domain contoso.myshopify.com -TokenEnvironmentVariable T | Out-Null
         (Get-ShopifyItem -Shop contoso -Unmapped) | Should -HaveCount 50
-        { Get-ShopifyItem -Unmapped -ErrorAction Stop } | Should -Throw -ErrorId 'ShopRequired,ShopifyPS.Commands.Cmdlets.GetShopifyItemCommand'
+        { Get-ShopifyItem -Unmapped -ErrorAction Stop } | Should -Throw -ErrorId 'ShopifyShopRequired,ShopifyPS.Commands.Cmdlets.GetShopifyItemCommand'
     }
 }
 
@@ -116,7 +116,7 @@ Describe 'A corrupted copy of the data set' {
     It 'reports each bad row once with file, line, column and reason' {
         $problems | Should -HaveCount $bad.Count
         foreach ($problem in $problems) {
-            $problem.FullyQualifiedErrorId | Should -Be 'ErpDataInvalidRow,ShopifyPS.Commands.Cmdlets.ImportShopifyErpDataCommand'
+            $problem.FullyQualifiedErrorId | Should -Be 'ShopifyErpDataInvalidRow,ShopifyPS.Commands.Cmdlets.ImportShopifyErpDataCommand'
             $problem.TargetObject.Line | Should -Be 3 -Because $problem.TargetObject.File
             $problem.TargetObject.Reason | Should -Not -BeNullOrEmpty
             $problem.Exception.Message | Should -BeLike "$($problem.TargetObject.File) line 3*"

@@ -235,8 +235,8 @@ Describe 'Sync-ShopifyImage from Shopify' {
 }
 
 Describe 'Sync-ShopifyImage with picture sync disabled' {
-    It 'stops with ImageSyncDisabled' {
+    It 'stops with ShopifyImageSyncDisabled' {
         Set-ShopifyShop -Shop emu -SyncItemImages Disabled
-        { Sync-ShopifyImage -Shop emu -ErrorAction Stop } | Should -Throw -ErrorId 'ImageSyncDisabled,ShopifyPS.Commands.Cmdlets.SyncShopifyImageCommand'
+        { Sync-ShopifyImage -Shop emu -ErrorAction Stop } | Should -Throw -ErrorId 'ShopifyImageSyncDisabled,ShopifyPS.Commands.Cmdlets.SyncShopifyImageCommand'
     }
 }

@@ -169,7 +169,7 @@ Describe 'Sync-ShopifyProduct from Shopify' {
             $bad = (Invoke-TestEmulator $emulator 'seed' -Body @{ products = @(@{ title = 'No template'; variants = @(@{ sku = 'TPL-1' }) }) }).products[0].id
             $result = Sync-ShopifyProduct -Shop emu -ProductId $bad, $productId['1001'] -ErrorVariable failed -ErrorAction SilentlyContinue
             ($result | Where-Object ProductId -EQ $bad).Action | Should -Be 'Failed'
-            $failed[0].FullyQualifiedErrorId | Should -Be 'SyncRecordFailed,ShopifyPS.Commands.Cmdlets.SyncShopifyProductCommand'
+            $failed[0].FullyQualifiedErrorId | Should -Be 'ShopifySyncRecordFailed,ShopifyPS.Commands.Cmdlets.SyncShopifyProductCommand'
             $failed[0].Exception.Message | Should -Match "Item template 'MISSING'"
             ($result | Where-Object ProductId -EQ $productId['1001']).ItemNo | Should -Be '1001'
         }

@@ -113,9 +113,9 @@ Describe 'Get-ShopifyLocation and Set-ShopifyLocation' {
         $main.DefaultProductLocation | Should -BeTrue
     }
 
-    It 'refuses an invalid filter with InvalidLocationFilter and the column, and keeps the old one' {
+    It 'refuses an invalid filter with ShopifyLocationFilterInvalid and the column, and keeps the old one' {
         Set-ShopifyLocation -Shop inv -Location 'East store' -LocationFilter 'EAST|(WEST' -ErrorVariable bad -ErrorAction SilentlyContinue
-        $bad[0].FullyQualifiedErrorId | Should -Be 'InvalidLocationFilter,ShopifyPS.Commands.Cmdlets.SetShopifyLocationCommand'
+        $bad[0].FullyQualifiedErrorId | Should -Be 'ShopifyLocationFilterInvalid,ShopifyPS.Commands.Cmdlets.SetShopifyLocationCommand'
         $bad[0].Exception.Message | Should -Match 'column 11'
         (Get-ShopifyShop inv).Locations.Where({ $_.Name -eq 'East store' }).LocationFilter | Should -Be 'EAST|WEST'
     }
@@ -236,12 +236,12 @@ Describe 'Sync-ShopifyInventory' {
         Get-ShopifyQuantity '1001/S' $locations['Main warehouse'] | Should -Be (Get-ExpectedStock 1001 S 'MAIN' ProjectedAvailableBalance)
     }
 
-    It 'stops with InvalidLocationFilter before anything is done when the profile holds a bad filter' {
+    It 'stops with ShopifyLocationFilterInvalid before anything is done when the profile holds a bad filter' {
         $file = Join-Path $testHome 'shops/inv.yml'
         $original = Get-Content $file -Raw
         try {
             Set-Content $file ($original -replace 'locationFilter: EAST\|WEST', 'locationFilter: EAST..*')
-            { Sync-ShopifyInventory -Shop inv -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidLocationFilter,ShopifyPS.Commands.Cmdlets.SyncShopifyInventoryCommand'
+            { Sync-ShopifyInventory -Shop inv -ErrorAction Stop } | Should -Throw -ErrorId 'ShopifyLocationFilterInvalid,ShopifyPS.Commands.Cmdlets.SyncShopifyInventoryCommand'
         }
         finally { Set-Content $file $original -NoNewline }
     }

@@ -341,16 +341,16 @@ Describe 'The access token' -Tag Reliability {
         Remove-Item Env:SHOPIFYPS_RELIABILITY_SECRET -ErrorAction SilentlyContinue
     }
 
-    It 'ran the whole sequence, the wrong token ending in ShopAuthenticationFailed' {
+    It 'ran the whole sequence, the wrong token ending in ShopifyAuthenticationFailed' {
         @($captured | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 10
         @($captured | Where-Object { $_ -is [Management.Automation.DebugRecord] }).Count | Should -BeGreaterThan 0
         @($captured | Where-Object { $_.PSObject.TypeNames[0] -eq 'ShopifyPS.Sync.SyncResult' -and $_.Action -eq 'Created' }).Count | Should -BeGreaterThan 3
         $failures = @($captured | Where-Object { $_ -is [Management.Automation.ErrorRecord] })
         $failures.Count | Should -Be 3
         $failures.FullyQualifiedErrorId | Should -Be @(
-            'ShopAuthenticationFailed,ShopifyPS.Commands.Cmdlets.TestShopifyShopCommand'
-            'ShopAuthenticationFailed,ShopifyPS.Commands.Cmdlets.GetShopifyLocationCommand'
-            'ShopAuthenticationFailed,ShopifyPS.Commands.Cmdlets.SyncShopifyProductCommand')
+            'ShopifyAuthenticationFailed,ShopifyPS.Commands.Cmdlets.TestShopifyShopCommand'
+            'ShopifyAuthenticationFailed,ShopifyPS.Commands.Cmdlets.GetShopifyLocationCommand'
+            'ShopifyAuthenticationFailed,ShopifyPS.Commands.Cmdlets.SyncShopifyProductCommand')
         (Get-ChildItem (Join-Path $tokenHome 'logs') -Recurse -Filter *.jsonl).Count | Should -BeGreaterThan 5
         $files.Name | Should -Contain 'shopifyps.db'
         $files.Name | Should -Contain 'filed.yml'

@@ -85,7 +85,7 @@ Describe 'Shop profiles round-trip' {
     It 'refuses to overwrite an existing profile without -Force' {
         New-ShopifyShop dup -Domain dup.myshopify.com -TokenEnvironmentVariable T | Out-Null
         { New-ShopifyShop dup -Domain other.myshopify.com -TokenEnvironmentVariable T -ErrorAction Stop } |
-            Should -Throw -ErrorId 'ShopProfileExists,ShopifyPS.Commands.Cmdlets.NewShopifyShopCommand'
+            Should -Throw -ErrorId 'ShopifyProfileExists,ShopifyPS.Commands.Cmdlets.NewShopifyShopCommand'
         (Get-ShopifyShop dup).Domain | Should -Be 'dup.myshopify.com'
         New-ShopifyShop dup -Domain other.myshopify.com -TokenEnvironmentVariable T -Force | Out-Null
         (Get-ShopifyShop dup).Domain | Should -Be 'other.myshopify.com'
@@ -95,7 +95,7 @@ Describe 'Shop profiles round-trip' {
         New-ShopifyShop flags -Domain flags.myshopify.com -TokenEnvironmentVariable T -ShopifyCanUpdateItems $true | Out-Null
         $before = Get-Content (Join-Path $testHome 'shops/flags.yml') -Raw
         { Set-ShopifyShop flags -CanUpdateShopifyProducts $true -ErrorAction Stop } |
-            Should -Throw -ErrorId 'ShopProfileConflictingUpdateFlags,ShopifyPS.Commands.Cmdlets.SetShopifyShopCommand'
+            Should -Throw -ErrorId 'ShopifyProfileConflictingUpdateFlags,ShopifyPS.Commands.Cmdlets.SetShopifyShopCommand'
         Get-Content (Join-Path $testHome 'shops/flags.yml') -Raw | Should -Be $before
     }
 
@@ -104,11 +104,11 @@ Describe 'Shop profiles round-trip' {
         Join-Path $testHome 'shops/whatif.yml' | Should -Not -Exist
     }
 
-    It 'names a missing profile with ShopProfileNotFound' {
+    It 'names a missing profile with ShopifyProfileNotFound' {
         { Set-ShopifyShop nosuch -SyncItem ToShopify -ErrorAction Stop } |
-            Should -Throw -ErrorId 'ShopProfileNotFound,ShopifyPS.Commands.Cmdlets.SetShopifyShopCommand'
+            Should -Throw -ErrorId 'ShopifyProfileNotFound,ShopifyPS.Commands.Cmdlets.SetShopifyShopCommand'
         Get-ShopifyShop nosuch -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -BeLike 'ShopProfileNotFound,*'
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'ShopifyProfileNotFound,*'
     }
 
     It 'lists the good profiles when one is broken' {
@@ -117,7 +117,7 @@ Describe 'Shop profiles round-trip' {
         Set-Content (Join-Path $testHome 'shops/bad.yml') "name: bad`ndomain: bad.myshopify.com`nauth: {tokenEnv: T}`ncolour: red"
         $profiles = Get-ShopifyShop -ErrorVariable err -ErrorAction SilentlyContinue
         $profiles.Name | Should -Be @('good')
-        $err[0].FullyQualifiedErrorId | Should -BeLike 'ShopProfileUnknownKey,*'
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'ShopifyProfileUnknownKey,*'
     }
 }
 

@@ -72,8 +72,8 @@ Describe 'Get-ShopifyProduct' {
         $text | Should -Match 'OAK-S, OAK-L'
     }
 
-    It 'stops with ShopAuthenticationFailed, naming the variable but never the token, when the token is refused' {
-        $err = { Get-ShopifyProduct -Shop wrongtoken -ErrorAction Stop } | Should -Throw -ErrorId 'ShopAuthenticationFailed,ShopifyPS.Commands.Cmdlets.GetShopifyProductCommand' -PassThru
+    It 'stops with ShopifyAuthenticationFailed, naming the variable but never the token, when the token is refused' {
+        $err = { Get-ShopifyProduct -Shop wrongtoken -ErrorAction Stop } | Should -Throw -ErrorId 'ShopifyAuthenticationFailed,ShopifyPS.Commands.Cmdlets.GetShopifyProductCommand' -PassThru
         $err.Exception.Message | Should -Match 'SHOPIFYPS_PESTER_WRONG'
         $err.Exception.Message | Should -Not -Match 'shpat_wrong_secret'
     }
@@ -105,10 +105,10 @@ Describe 'Test-ShopifyShop' {
     }
 
     It 'reports <Shop> as <ErrorId>' -ForEach @(
-        @{ Shop = 'wrongtoken'; ErrorId = 'ShopAuthenticationFailed'; Expect = 'SHOPIFYPS_PESTER_WRONG' }
-        @{ Shop = 'notoken'; ErrorId = 'ShopAuthenticationFailed'; Expect = 'SHOPIFYPS_PESTER_UNSET' }
-        @{ Shop = 'oldversion'; ErrorId = 'ShopApiVersionUnsupported'; Expect = '2019-04' }
-        @{ Shop = 'unreachable'; ErrorId = 'ShopUnreachable'; Expect = '127.0.0.1:9' }
+        @{ Shop = 'wrongtoken'; ErrorId = 'ShopifyAuthenticationFailed'; Expect = 'SHOPIFYPS_PESTER_WRONG' }
+        @{ Shop = 'notoken'; ErrorId = 'ShopifyAuthenticationFailed'; Expect = 'SHOPIFYPS_PESTER_UNSET' }
+        @{ Shop = 'oldversion'; ErrorId = 'ShopifyApiVersionUnsupported'; Expect = '2019-04' }
+        @{ Shop = 'unreachable'; ErrorId = 'ShopifyUnreachable'; Expect = '127.0.0.1:9' }
     ) {
         $result = Test-ShopifyShop $Shop -ErrorVariable failures -ErrorAction SilentlyContinue
         $result.Success | Should -BeFalse

@@ -25,7 +25,7 @@ internal static partial class ProfileValidator
         IReadOnlyDictionary<string, Mark> positions)
     {
         var problems = new List<ProfileProblem>();
-        void Add(string id, string key, string message)
+        void Add(ErrorId id, string key, string message)
         {
             // A key that is missing from the file has no position; the problem then names the file only.
             var (line, column) = positions.TryGetValue(key, out var mark) ? ((int)mark.Line, (int)mark.Column) : (0, 0);
@@ -33,24 +33,24 @@ internal static partial class ProfileValidator
         }
 
         if (string.IsNullOrEmpty(profile.Name))
-            Add(ProfileErrorIds.MissingKey, "name", $"The key 'name' is required; it is the shop code used by -Shop (here: '{expectedName}').");
+            Add(ErrorCatalog.ProfileMissingKey, "name", $"The key 'name' is required; it is the shop code used by -Shop (here: '{expectedName}').");
         else if (!string.Equals(profile.Name, expectedName, StringComparison.OrdinalIgnoreCase))
-            Add(ProfileErrorIds.InvalidName, "name", $"The name '{profile.Name}' does not match the file name '{expectedName}'; rename one of them.");
+            Add(ErrorCatalog.ProfileInvalidName, "name", $"The name '{profile.Name}' does not match the file name '{expectedName}'; rename one of them.");
 
         if (string.IsNullOrEmpty(profile.Domain))
-            Add(ProfileErrorIds.MissingKey, "domain", "The key 'domain' is required, for example 'contoso.myshopify.com'.");
+            Add(ErrorCatalog.ProfileMissingKey, "domain", "The key 'domain' is required, for example 'contoso.myshopify.com'.");
         else if (!DomainPattern().IsMatch(profile.Domain))
-            Add(ProfileErrorIds.InvalidDomain, "domain", $"'{profile.Domain}' is not a Shopify domain; use the store's '<store>.myshopify.com' domain (lower case, no https://).");
+            Add(ErrorCatalog.ProfileInvalidDomain, "domain", $"'{profile.Domain}' is not a Shopify domain; use the store's '<store>.myshopify.com' domain (lower case, no https://).");
 
         if (!string.IsNullOrEmpty(profile.Endpoint)) ValidateEndpoint(profile.Endpoint, Add);
 
         if (!ApiVersionPattern().IsMatch(profile.ApiVersion))
-            Add(ProfileErrorIds.InvalidApiVersion, "apiVersion", $"'{profile.ApiVersion}' is not a Shopify API version; versions look like YYYY-01, -04, -07 or -10 (default {ShopProfile.DefaultApiVersion}).");
+            Add(ErrorCatalog.ProfileInvalidApiVersion, "apiVersion", $"'{profile.ApiVersion}' is not a Shopify API version; versions look like YYYY-01, -04, -07 or -10 (default {ShopProfile.DefaultApiVersion}).");
 
         ValidateAuth(profile.Auth, Add);
 
         if (profile.Items.CanUpdateShopifyProducts && profile.Items.ShopifyCanUpdateItems)
-            Add(ProfileErrorIds.ConflictingUpdateFlags, "items.shopifyCanUpdateItems",
+            Add(ErrorCatalog.ProfileConflictingUpdateFlags, "items.shopifyCanUpdateItems",
                 "canUpdateShopifyProducts and shopifyCanUpdateItems exclude each other (one side must be the master); turn one of them off.");
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -58,22 +58,22 @@ internal static partial class ProfileValidator
         {
             var id = profile.Locations[i].Id;
             if (string.IsNullOrEmpty(id))
-                Add(ProfileErrorIds.MissingKey, $"locations[{i}]", "Every location needs an 'id' (a gid://shopify/Location/… id from Get-ShopifyLocation).");
+                Add(ErrorCatalog.ProfileMissingKey, $"locations[{i}]", "Every location needs an 'id' (a gid://shopify/Location/… id from Get-ShopifyLocation).");
             else if (!seen.Add(id))
-                Add(ProfileErrorIds.DuplicateLocation, $"locations[{i}].id", $"The location '{id}' is listed twice; keep one entry per Shopify location.");
+                Add(ErrorCatalog.ProfileDuplicateLocation, $"locations[{i}].id", $"The location '{id}' is listed twice; keep one entry per Shopify location.");
         }
         return problems;
     }
 
-    private static void ValidateEndpoint(string endpoint, Action<string, string, string> add)
+    private static void ValidateEndpoint(string endpoint, Action<ErrorId, string, string> add)
     {
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            add(ProfileErrorIds.InvalidEndpoint, "endpoint", $"'{endpoint}' is not an http(s) URL; leave 'endpoint' out to use https://<domain>.");
+            add(ErrorCatalog.ProfileInvalidEndpoint, "endpoint", $"'{endpoint}' is not an http(s) URL; leave 'endpoint' out to use https://<domain>.");
             return;
         }
         if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri.Host))
-            add(ProfileErrorIds.InsecureEndpoint, "endpoint",
+            add(ErrorCatalog.ProfileInsecureEndpoint, "endpoint",
                 $"'{endpoint}' sends the access token unencrypted; http is allowed only for loopback (127.0.0.1, ::1, localhost). Use https.");
     }
 
@@ -81,7 +81,7 @@ internal static partial class ProfileValidator
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
         || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
-    private static void ValidateAuth(AuthSettings auth, Action<string, string, string> add)
+    private static void ValidateAuth(AuthSettings auth, Action<ErrorId, string, string> add)
     {
         var ways = new[]
         {
@@ -90,11 +90,11 @@ internal static partial class ProfileValidator
             !string.IsNullOrEmpty(auth.ClientId) || !string.IsNullOrEmpty(auth.ClientSecretEnv),
         }.Count(x => x);
         if (ways == 0)
-            add(ProfileErrorIds.MissingAuth, "auth",
+            add(ErrorCatalog.ProfileMissingAuth, "auth",
                 "No way to get an access token: set auth.tokenEnv, auth.tokenFile, or auth.clientId with auth.clientSecretEnv (New-ShopifyShop -AccessToken writes a token file for you).");
         else if (ways > 1)
-            add(ProfileErrorIds.AmbiguousAuth, "auth", "Set only one of auth.tokenEnv, auth.tokenFile, or auth.clientId + auth.clientSecretEnv.");
+            add(ErrorCatalog.ProfileAmbiguousAuth, "auth", "Set only one of auth.tokenEnv, auth.tokenFile, or auth.clientId + auth.clientSecretEnv.");
         else if (string.IsNullOrEmpty(auth.ClientId) != string.IsNullOrEmpty(auth.ClientSecretEnv))
-            add(ProfileErrorIds.MissingAuth, "auth", "Client credentials need both auth.clientId and auth.clientSecretEnv.");
+            add(ErrorCatalog.ProfileMissingAuth, "auth", "Client credentials need both auth.clientId and auth.clientSecretEnv.");
     }
 }

@@ -37,12 +37,12 @@ internal sealed class ProfileYamlReader
         }
         catch (YamlException ex)
         {
-            Add(ProfileErrorIds.Syntax, ex.Start, "(file)", $"Not valid YAML: {InnermostMessage(ex)}");
+            Add(ErrorCatalog.ProfileSyntaxError, ex.Start, "(file)", $"Not valid YAML: {InnermostMessage(ex)}");
             return null;
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            Add(ProfileErrorIds.Syntax, stream.Documents.Count == 0 ? Mark.Empty : stream.Documents[0].RootNode.Start,
+            Add(ErrorCatalog.ProfileSyntaxError, stream.Documents.Count == 0 ? Mark.Empty : stream.Documents[0].RootNode.Start,
                 "(file)", "A profile must be a YAML mapping of keys such as 'name:', 'domain:' and 'auth:'.");
             return null;
         }
@@ -62,7 +62,7 @@ internal sealed class ProfileYamlReader
             if (!properties.TryGetValue(key, out var property))
             {
                 var suggestion = Closest.Match(key, properties.Keys);
-                Add(ProfileErrorIds.UnknownKey, keyNode.Start, keyPath,
+                Add(ErrorCatalog.ProfileUnknownKey, keyNode.Start, keyPath,
                     $"Unknown key '{key}'." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?") +
                     $" Allowed here: {string.Join(", ", properties.Keys)}.");
                 continue;
@@ -130,7 +130,7 @@ internal sealed class ProfileYamlReader
         var match = names.FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase));
         if (match is not null) { value = Enum.Parse(type, match); return true; }
         var suggestion = Closest.Match(text, names);
-        Add(ProfileErrorIds.InvalidValue, scalar.Start, keyPath,
+        Add(ErrorCatalog.ProfileInvalidValue, scalar.Start, keyPath,
             $"'{text}' is not allowed." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?") +
             $" Allowed values: {string.Join(", ", names)}.");
         return false;
@@ -144,7 +144,7 @@ internal sealed class ProfileYamlReader
             YamlSequenceNode => "a list",
             _ => "a mapping",
         };
-        Add(ProfileErrorIds.WrongType, node.Start, keyPath, $"Expected {expected}, found {found}.");
+        Add(ErrorCatalog.ProfileWrongType, node.Start, keyPath, $"Expected {expected}, found {found}.");
         return false;
     }
 
@@ -154,7 +154,7 @@ internal sealed class ProfileYamlReader
         : type.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(type))
         : "text";
 
-    private void Add(string errorId, Mark mark, string key, string message) =>
+    private void Add(ErrorId errorId, Mark mark, string key, string message) =>
         _problems.Add(new ProfileProblem(errorId, _file, (int)mark.Line, (int)mark.Column, key, message));
 
     private static string InnermostMessage(Exception ex)

@@ -46,7 +46,7 @@ public sealed class ShopProfileStore
     public void Save(ShopProfile profile)
     {
         if (!ProfileValidator.IsValidName(profile.Name))
-            throw new ProfileException(new[] { new ProfileProblem(ProfileErrorIds.InvalidName, PathFor(profile.Name), 0, 0, "name",
+            throw new ProfileException(new[] { new ProfileProblem(ErrorCatalog.ProfileInvalidName, PathFor(profile.Name), 0, 0, "name",
                 $"'{profile.Name}' cannot be a shop name: use letters, digits, '-' and '_' (at most 64, starting with a letter or digit).") });
         var file = PathFor(profile.Name);
         var text = ProfileYamlWriter.Write(profile);

@@ -1,12 +1,12 @@
 namespace ShopifyPS.Shopify;
 
 /// <summary>One thing the live check found wrong, with the stable ErrorId the cmdlet reports it under.</summary>
-public sealed record ShopCheckFailure(string ErrorId, string Message, Exception? Exception = null);
+public sealed record ShopCheckFailure(ErrorId Error, string Message, Exception? Exception = null);
 
 /// <summary>
 /// The live part of Test-ShopifyShop: is the shop reachable, is the token accepted, is the API version still
 /// served, and were the scopes the sync needs granted. Each failure carries a stable ErrorId:
-/// ShopUnreachable, ShopAuthenticationFailed, ShopApiVersionUnsupported, ShopScopesMissing.
+/// ShopifyUnreachable, ShopifyAuthenticationFailed, ShopifyApiVersionUnsupported, ShopifyScopesMissing.
 /// </summary>
 public sealed class ShopLiveCheck
 {
@@ -38,33 +38,33 @@ public sealed class ShopLiveCheck
         }
         catch (ShopifyTokenUnavailableException ex)
         {
-            return new ShopLiveCheck(null, false, null, null, new ShopCheckFailure("ShopAuthenticationFailed", ex.Message, ex));
+            return new ShopLiveCheck(null, false, null, null, new ShopCheckFailure(ErrorCatalog.AuthenticationFailed, ex.Message, ex));
         }
         catch (ShopifyAuthenticationException ex)
         {
-            return new ShopLiveCheck(true, false, null, null, new ShopCheckFailure("ShopAuthenticationFailed", ex.Message, ex));
+            return new ShopLiveCheck(true, false, null, null, new ShopCheckFailure(ErrorCatalog.AuthenticationFailed, ex.Message, ex));
         }
         catch (ShopifyHttpException ex) when (ex.StatusCode == 404)
         {
-            return new ShopLiveCheck(true, null, false, null, new ShopCheckFailure("ShopApiVersionUnsupported", ex.Message, ex));
+            return new ShopLiveCheck(true, null, false, null, new ShopCheckFailure(ErrorCatalog.ApiVersionUnsupported, ex.Message, ex));
         }
         catch (ShopifyGraphQLException ex) when (ex.Errors.Any(e => e.Code == "ACCESS_DENIED"))
         {
-            return new ShopLiveCheck(true, true, true, null, new ShopCheckFailure("ShopScopesMissing",
+            return new ShopLiveCheck(true, true, true, null, new ShopCheckFailure(ErrorCatalog.ScopesMissing,
                 $"The app may not read the shop or its installation: {ex.Message}", ex));
         }
         catch (ShopifyException ex) when (ex is ShopifyUnreachableException or ShopifyHttpException)
         {
-            return new ShopLiveCheck(false, null, null, null, new ShopCheckFailure("ShopUnreachable",
+            return new ShopLiveCheck(false, null, null, null, new ShopCheckFailure(ErrorCatalog.Unreachable,
                 $"{profile.Name} ({ShopifyClient.BaseUri(profile)}) could not be reached: {ex.Message}", ex));
         }
 
         var failures = new List<ShopCheckFailure>();
         if (!connection.ApiVersionSupported)
-            failures.Add(new ShopCheckFailure("ShopApiVersionUnsupported",
+            failures.Add(new ShopCheckFailure(ErrorCatalog.ApiVersionUnsupported,
                 $"Shopify no longer serves API version {connection.RequestedApiVersion} and answered with {connection.ServedApiVersion}. Set a supported version with Set-ShopifyShop -ApiVersion."));
         if (connection.MissingScopes.Count > 0)
-            failures.Add(new ShopCheckFailure("ShopScopesMissing",
+            failures.Add(new ShopCheckFailure(ErrorCatalog.ScopesMissing,
                 $"The app lacks the access scopes {string.Join(", ", connection.MissingScopes)} that the sync needs. Grant them in the app's configuration and reinstall it on {profile.Domain}."));
         return new ShopLiveCheck(true, true, connection.ApiVersionSupported, connection, failures.ToArray());
     }

@@ -21,10 +21,13 @@ public sealed record UserError(IReadOnlyList<string> Field, string Message, stri
 /// Anything Shopify (or the way to it) answered that is not a result. Carries the document and Shopify's
 /// request id (<c>X-Request-Id</c>) so a support ticket can point at the exact call. Never the token.
 /// </summary>
-public class ShopifyException : Exception
+public class ShopifyException : ShopifyPSException
 {
     public ShopifyException(string message, string? document = null, string? requestId = null, Exception? inner = null)
-        : base(WithContext(message, document, requestId), inner)
+        : this(ErrorCatalog.RequestFailed, message, document, requestId, inner) { }
+
+    protected ShopifyException(ErrorId error, string message, string? document = null, string? requestId = null, Exception? inner = null)
+        : base(error, WithContext(message, document, requestId), inner: inner)
     {
         Document = document;
         RequestId = requestId;
@@ -46,7 +49,7 @@ public class ShopifyException : Exception
 public sealed class ShopifyTokenUnavailableException : ShopifyException
 {
     public ShopifyTokenUnavailableException(string tokenSource, string message, Exception? inner = null)
-        : base(message, inner: inner) => TokenSource = tokenSource;
+        : base(ErrorCatalog.AuthenticationFailed, message, inner: inner) => TokenSource = tokenSource;
 
     /// <summary>Where the token should have come from (e.g. <c>environment variable SHOPIFY_CONTOSO_TOKEN</c>).</summary>
     public string TokenSource { get; }
@@ -56,7 +59,7 @@ public sealed class ShopifyTokenUnavailableException : ShopifyException
 public sealed class ShopifyAuthenticationException : ShopifyException
 {
     public ShopifyAuthenticationException(string message, int statusCode, string tokenSource, string? document = null, string? requestId = null)
-        : base(message, document, requestId)
+        : base(ErrorCatalog.AuthenticationFailed, message, document, requestId)
     {
         StatusCode = statusCode;
         TokenSource = tokenSource;
@@ -75,7 +78,10 @@ public class ShopifyGraphQLException : ShopifyException
         : this("Shopify returned errors: " + string.Join("; ", errors), errors, document, requestId) { }
 
     protected ShopifyGraphQLException(string message, IReadOnlyList<GraphQLError> errors, string document, string? requestId)
-        : base(message, document, requestId) => Errors = errors;
+        : this(errors.Any(e => e.Code == "ACCESS_DENIED") ? ErrorCatalog.ScopesMissing : ErrorCatalog.RequestFailed, message, errors, document, requestId) { }
+
+    protected ShopifyGraphQLException(ErrorId error, string message, IReadOnlyList<GraphQLError> errors, string document, string? requestId)
+        : base(error, message, document, requestId) => Errors = errors;
 
     public IReadOnlyList<GraphQLError> Errors { get; }
 }
@@ -84,14 +90,14 @@ public class ShopifyGraphQLException : ShopifyException
 public sealed class ShopifyThrottledException : ShopifyGraphQLException
 {
     public ShopifyThrottledException(IReadOnlyList<GraphQLError> errors, string document, string? requestId)
-        : base("Shopify throttled the request (THROTTLED): the shop's query cost budget is exhausted.", errors, document, requestId) { }
+        : base(ErrorCatalog.Throttled, "Shopify throttled the request (THROTTLED): the shop's query cost budget is exhausted.", errors, document, requestId) { }
 }
 
 /// <summary>A mutation ran but Shopify refused (part of) its input: the userErrors, with field path and code.</summary>
 public sealed class ShopifyUserErrorException : ShopifyException
 {
     public ShopifyUserErrorException(IReadOnlyList<UserError> userErrors, string document, string? requestId)
-        : base("Shopify refused the input: " + string.Join("; ", userErrors), document, requestId) => UserErrors = userErrors;
+        : base(ErrorCatalog.UserError, "Shopify refused the input: " + string.Join("; ", userErrors), document, requestId) => UserErrors = userErrors;
 
     public IReadOnlyList<UserError> UserErrors { get; }
 }
@@ -100,7 +106,7 @@ public sealed class ShopifyUserErrorException : ShopifyException
 public sealed class ShopifyHttpException : ShopifyException
 {
     public ShopifyHttpException(int statusCode, string message, string? document, string? requestId, TimeSpan? retryAfter = null)
-        : base(message, document, requestId)
+        : base(ErrorFor(statusCode), message, document, requestId)
     {
         StatusCode = statusCode;
         RetryAfter = retryAfter;
@@ -110,13 +116,21 @@ public sealed class ShopifyHttpException : ShopifyException
 
     /// <summary>The <c>Retry-After</c> Shopify asked for (429), if any.</summary>
     public TimeSpan? RetryAfter { get; }
+
+    // 404 is what Shopify answers for an API version it no longer serves (and for an unknown shop).
+    private static ErrorId ErrorFor(int statusCode) => statusCode switch
+    {
+        404 => ErrorCatalog.ApiVersionUnsupported,
+        429 => ErrorCatalog.Throttled,
+        _ => ErrorCatalog.Unreachable,
+    };
 }
 
 /// <summary>No answer: the connection failed, was dropped, or the request timed out.</summary>
 public sealed class ShopifyUnreachableException : ShopifyException
 {
     public ShopifyUnreachableException(string message, bool certainlyNotSent, string? document, Exception? inner)
-        : base(message, document, inner: inner) => CertainlyNotSent = certainlyNotSent;
+        : base(ErrorCatalog.Unreachable, message, document, inner: inner) => CertainlyNotSent = certainlyNotSent;
 
     /// <summary>True when the request never reached Shopify (connection refused, name not resolved), so even a non-idempotent mutation may be sent again.</summary>
     public bool CertainlyNotSent { get; }
@@ -126,7 +140,7 @@ public sealed class ShopifyUnreachableException : ShopifyException
 public sealed class ShopifyBulkOperationException : ShopifyException
 {
     public ShopifyBulkOperationException(string operationId, string status, string? errorCode, string? partialDataUrl)
-        : base($"Bulk operation {operationId} ended {status}" + (errorCode is null ? "." : $" ({errorCode})."))
+        : base(ErrorCatalog.BulkOperationFailed, $"Bulk operation {operationId} ended {status}" + (errorCode is null ? "." : $" ({errorCode})."))
     {
         OperationId = operationId;
         Status = status;
@@ -147,7 +161,7 @@ public sealed class ShopifyBulkOperationException : ShopifyException
 public sealed class ShopifyOutgoingRequestsDisabledException : ShopifyException
 {
     public ShopifyOutgoingRequestsDisabledException(string shop, string document)
-        : base($"The shop profile '{shop}' has allowOutgoingRequests: false, so {document} was not sent and nothing in Shopify was changed. " +
+        : base(ErrorCatalog.OutgoingRequestsDisabled, $"The shop profile '{shop}' has allowOutgoingRequests: false, so {document} was not sent and nothing in Shopify was changed. " +
                $"Turn it on with Set-ShopifyShop {shop} -AllowOutgoingRequests $true.", document)
     {
     }

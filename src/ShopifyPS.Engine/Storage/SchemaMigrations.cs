@@ -29,7 +29,7 @@ internal static class SchemaMigrations
             var current = Version(store);
             if (current > Latest)
                 throw new StoreUnusableException(
-                    $"The database {store.Path} has schema version {current}, written by a newer ShopifyPS (this one knows up to {Latest}). Update ShopifyPS or use another database.");
+                    $"The database {store.Path} has schema version {current}, written by a newer ShopifyPS (this one knows up to {Latest}). Update ShopifyPS or use another database.", store.Path);
             if (current >= version) continue;
             using (var command = store.Command(Read(name) + $"\nPRAGMA user_version = {version};"))
                 command.ExecuteNonQuery();

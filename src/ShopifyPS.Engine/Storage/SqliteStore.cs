@@ -56,7 +56,7 @@ public sealed class SqliteStore : IDisposable
             if (access == StoreAccess.Write && SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
                 throw new StoreUnusableException(
                     $"The database {path} is read-only for this account: it can be read but nothing can be recorded in it. " +
-                    $"Give the account that runs ShopifyPS write access to the file and its folder {System.IO.Path.GetDirectoryName(path)}.");
+                    $"Give the account that runs ShopifyPS write access to the file and its folder {System.IO.Path.GetDirectoryName(path)}.", path);
             var store = new SqliteStore(connection, writeLock, path);
             SchemaMigrations.Apply(store);
             return store;
@@ -65,7 +65,7 @@ public sealed class SqliteStore : IDisposable
         {
             connection?.Dispose();
             writeLock?.Dispose();
-            if (ex is SqliteException sqlite) throw new StoreUnusableException(UnusableMessage(path, sqlite), ex);
+            if (ex is SqliteException sqlite) throw new StoreUnusableException(UnusableMessage(path, sqlite), path, ex);
             throw;
         }
     }

@@ -25,7 +25,7 @@ public sealed record StoreOptions(TimeSpan WriteLockTimeout)
 }
 
 /// <summary>Another run holds the database's write lock for longer than this run may wait.</summary>
-public sealed class StoreBusyException(string message) : Exception(message);
+public sealed class StoreBusyException(string message, string path) : ShopifyPSException(ErrorCatalog.StoreBusy, message, path);
 
 /// <summary>The database cannot be used: written by a newer ShopifyPS, or not a database SQLite can open.</summary>
-public sealed class StoreUnusableException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class StoreUnusableException(string message, string path, Exception? inner = null) : ShopifyPSException(ErrorCatalog.StoreUnusable, message, path, inner);

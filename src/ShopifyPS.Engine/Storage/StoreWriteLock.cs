@@ -33,7 +33,7 @@ internal sealed class StoreWriteLock : IDisposable
             if (waited.Elapsed >= timeout)
                 throw new StoreBusyException(
                     $"The database {database} is in use by another ShopifyPS run (it holds {path}); waited {timeout.TotalSeconds:0.#} s. " +
-                    $"Run again when that run has finished, or set ${StoreOptions.LockTimeoutVariable} to the seconds to wait.");
+                    $"Run again when that run has finished, or set ${StoreOptions.LockTimeoutVariable} to the seconds to wait.", database);
             cancellation.WaitHandle.WaitOne(PollInterval);
         }
     }
@@ -53,7 +53,7 @@ internal sealed class StoreWriteLock : IDisposable
         {
             throw new StoreUnusableException(
                 $"The lock file {path} cannot be created or opened: {ex.Message} " +
-                $"Give the account that runs ShopifyPS write access to the folder {Path.GetDirectoryName(path)}.", ex);
+                $"Give the account that runs ShopifyPS write access to the folder {Path.GetDirectoryName(path)}.", path, ex);
         }
     }
 

@@ -58,7 +58,7 @@ public sealed class FindShopifySkuMappingCommand : ShopCmdlet
             var product = RunShopify($"Reading product {gid} of {Shop}", (client, ct) => new ProductReader(client).GetAsync(gid, ct));
             if (product is null)
             {
-                WriteRecordError("ShopifyProductNotFound", ErrorCategory.ObjectNotFound, $"Shop '{Shop}' has no product {gid}.", id);
+                WriteRecordError(ErrorCatalog.ProductNotFound, $"Shop '{Shop}' has no product {gid}.", id);
                 return;
             }
             results = Service().Find(product);

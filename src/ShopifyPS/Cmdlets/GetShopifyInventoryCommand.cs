@@ -34,7 +34,7 @@ public sealed class GetShopifyInventoryCommand : ShopCmdlet
             var matches = ShopLocations.Find(profile, name);
             if (matches.Count == 0)
             {
-                throw Terminate("ShopifyLocationNotFound", ErrorCategory.ObjectNotFound,
+                throw Terminate(ErrorCatalog.LocationNotFound,
                     $"The profile of shop '{Shop}' has no location '{name}' (it has: {string.Join(", ", profile.Locations.Select(l => $"'{l.Name}'"))}).", name);
             }
             locationIds.UnionWith(matches.Select(m => m.Id));

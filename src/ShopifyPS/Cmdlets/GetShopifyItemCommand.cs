@@ -26,7 +26,7 @@ public sealed class GetShopifyItemCommand : StoreCmdlet
     protected override void BeginProcessing()
     {
         if (Unmapped && Shop is null)
-            throw Terminate("ShopRequired", ErrorCategory.InvalidArgument, "-Unmapped needs -Shop: items are mapped per shop.", null);
+            throw Terminate(ErrorCatalog.ShopifyShopRequired, "-Unmapped needs -Shop: items are mapped per shop.", null);
     }
 
     protected override void ProcessRecord()
@@ -45,7 +45,7 @@ public sealed class GetShopifyItemCommand : StoreCmdlet
         {
             // An item filtered out by -Unmapped or -ItemCategoryCode is not missing.
             if (Unmapped || ItemCategoryCode is not null) continue;
-            WriteRecordError("ShopifyItemNotFound", ErrorCategory.ObjectNotFound,
+            WriteRecordError(ErrorCatalog.ItemNotFound,
                 $"No item '{no}' in {DatabasePath}. Load items with Import-ShopifyErpData or create one with Set-ShopifyItem.", no);
         }
     }

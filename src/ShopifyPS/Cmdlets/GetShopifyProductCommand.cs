@@ -76,7 +76,7 @@ public sealed class GetShopifyProductCommand : ShopCmdlet
         if (ProductGidOrReport(id) is not { } gid) return;
         var product = RunShopify($"Reading product {gid} of {Shop}", (client, ct) => new ProductReader(client).GetAsync(gid, ct));
         if (product is null)
-            WriteRecordError("ShopifyProductNotFound", ErrorCategory.ObjectNotFound, $"Shop '{Shop}' has no product {gid}.", id);
+            WriteRecordError(ErrorCatalog.ProductNotFound, $"Shop '{Shop}' has no product {gid}.", id);
         else
             WriteObject(MirrorLinks.Show(Connector, product));
     }
@@ -85,7 +85,7 @@ public sealed class GetShopifyProductCommand : ShopCmdlet
     {
         var products = RunShopify($"Finding SKU {sku} in {Shop}", (client, ct) => ToListAsync(new ProductReader(client).FindBySkuAsync(sku, ct)));
         if (products.Count == 0)
-            WriteRecordError("ShopifyProductNotFound", ErrorCategory.ObjectNotFound, $"No product in shop '{Shop}' has a variant with SKU '{sku}'.", sku);
+            WriteRecordError(ErrorCatalog.ProductNotFound, $"No product in shop '{Shop}' has a variant with SKU '{sku}'.", sku);
         foreach (var product in products) WriteObject(MirrorLinks.Show(Connector, product));
     }
 

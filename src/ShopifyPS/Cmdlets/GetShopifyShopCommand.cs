@@ -24,7 +24,7 @@ public sealed class GetShopifyShopCommand : ShopifyCmdlet
             var matches = names.Where(n => pattern.IsMatch(n)).ToList();
             if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(requested))
             {
-                WriteRecordError("ShopProfileNotFound", ErrorCategory.ObjectNotFound,
+                WriteRecordError(ErrorCatalog.ProfileNotFound,
                     $"No shop profile '{requested}' in {Home.ShopsFolder}. Create one with New-ShopifyShop.", requested);
                 continue;
             }
@@ -36,7 +36,7 @@ public sealed class GetShopifyShopCommand : ShopifyCmdlet
                 }
                 catch (ProfileException ex)
                 {
-                    WriteRecordError(ex.Problems[0].ErrorId, ErrorCategory.InvalidData,
+                    WriteRecordError(ex.Problems[0].Error,
                         $"The shop profile '{name}' cannot be used:{Environment.NewLine}{ex.Message}", name, ex);
                 }
             }

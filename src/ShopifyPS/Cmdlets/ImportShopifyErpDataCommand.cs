@@ -20,7 +20,7 @@ public sealed class ImportShopifyErpDataCommand : StoreCmdlet
     {
         var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
         if (!Directory.Exists(folder))
-            throw Terminate("ErpDataFolderNotFound", ErrorCategory.ObjectNotFound,
+            throw Terminate(ErrorCatalog.ShopifyErpDataFolderNotFound,
                 $"The folder {folder} does not exist. -Path names a folder of CSV files such as items.csv (see about_ShopifyPS).", Path);
 
         // -WhatIf runs the whole import in a transaction that is rolled back, so the summaries say exactly what would change.
@@ -33,7 +33,7 @@ public sealed class ImportShopifyErpDataCommand : StoreCmdlet
         foreach (var summary in result.Files)
         {
             foreach (var error in result.Errors.Where(e => e.File == summary.File))
-                WriteRecordError("ErpDataInvalidRow", ErrorCategory.InvalidData, $"{error} (in {folder})", error);
+                WriteRecordError(ErrorCatalog.ShopifyErpDataInvalidRow, $"{error} (in {folder})", error);
             WriteObject(summary);
         }
     }

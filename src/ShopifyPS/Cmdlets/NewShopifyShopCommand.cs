@@ -20,10 +20,10 @@ public sealed class NewShopifyShopCommand : ShopSettingsCmdlet
     protected override void ProcessRecord()
     {
         if (!IsBound(nameof(Domain)))
-            throw Terminate("ShopDomainRequired", ErrorCategory.InvalidArgument,
+            throw Terminate(ErrorCatalog.DomainRequired,
                 "New-ShopifyShop needs -Domain, the store's '<store>.myshopify.com' domain.", Name);
         if (ProfileStore.Exists(Name) && !Force)
-            throw Terminate("ShopProfileExists", ErrorCategory.ResourceExists,
+            throw Terminate(ErrorCatalog.ProfileExists,
                 $"A shop profile '{Name}' already exists ({ProfileStore.PathFor(Name)}). Change it with Set-ShopifyShop, or pass -Force to replace it.", Name);
         if (!ShouldProcess(ProfileStore.PathFor(Name), "Create shop profile")) return;
 

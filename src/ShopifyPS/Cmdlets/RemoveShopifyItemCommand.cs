@@ -26,7 +26,7 @@ public sealed class RemoveShopifyItemCommand : StoreCmdlet
         {
             if (!catalog.Exists(no))
             {
-                WriteRecordError("ShopifyItemNotFound", ErrorCategory.ObjectNotFound, $"No item '{no}' in {DatabasePath}; nothing was removed.", no);
+                WriteRecordError(ErrorCatalog.ItemNotFound, $"No item '{no}' in {DatabasePath}; nothing was removed.", no);
                 continue;
             }
             if (!ShouldProcess($"item {no} in {DatabasePath}", "Remove the item with its variants, references, prices and stock", Force)) continue;

@@ -21,7 +21,7 @@ public sealed class RemoveShopifyShopCommand : ShopifyCmdlet
     {
         if (!ProfileStore.Exists(Name))
         {
-            WriteRecordError("ShopProfileNotFound", ErrorCategory.ObjectNotFound,
+            WriteRecordError(ErrorCatalog.ProfileNotFound,
                 $"No shop profile '{Name}' in {Home.ShopsFolder}; nothing was removed.", Name);
             return;
         }

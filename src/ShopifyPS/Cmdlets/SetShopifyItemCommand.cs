@@ -63,7 +63,7 @@ public sealed class SetShopifyItemCommand : StoreCmdlet
         }
         catch (ArgumentException ex)
         {
-            WriteRecordError("ShopifyItemInvalid", ErrorCategory.InvalidArgument, $"Item {No}: {ex.Message} Nothing was changed.", No, ex);
+            WriteRecordError(ErrorCatalog.ItemInvalid, $"Item {No}: {ex.Message} Nothing was changed.", No, ex);
             return;
         }
 
@@ -76,7 +76,7 @@ public sealed class SetShopifyItemCommand : StoreCmdlet
         }
         catch (ArgumentException ex)
         {
-            WriteRecordError("ShopifyItemInvalid", ErrorCategory.InvalidArgument, $"Item {No}: {ex.Message} Nothing was changed.", No, ex);
+            WriteRecordError(ErrorCatalog.ItemInvalid, $"Item {No}: {ex.Message} Nothing was changed.", No, ex);
             return;
         }
         if (PassThru) WriteObject(catalog.Find(new ItemQuery { No = [WildcardPattern.Escape(No)] }).Single());

@@ -41,10 +41,10 @@ public sealed class SetShopifyLocationCommand : ShopCmdlet
         {
             var known = profile.Locations.Count == 0 ? "none" : string.Join(", ", profile.Locations.Select(l => $"'{l.Name}'"));
             if (matches.Count == 0)
-                WriteRecordError("ShopifyLocationNotFound", ErrorCategory.ObjectNotFound,
+                WriteRecordError(ErrorCatalog.LocationNotFound,
                     $"The profile of shop '{Shop}' has no location '{Location}' (it has: {known}). Get-ShopifyLocation -Shop {Shop} -Refresh adds Shopify's locations.", Location);
             else
-                WriteRecordError("ShopifyLocationAmbiguous", ErrorCategory.InvalidArgument,
+                WriteRecordError(ErrorCatalog.LocationAmbiguous,
                     $"The profile of shop '{Shop}' has {matches.Count} locations named '{Location}'; name one by its id ({string.Join(", ", matches.Select(m => m.Id))}).", Location);
             return;
         }
@@ -57,7 +57,7 @@ public sealed class SetShopifyLocationCommand : ShopCmdlet
             }
             catch (LocationFilterException ex)
             {
-                WriteRecordError(LocationFilterException.ErrorId, ErrorCategory.InvalidArgument,
+                WriteRecordError(ErrorCatalog.LocationFilterInvalid,
                     $"The location filter of '{location.Name}' was not changed: {ex.Message}", LocationFilter, ex);
                 return;
             }

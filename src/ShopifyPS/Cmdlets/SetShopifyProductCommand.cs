@@ -27,7 +27,7 @@ public sealed class SetShopifyProductCommand : ProductEditCmdlet
     protected override void BeginProcessing()
     {
         if (!IsBound(nameof(Status)) && SeoTitle is null && SeoDescription is null && Tags is null && AddTags is null && RemoveTags is null)
-            throw Terminate("ShopifyProductChangeMissing", ErrorCategory.InvalidArgument,
+            throw Terminate(ErrorCatalog.ProductChangeMissing,
                 "Nothing to change: pass -Status, -SeoTitle, -SeoDescription, -Tags, -AddTags or -RemoveTags.", null);
     }
 

@@ -63,7 +63,7 @@ public sealed class SetShopifySkuMappingCommand : ShopCmdlet
         if (what is null) return;
         if (variants.Count == 0)
         {
-            WriteRecordError("ShopifyVariantNotMirrored", ErrorCategory.ObjectNotFound,
+            WriteRecordError(ErrorCatalog.VariantNotMirrored,
                 $"{what} is not among the imported products of shop '{Shop}'. Import it first: Sync-ShopifyProduct -Shop {Shop} -ProductId <id>, or pipe it from Get-ShopifyProduct.", what);
             return;
         }
@@ -76,7 +76,7 @@ public sealed class SetShopifySkuMappingCommand : ShopCmdlet
         }
         catch (MappingRefusedException ex)
         {
-            WriteRecordError(ex.ErrorId, ErrorCategory.InvalidOperation, ex.Message, what, ex);
+            WriteRecordError(ex.Error, ex.Message, what, ex);
         }
     }
 
@@ -96,7 +96,7 @@ public sealed class SetShopifySkuMappingCommand : ShopCmdlet
                 }
                 catch (ArgumentException ex)
                 {
-                    WriteRecordError("ShopifyProductIdInvalid", ErrorCategory.InvalidArgument, ex.Message, ProductId, ex);
+                    WriteRecordError(ErrorCatalog.ProductIdInvalid, ex.Message, ProductId, ex);
                     return (null, []);
                 }
         }

@@ -42,7 +42,7 @@ public sealed class SyncShopifyImageCommand : SyncCmdlet
     {
         var mode = Profile.Items.SyncItemImages;
         if (mode == ImageSyncMode.Disabled)
-            throw Terminate("ImageSyncDisabled", ErrorCategory.InvalidOperation,
+            throw Terminate(ErrorCatalog.ShopifyImageSyncDisabled,
                 $"Picture sync is disabled for shop {Shop}. Turn it on with Set-ShopifyShop -Shop {Shop} -SyncItemImages ToShopify (or FromShopify).", Shop);
         var scope = new ImageSyncScope { ItemNo = _itemNos, ProductId = _productIds };
         var activity = mode == ImageSyncMode.ToShopify ? $"Uploading pictures to {Shop}" : $"Downloading pictures from {Shop}";

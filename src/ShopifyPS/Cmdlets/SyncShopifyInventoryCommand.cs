@@ -56,7 +56,7 @@ public sealed class SyncShopifyInventoryCommand : SyncCmdlet
             }
             catch (LocationFilterException ex)
             {
-                throw Terminate(LocationFilterException.ErrorId, ErrorCategory.InvalidData,
+                throw Terminate(ErrorCatalog.LocationFilterInvalid,
                     $"The location '{location.Name}' of shop '{Shop}' has a filter that is not valid, so no stock was synchronized: {ex.Message} Fix it with Set-ShopifyLocation -Shop {Shop} -Location '{location.Name}' -LocationFilter <filter>.",
                     location.LocationFilter, ex);
             }

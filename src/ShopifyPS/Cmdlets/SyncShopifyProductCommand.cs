@@ -62,7 +62,7 @@ public sealed class SyncShopifyProductCommand : SyncCmdlet
                 SyncFromShopify();
                 break;
             default:
-                throw Terminate("ShopifySyncItemDisabled", ErrorCategory.InvalidOperation,
+                throw Terminate(ErrorCatalog.SyncItemDisabled,
                     $"Shop '{Shop}' has syncItem: Disabled, so Sync-ShopifyProduct has nothing to do. Choose a direction with " +
                     $"Set-ShopifyShop {Shop} -SyncItem ToShopify (items update their products) or -SyncItem FromShopify (products are imported). " +
                     "Add-ShopifyItem creates products whatever syncItem is.", Shop);
@@ -73,7 +73,7 @@ public sealed class SyncShopifyProductCommand : SyncCmdlet
     private void RefuseParameters(SyncItemMode direction, params string[] parameters)
     {
         foreach (var parameter in parameters.Where(IsBound))
-            throw Terminate("ShopifySyncParameterNotForDirection", ErrorCategory.InvalidArgument,
+            throw Terminate(ErrorCatalog.SyncParameterNotForDirection,
                 $"-{parameter} narrows the other direction; shop '{Shop}' has syncItem: {direction}. " +
                 "Use -ItemNo/-Force with ToShopify and -ProductId/-Query with FromShopify.", parameter);
     }
@@ -82,7 +82,7 @@ public sealed class SyncShopifyProductCommand : SyncCmdlet
     {
         // Everything a ToShopify run does changes products, so without S2 the whole run could do nothing.
         if (!Profile.Items.CanUpdateShopifyProducts)
-            throw Terminate("ShopifyProductUpdatesDisabled", ErrorCategory.InvalidOperation,
+            throw Terminate(ErrorCatalog.ProductUpdatesDisabled,
                 $"Shop '{Shop}' has syncItem: ToShopify but canUpdateShopifyProducts: false, so no product may be changed. " +
                 $"Allow it with Set-ShopifyShop {Shop} -CanUpdateShopifyProducts $true; Add-ShopifyItem still creates products without it.", Shop);
         if (!WhatIfRequested && !ShouldProcess($"shop {Shop}", "Update the products linked to items")) return;

@@ -32,11 +32,11 @@ public sealed class TestShopifyShopCommand : ShopifyCmdlet
         }
         catch (FileNotFoundException ex)
         {
-            WriteRecordError("ShopProfileNotFound", ErrorCategory.ObjectNotFound, ex.Message, Name, ex);
+            WriteRecordError(ErrorCatalog.ProfileNotFound, ex.Message, Name, ex);
             return;
         }
         foreach (var problem in problems)
-            WriteRecordError(problem.ErrorId, ErrorCategory.InvalidData, problem.ToString(), problem);
+            WriteRecordError(problem.Error, problem.ToString(), problem);
         // A profile that cannot be loaded cannot be used to connect either.
         var live = Offline || problems.Count > 0 ? null : CheckLive();
         WriteObject(new ShopTestResult(Name, ProfileStore.PathFor(Name), problems, live));
@@ -49,7 +49,7 @@ public sealed class TestShopifyShopCommand : ShopifyCmdlet
         var options = new ShopifyClientOptions { MaxAttempts = 2 };
         var live = Run($"Testing the connection to {Name}", (progress, ct) => ShopLiveCheck.RunAsync(new ShopifyClient(profile, Home, progress, options), ct));
         foreach (var failure in live.Failures)
-            WriteRecordError(failure.ErrorId, ShopifyErrors.CategoryOf(failure.ErrorId), failure.Message, Name, failure.Exception);
+            WriteRecordError(failure.Error, failure.Message, Name, failure.Exception);
         return live;
     }
 }

@@ -29,7 +29,7 @@ public abstract class ProductEditCmdlet : ShopCmdlet
                 edit(new ProductEditor(new SyncContext(profile, client, store, client.Progress ?? new Progress<RunEvent>(), WhatIfRequested, DateOnly.FromDateTime(DateTime.Now))), gid, ct));
             WriteObject(result);
             if (result.Action == SyncAction.Failed)
-                WriteRecordError("ShopifyProductChangeFailed", ErrorCategory.InvalidResult, result.Message, gid);
+                WriteRecordError(ErrorCatalog.ProductChangeFailed, result.Message, gid);
         }
     }
 }

@@ -64,14 +64,13 @@ public abstract class ShopCmdlet : ShopifyCmdlet
         }
         catch (ArgumentException ex)
         {
-            WriteRecordError("ShopifyProductIdInvalid", ErrorCategory.InvalidArgument, ex.Message, id, ex);
+            WriteRecordError(ErrorCatalog.ProductIdInvalid, ex.Message, id, ex);
             return null;
         }
     }
 
     private Exception Stop(ShopifyException ex)
     {
-        var (errorId, category) = ShopifyErrors.Classify(ex);
-        return Terminate(errorId, category, ex.Message, Shop, ex);
+        return Terminate(ex);
     }
 }

@@ -52,7 +52,7 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
         }
         catch (ArgumentException ex)
         {
-            throw Terminate("ShopifyLockTimeoutInvalid", ErrorCategory.InvalidArgument, ex.Message, StoreOptions.LockTimeoutVariable, ex);
+            throw Terminate(ErrorCatalog.LockTimeoutInvalid, ex.Message, StoreOptions.LockTimeoutVariable, ex);
         }
         try
         {
@@ -64,11 +64,11 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
         }
         catch (StoreBusyException ex)
         {
-            throw Terminate("ShopifyStoreBusy", ErrorCategory.ResourceBusy, ex.Message, path, ex);
+            throw Terminate(ErrorCatalog.StoreBusy, ex.Message, path, ex);
         }
         catch (StoreUnusableException ex)
         {
-            throw Terminate("ShopifyStoreUnusable", ErrorCategory.InvalidData, ex.Message, path, ex);
+            throw Terminate(ErrorCatalog.StoreUnusable, ex.Message, path, ex);
         }
     }
 
@@ -158,11 +158,11 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
         }
         catch (FileNotFoundException ex)
         {
-            throw Terminate("ShopProfileNotFound", ErrorCategory.ObjectNotFound, ex.Message, name, ex);
+            throw Terminate(ErrorCatalog.ProfileNotFound, ex.Message, name, ex);
         }
         catch (ProfileException ex)
         {
-            throw Terminate(ex.Problems[0].ErrorId, ErrorCategory.InvalidData,
+            throw Terminate(ex.Problems[0].Error,
                 $"The shop profile '{name}' cannot be used:{Environment.NewLine}{ex.Message}", name, ex);
         }
     }
@@ -176,25 +176,33 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
         }
         catch (ProfileException ex)
         {
-            throw Terminate(ex.Problems[0].ErrorId, ErrorCategory.InvalidArgument,
+            throw Terminate(ex.Problems[0].Error,
                 $"The shop profile '{profile.Name}' was not saved:{Environment.NewLine}{ex.Message}", profile.Name, ex);
         }
     }
 
     /// <summary>Stops the whole command. Use for unusable input, profile or authentication.</summary>
     /// <returns>Never returns; typed so callers can write <c>throw Terminate(...)</c> and keep flow analysis honest.</returns>
-    protected Exception Terminate(string errorId, ErrorCategory category, string message, object? target, Exception? inner = null)
+    protected Exception Terminate(ErrorId error, string message, object? target, Exception? inner = null) =>
+        Terminate(new ShopifyPSException(error, message, target, inner));
+
+    /// <summary>Stops the whole command with the error an engine exception carries.</summary>
+    protected Exception Terminate(ShopifyPSException ex)
     {
-        ThrowTerminatingError(NewError(errorId, category, message, target, inner));
-        return new InvalidOperationException(message);
+        ThrowTerminatingError(ToErrorRecord(ex));
+        return ex;
     }
 
     /// <summary>Reports one failed record and lets the command go on with the rest.</summary>
-    protected void WriteRecordError(string errorId, ErrorCategory category, string message, object? target, Exception? inner = null) =>
-        WriteError(NewError(errorId, category, message, target, inner));
+    protected void WriteRecordError(ErrorId error, string message, object? target, Exception? inner = null) =>
+        WriteError(ToErrorRecord(new ShopifyPSException(error, message, target, inner)));
 
-    private static ErrorRecord NewError(string errorId, ErrorCategory category, string message, object? target, Exception? inner) =>
-        new(new ShopifyPSException(message, inner), errorId, category, target);
+    /// <summary>Reports one failed record with the error an engine exception carries.</summary>
+    protected void WriteRecordError(ShopifyPSException ex, object? target = null) => WriteError(ToErrorRecord(ex, target));
+
+    /// <summary>The one place an error id becomes an error record: its category is the PowerShell category of the same name.</summary>
+    private static ErrorRecord ToErrorRecord(ShopifyPSException ex, object? target = null) =>
+        new(ex, ex.Error.Name, Enum.Parse<ErrorCategory>(ex.Error.Kind.ToString()), target ?? ex.Target);
 
     /// <summary>Engine events queued by worker threads for the pipeline thread to write.</summary>
     private sealed class QueuedReporter : IProgress<RunEvent>

@@ -40,7 +40,7 @@ public abstract class SyncCmdlet : ShopCmdlet
                 log?.Record(result);
                 WriteObject(result);
                 if (result.Action == SyncAction.Failed)
-                    WriteRecordError("SyncRecordFailed", ErrorCategory.InvalidResult, result.ToString(), result);
+                    WriteRecordError(ErrorCatalog.ShopifySyncRecordFailed, result.ToString(), result);
             });
             Close(RunStatus.Succeeded, "");
         }
@@ -52,14 +52,13 @@ public abstract class SyncCmdlet : ShopCmdlet
         catch (ShopifyException ex)
         {
             Close(RunStatus.Failed, ex.Message);
-            var (errorId, category) = ShopifyErrors.Classify(ex);
-            throw Terminate(errorId, category, ex.Message, Shop, ex);
+            throw Terminate(ex);
         }
         catch (PriceCalculationException ex)
         {
             // The shop's price setup (currency, exchange rate, customer template) leaves nothing to price.
             Close(RunStatus.Failed, ex.Message);
-            throw Terminate(ex.ErrorId, ErrorCategory.InvalidData, ex.Message, Shop, ex);
+            throw Terminate(ex.Error, ex.Message, Shop, ex);
         }
         catch (Exception ex) when (ex is not PipelineStoppedException and not PipelineClosedException)
         {
@@ -97,7 +96,7 @@ public abstract class SyncCmdlet : ShopCmdlet
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             var folder = Path.Combine(Home.LogsFolder, shop);
-            throw Terminate("ShopifyRunLogNotWritable", ErrorCategory.WriteError,
+            throw Terminate(ErrorCatalog.RunLogNotWritable,
                 $"The run log cannot be written in {folder}: {ex.Message} Give the account that runs ShopifyPS write access to " +
                 $"that folder (the logs are under <home>/logs; ${ShopifyHome.EnvironmentVariable} moves the home folder).", folder, ex);
         }

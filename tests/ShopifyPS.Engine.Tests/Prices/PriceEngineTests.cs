@@ -286,7 +286,7 @@ public sealed class PriceEngineTests
 
         var error = Assert.Throws<MissingExchangeRateException>(() => scenario.Calculate());
 
-        Assert.Equal(("GBP", Today, "MissingExchangeRate"), (error.CurrencyCode, error.Date, error.ErrorId));
+        Assert.Equal(("GBP", Today, "ShopifyExchangeRateMissing"), (error.CurrencyCode, error.Date, error.Error.Name));
         Assert.Contains("'GBP'", error.Message);
         Assert.Contains("2026-03-15", error.Message);
     }

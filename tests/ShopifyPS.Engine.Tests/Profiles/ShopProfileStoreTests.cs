@@ -48,8 +48,8 @@ public sealed class ShopProfileStoreTests : IDisposable
         var (_, problems) = _store.Check("shop");
 
         Assert.Equal(
-            new[] { ProfileErrorIds.InvalidValue, ProfileErrorIds.UnknownKey, ProfileErrorIds.InvalidDomain, ProfileErrorIds.MissingAuth },
-            problems.Select(p => p.ErrorId));
+            new[] { ErrorCatalog.ProfileInvalidValue, ErrorCatalog.ProfileUnknownKey, ErrorCatalog.ProfileInvalidDomain, ErrorCatalog.ProfileMissingAuth },
+            problems.Select(p => p.Error));
         var invalid = problems[0];
         Assert.Equal((4, 13, "items.syncItem"), (invalid.Line, invalid.Column, invalid.Key));
     }
@@ -81,7 +81,7 @@ public sealed class ShopProfileStoreTests : IDisposable
         var save = () => _store.Save(profile);
 
         if (accepted) save();
-        else Assert.Equal(ProfileErrorIds.InsecureEndpoint, Assert.Throws<ProfileException>(save).Problems.Single().ErrorId);
+        else Assert.Equal(ErrorCatalog.ProfileInsecureEndpoint, Assert.Throws<ProfileException>(save).Problems.Single().Error);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class ShopProfileStoreTests : IDisposable
     public void A_name_that_is_no_safe_file_name_is_refused(string name)
     {
         var problem = Assert.Throws<ProfileException>(() => _store.Save(Valid(name))).Problems.Single();
-        Assert.Equal(ProfileErrorIds.InvalidName, problem.ErrorId);
+        Assert.Equal(ErrorCatalog.ProfileInvalidName, problem.Error);
         Assert.False(Directory.Exists(_store.Home.ShopsFolder) && Directory.EnumerateFiles(_store.Home.ShopsFolder).Any());
     }
 

@@ -9,10 +9,7 @@ namespace ShopifyPS.Sync.Import;
 
 /// <summary>A manual mapping was refused: the item or variant does not exist, or the Shopify variant (or the item
 /// variant) is mapped elsewhere and -Force was not given. ErrorId is stable.</summary>
-public sealed class MappingRefusedException(string errorId, string message) : Exception(message)
-{
-    public string ErrorId { get; } = errorId;
-}
+public sealed class MappingRefusedException(ErrorId error, string message) : ShopifyPSException(error, message);
 
 /// <summary>
 /// The mapping actions of I7 on the connector's mirror: Try Find Mapping for given products or all unmapped ones
@@ -75,20 +72,20 @@ public sealed class SkuMappingService(ShopProfile profile, SqliteStore store, Da
     {
         var erp = store.Erp;
         var item = erp.Rows(ErpTables.Items, ("No", itemNo)).FirstOrDefault()
-            ?? throw new MappingRefusedException("ShopifyItemNotFound", $"Item '{itemNo}' is not in the item store. Check the no. (Get-ShopifyItem) or load it with Import-ShopifyErpData.");
+            ?? throw new MappingRefusedException(ErrorCatalog.ItemNotFound, $"Item '{itemNo}' is not in the item store. Check the no. (Get-ShopifyItem) or load it with Import-ShopifyErpData.");
         if (variantCode.Length > 0 && !erp.Exists(ErpTables.ItemVariants, ("ItemNo", item.No), ("Code", variantCode)))
-            throw new MappingRefusedException("ShopifyItemVariantNotFound", $"Item {item.No} has no variant '{variantCode}'. Its variants: {string.Join(", ", erp.Rows(ErpTables.ItemVariants, ("ItemNo", item.No)).Select(v => v.Code).DefaultIfEmpty("none"))}.");
+            throw new MappingRefusedException(ErrorCatalog.ItemVariantNotFound, $"Item {item.No} has no variant '{variantCode}'. Its variants: {string.Join(", ", erp.Rows(ErpTables.ItemVariants, ("ItemNo", item.No)).Select(v => v.Code).DefaultIfEmpty("none"))}.");
         if (variantCode.Length > 0 && variants.Count > 1)
-            throw new MappingRefusedException("ShopifyMappingAmbiguous", $"{variants.Count} Shopify variants cannot all map to item variant {item.No}/{variantCode}. Name one with -VariantId.");
+            throw new MappingRefusedException(ErrorCatalog.MappingAmbiguous, $"{variants.Count} Shopify variants cannot all map to item variant {item.No}/{variantCode}. Name one with -VariantId.");
         if (variantCode.Length > 0)
         {
             var taken = store.Connector.VariantsOfItem(Shop, item.No, variantCode).FirstOrDefault(v => variants.All(m => m.Id != v.Id));
             if (taken is not null && !force)
-                throw new MappingRefusedException("ShopifyMappingExists", $"Item variant {item.No}/{variantCode} is already mapped to Shopify variant {taken.Id} (SKU '{taken.Sku}'). Use -Force to map it here as well.");
+                throw new MappingRefusedException(ErrorCatalog.MappingExists, $"Item variant {item.No}/{variantCode} is already mapped to Shopify variant {taken.Id} (SKU '{taken.Sku}'). Use -Force to map it here as well.");
         }
         var elsewhere = variants.FirstOrDefault(v => v.ItemNo.Length > 0 && (v.ItemNo != item.No || v.VariantCode != variantCode));
         if (elsewhere is not null && !force)
-            throw new MappingRefusedException("ShopifyMappingExists", $"Shopify variant {elsewhere.Id} (SKU '{elsewhere.Sku}') is already mapped to {Describe(elsewhere.ItemNo, elsewhere.VariantCode)}. Use -Force to map it to {Describe(item.No, variantCode)}.");
+            throw new MappingRefusedException(ErrorCatalog.MappingExists, $"Shopify variant {elsewhere.Id} (SKU '{elsewhere.Sku}') is already mapped to {Describe(elsewhere.ItemNo, elsewhere.VariantCode)}. Use -Force to map it to {Describe(item.No, variantCode)}.");
 
         var results = new List<SyncResult>();
         using var transaction = store.BeginTransaction();

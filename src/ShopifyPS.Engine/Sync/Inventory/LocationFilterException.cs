@@ -2,10 +2,8 @@ namespace ShopifyPS.Sync.Inventory;
 
 /// <summary>A location filter (V2) that is not valid Business Central filter syntax.</summary>
 public sealed class LocationFilterException(string filter, int column, string expected)
-    : FormatException($"Location filter '{filter}' is not valid at column {column}: expected {expected}.")
+    : ShopifyPSException(ErrorCatalog.LocationFilterInvalid, $"Location filter '{filter}' is not valid at column {column}: expected {expected}.", filter)
 {
-    public const string ErrorId = "InvalidLocationFilter";
-
     public string Filter { get; } = filter;
     /// <summary>1-based; one past the end when the filter stops too early.</summary>
     public int Column { get; } = column;

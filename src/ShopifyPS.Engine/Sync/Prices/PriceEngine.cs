@@ -8,7 +8,7 @@ namespace ShopifyPS.Sync.Prices;
 /// Business Central prices a quantity-1 sales line for the shop's customer price group, customer discount
 /// group, customer template and currency. Pure: every input is passed in; nothing is read or written.
 /// Creating the engine checks the shop-wide setup (currency, exchange rate, customer template) and throws a
-/// <see cref="PriceCalculationException"/> when it is unusable; Calculate throws one (MissingVatSetup) only for
+/// <see cref="PriceCalculationException"/> when it is unusable; Calculate throws one (ShopifyVatSetupMissing) only for
 /// the item concerned.
 /// </summary>
 public sealed class PriceEngine
