@@ -25,7 +25,7 @@ public sealed class GetShopifyInventoryCommand : ShopCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Location { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         var profile = Profile;
         var locationIds = new HashSet<string>(StringComparer.Ordinal);
@@ -39,7 +39,7 @@ public sealed class GetShopifyInventoryCommand : ShopCmdlet
             }
             locationIds.UnionWith(matches.Select(m => m.Id));
         }
-        var store = OpenStoreAt(Home.DatabaseFor(profile), StoreAccess.Read);
+        var store = Session().Store;
         WriteObject(ShopifyInventoryLevel.List(store.Connector, profile, ItemNo ?? [], locationIds), enumerateCollection: true);
     }
 }

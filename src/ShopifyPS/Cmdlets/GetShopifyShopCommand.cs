@@ -15,7 +15,7 @@ public sealed class GetShopifyShopCommand : ShopifyCmdlet
     [SupportsWildcards]
     public string[] Name { get; set; } = { "*" };
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         var names = ProfileStore.Names();
         foreach (var requested in Name)

@@ -23,16 +23,16 @@ public sealed class TestShopifyShopCommand : ShopifyCmdlet
     [Parameter]
     public SwitchParameter Offline { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         IReadOnlyList<ProfileProblem> problems;
         try
         {
             problems = ProfileStore.Check(Name).Problems;
         }
-        catch (FileNotFoundException ex)
+        catch (ShopifyPSException ex)
         {
-            WriteRecordError(ErrorCatalog.ProfileNotFound, ex.Message, Name, ex);
+            WriteRecordError(ex);
             return;
         }
         foreach (var problem in problems)

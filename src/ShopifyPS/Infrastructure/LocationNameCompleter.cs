@@ -22,7 +22,7 @@ public sealed class LocationNameCompleter : IArgumentCompleter
             {
                 names.UnionWith(store.Load(name).Locations.Select(l => l.Name).Where(n => pattern.IsMatch(n)));
             }
-            catch (Exception ex) when (ex is FileNotFoundException or ProfileException)
+            catch (ShopifyPSException)
             {
                 // Nothing to offer from a profile that cannot be read; the command itself will say why.
             }

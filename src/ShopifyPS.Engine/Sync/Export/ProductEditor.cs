@@ -24,7 +24,7 @@ public sealed class ProductEdit
 /// in the connector state and go out with the next ToShopify sync, as part of its productSet and content hash;
 /// removing a product applies actionForRemovedProducts (S5) in Shopify and forgets the product locally.
 /// </summary>
-public sealed class ProductEditor(SyncContext context)
+public sealed class ProductEditor(ShopSession context)
 {
     private IConnectorStore Connector => context.Store.Connector;
     private string Shop => context.Profile.Name;

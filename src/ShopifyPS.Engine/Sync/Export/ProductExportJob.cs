@@ -22,12 +22,12 @@ public sealed class ProductExportJob
     /// about where the bulk operation's fixed overhead (staged upload, polling) costs less than the calls' points.</summary>
     public const int BulkThreshold = 100;
 
-    private readonly SyncContext _context;
+    private readonly ShopSession _context;
     private readonly PriceEngine _prices;
     private readonly string _shop;
 
     /// <exception cref="PriceCalculationException">The shop's price setup (currency, exchange rate, customer template) is unusable.</exception>
-    public ProductExportJob(SyncContext context)
+    public ProductExportJob(ShopSession context)
     {
         _context = context;
         _shop = context.Profile.Name;

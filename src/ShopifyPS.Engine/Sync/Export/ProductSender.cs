@@ -10,7 +10,7 @@ namespace ShopifyPS.Sync.Export;
 /// so a run that stops half-way keeps every product it finished; one that is started again upserts the rest by
 /// their handles instead of creating them twice.
 /// </summary>
-internal sealed class ProductSender(SyncContext context)
+internal sealed class ProductSender(ShopSession context)
 {
     private readonly ProductReader _reader = new(context.Client);
 
