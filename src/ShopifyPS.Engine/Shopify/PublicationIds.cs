@@ -1,8 +1,7 @@
 using Newtonsoft.Json.Linq;
 using ShopifyPS.Profiles;
-using ShopifyPS.Shopify;
 
-namespace ShopifyPS.Sync.Export;
+namespace ShopifyPS.Shopify;
 
 /// <summary>
 /// The ids of the publications (sales channels) the profile's items.publications names. Products created through the
