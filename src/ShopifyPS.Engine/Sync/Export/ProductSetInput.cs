@@ -20,10 +20,10 @@ public static class ProductSetInput
     public const string DefaultOptionValue = "Default Title";
 
     /// <summary>
-    /// The handle a created product gets: stable per item no., so a create that is sent again after a crash
-    /// (productSet with <c>identifier: {handle}</c> is an upsert) updates the product it created instead of adding
-    /// a second one. Shopify keeps lowercase letters and digits of a handle and turns everything else into single
-    /// hyphens, and so does this.
+    /// The handle a created product gets: stable per item no., so a create that may have run before (a killed run, a
+    /// lost answer) can look its product up by handle and continue with its ids instead of adding a second one.
+    /// Shopify keeps lowercase letters and digits of a handle and turns everything else into single hyphens, and so
+    /// does this.
     /// </summary>
     public static string Handle(string itemNo)
     {
