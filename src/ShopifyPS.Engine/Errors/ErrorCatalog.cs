@@ -104,6 +104,9 @@ public static class ErrorCatalog
     public static readonly ErrorId MappingAmbiguous = new("ShopifyMappingAmbiguous", ErrorKind.InvalidOperation,
         "Name the one Shopify variant with -VariantId.");
 
+    public static readonly ErrorId PublicationNotFound = new("ShopifyPublicationNotFound", ErrorKind.ObjectNotFound,
+        "Name sales channels the shop has (Set-ShopifyShop -Publications), or grant the app read_publications.");
+
     // Locations
     public static readonly ErrorId LocationNotFound = new("ShopifyLocationNotFound", ErrorKind.ObjectNotFound,
         "List the shop's locations with Get-ShopifyLocation; Save-ShopifyLocation adds new ones to the profile.");

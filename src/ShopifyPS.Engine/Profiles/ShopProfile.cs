@@ -67,6 +67,13 @@ public sealed class ItemSettings
     public InventoryPolicy DefaultInventoryPolicy { get; set; }
     /// <summary>V4–V6: the Shopify quantity that gets the calculated stock (added to DESIGN.md §4.1's keys).</summary>
     public InventoryQuantityName InventoryQuantityName { get; set; }
+    /// <summary>What an update does with variants whose item variant is gone (added to DESIGN.md §4.1's keys).</summary>
+    public RemovedVariantAction ActionForRemovedVariants { get; set; }
+    /// <summary>The sales channels (publications, by their catalog title) created products are published to; empty:
+    /// none (added to DESIGN.md §4.1's keys).</summary>
+    public List<string> Publications { get; set; } = [OnlineStore];
+
+    public const string OnlineStore = "Online Store";
 }
 
 /// <summary>E2, S6, P2–P4: the price context of the shop.</summary>
