@@ -71,7 +71,7 @@ function Invoke-Build {
         '-ModuleManifest', (Join-Path $moduleOut 'ShopifyPS.psd1'),
         '-HelpSource', (Join-Path $root 'module/help'),
         '-Destination', (Join-Path $helpOut 'ShopifyPS.dll-Help.xml'))
-    # The Shopify emulator (DESIGN.md §6.1) for the Pester suites and the benchmark: dotnet out/emulator/ShopifyPS.Emulator.dll
+    # The Shopify emulator for the Pester suites and the benchmark: dotnet out/emulator/ShopifyPS.Emulator.dll
     $emulatorOut = Join-Path $out 'emulator'
     if (Test-Path $emulatorOut) { Remove-Item $emulatorOut -Recurse -Force }
     Invoke-Native dotnet @('publish', (Join-Path $root 'src/ShopifyPS.Emulator'), '-c', $Configuration, '-o', $emulatorOut, '--nologo', '-v', 'q', '-clp:ErrorsOnly')
@@ -124,7 +124,7 @@ function Invoke-Demo {
     Invoke-FreshPwsh @('-File', (Join-Path $root 'examples/quickstart.ps1'))
 }
 
-# The workloads of DESIGN.md §8 against the emulator, one process each; the table goes between BENCHMARKS.md's markers.
+# The benchmark workloads (BENCHMARKS.md) against the emulator, one process each; the table goes between BENCHMARKS.md's markers.
 function Invoke-Bench {
     $project = Join-Path $root 'tests/ShopifyPS.Bench'
     Invoke-Native dotnet @('build', $project, '-c', 'Release', '--nologo', '-v', 'q', '-clp:ErrorsOnly')

@@ -12,13 +12,16 @@
     -LockTimeoutSeconds and then stops with exit code 2.
 .EXAMPLE
     pwsh -NoProfile -NonInteractive -File scheduled-sync.ps1 -Shop contoso -ErpDataPath /srv/erp/export
+.EXAMPLE
+    pwsh -NoProfile -NonInteractive -File scheduled-sync.ps1 -Shop contoso -Debug
+    The same with HTTP-level detail from every command (document, cost, request id; never the token), without prompts.
 #>
 [CmdletBinding()]
 param(
     [Parameter(Mandatory)] [string] $Shop,
     [ValidateSet('Products', 'Prices', 'Images', 'Inventory')]
     [string[]] $Sync = @('Products', 'Prices', 'Inventory'),
-    # A folder of ERP CSV files (DESIGN.md §5) to load before syncing.
+    # A folder of ERP CSV files (about_ShopifyPS (THE ERP DATA SET)) to load before syncing.
     [string] $ErpDataPath,
     [int] $LockTimeoutSeconds = 600,
     # Defaults to the module installed for this user; the repository's build can be named explicitly.
@@ -29,11 +32,15 @@ $ProgressPreference = 'SilentlyContinue'
 $ConfirmPreference = 'None'
 $env:SHOPIFYPS_LOCK_TIMEOUT = "$LockTimeoutSeconds"
 
+# -Verbose and -Debug given to this script go on to every ShopifyPS command (they never make one ask for input).
+$diagnostics = @{}
+foreach ($switch in 'Verbose', 'Debug') { if ($PSBoundParameters.ContainsKey($switch)) { $diagnostics[$switch] = $PSBoundParameters[$switch] } }
+
 $exitCode = 0
 try {
     Import-Module $ModulePath
     if ($ErpDataPath) {
-        $files = Import-ShopifyErpData -Path $ErpDataPath -Shop $Shop -ErrorAction SilentlyContinue -ErrorVariable badRows
+        $files = Import-ShopifyErpData -Path $ErpDataPath -Shop $Shop -ErrorAction SilentlyContinue -ErrorVariable badRows @diagnostics
         $rows = ($files | Measure-Object Rows -Sum).Sum
         Write-Output "ERP data: $rows rows from $(@($files).Count) files, $($badRows.Count) rows refused."
         if ($badRows) { $exitCode = 1 }
@@ -41,7 +48,7 @@ try {
     foreach ($kind in $Sync) {
         $command = @{ Products = 'Sync-ShopifyProduct'; Prices = 'Sync-ShopifyPrice'; Images = 'Sync-ShopifyImage'; Inventory = 'Sync-ShopifyInventory' }[$kind]
         # Failed records are errors of their own; they must not stop the next sync.
-        & $command -Shop $Shop -ErrorAction SilentlyContinue -InformationVariable information | Out-Null
+        & $command -Shop $Shop -ErrorAction SilentlyContinue -InformationVariable information @diagnostics | Out-Null
         $summary = $information | Where-Object { $_.Tags -contains 'Summary' } | Select-Object -Last 1 -ExpandProperty MessageData
         if (-not $summary) { throw "$command ended without a summary." }
         Write-Output "$summary"

@@ -39,7 +39,7 @@ public sealed class ShopifyHome
     public string ResolvePath(string path) => Path.GetFullPath(Path.Combine(Root, ExpandUser(path)));
 
     /// <summary>The database a shop uses: its profile's <c>database</c>, else the default one.</summary>
-    public string DatabaseFor(Profiles.ShopProfile? profile) =>
+    public string DatabaseFor(ShopProfile? profile) =>
         string.IsNullOrEmpty(profile?.Database) ? DefaultDatabase : ResolvePath(profile.Database);
 
     private static string UserProfile => Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);

@@ -9,7 +9,7 @@ namespace ShopifyPS.Bench;
 public sealed record ErpDataSize(int Items, int VariantsPerItem, int Locations, long StockRows, int Seed);
 
 /// <summary>
-/// Writes a synthetic ERP data set in the format of DESIGN.md §5 (the same files, headers and value formats that
+/// Writes a synthetic ERP data set in the format of about_ShopifyPS (THE ERP DATA SET) (the same files, headers and value formats that
 /// Import-ShopifyErpData reads, taken from <see cref="ErpTables"/>): vendors, categories, locations, items with
 /// variants, a barcode per variant (or per item), the vendor catalog, a retail price per item and stock per
 /// variant and location up to <see cref="ErpDataSize.StockRows"/>. Rows are streamed, so any size fits in memory.

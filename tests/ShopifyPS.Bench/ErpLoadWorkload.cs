@@ -4,7 +4,7 @@ using ShopifyPS.Storage;
 namespace ShopifyPS.Bench;
 
 /// <summary>
-/// DESIGN.md §8 point 3: Import-ShopifyErpData's engine on the synthetic data set (100k items, 300k variants, 1M
+/// the performance model in BENCHMARKS.md: Import-ShopifyErpData's engine on the synthetic data set (100k items, 300k variants, 1M
 /// stock rows at full size), first into an empty database, then the same files again with every row unchanged.
 /// No API calls: judged by its aims, under 60 s and 1 GB.
 /// </summary>

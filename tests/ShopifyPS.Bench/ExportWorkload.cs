@@ -6,7 +6,7 @@ using ShopifyPS.Sync.Export;
 namespace ShopifyPS.Bench;
 
 /// <summary>
-/// The export workload (DESIGN.md §8): a synthetic data set of N items with V variants each is loaded into the
+/// The export workload (the performance model in BENCHMARKS.md): a synthetic data set of N items with V variants each is loaded into the
 /// store and exported: first all items (one bulk mutation of creates and one of publishing from 100 products on, after
 /// one read of the shop's publications), then the same items again unchanged (floor: zero calls), then 5% of them
 /// changed in one field (floor: one bulk mutation of productUpdate lines of only those products), then a set of items
@@ -55,7 +55,7 @@ internal static class ExportWorkload
     }
 
     private static Task<WorkloadResult> ExportAsync(BenchShop shop, string workload,
-        Func<ProductExportJob, IAsyncEnumerable<Sync.SyncResult>> run, Func<RequestLog, FloorCheck> floor) =>
+        Func<ProductExportJob, IAsyncEnumerable<SyncResult>> run, Func<RequestLog, FloorCheck> floor) =>
         shop.MeasureAsync(workload, () => BenchShop.RunJobAsync(run(new ProductExportJob(shop.NewContext()))),
             (log, _) => floor(log));
 }

@@ -9,7 +9,7 @@ using ShopifyPS.Sync.Inventory;
 namespace ShopifyPS.Bench;
 
 /// <summary>
-/// Issue 7's benchmark (DESIGN.md §8 point 1): an inventory sync of N variants × 3 locations, a share of the levels
+/// Issue 7's benchmark (the performance model in BENCHMARKS.md): an inventory sync of N variants × 3 locations, a share of the levels
 /// changed in the ERP. Writes are judged
 /// against the floor ceil(changed / 250); a rerun with nothing changed must write nothing.
 /// </summary>

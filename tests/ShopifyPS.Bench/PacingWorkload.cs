@@ -1,7 +1,7 @@
 namespace ShopifyPS.Bench;
 
 /// <summary>
-/// DESIGN.md §8 point 2 (and issue 3's done-when): a sustained mutation workload from three clients sharing one
+/// the performance model in BENCHMARKS.md (and issue 3's done-when): a sustained mutation workload from three clients sharing one
 /// shop's budget. Pacing is good when nothing is THROTTLED and the wall time stays close to the floor Shopify itself
 /// sets: (Σcost − bucket) / restore rate.
 /// </summary>

@@ -69,9 +69,9 @@ static Dictionary<string, string> Options(string[] args)
 static string Required(Dictionary<string, string> options, string name) =>
     options.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required.");
 
-static int Int(Dictionary<string, string> options, string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v) : fallback;
+static int Int(Dictionary<string, string> options, string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
 static double Double(Dictionary<string, string> options, string name, double fallback) =>
     options.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
-static long Long(Dictionary<string, string> options, string name, long fallback) => options.TryGetValue(name, out var v) ? long.Parse(v) : fallback;
+static long Long(Dictionary<string, string> options, string name, long fallback) => options.TryGetValue(name, out var v) ? long.Parse(v, CultureInfo.InvariantCulture) : fallback;

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace ShopifyPS.Bench;
 
 /// <summary>
-/// Every workload of DESIGN.md §8 and the issues, each in a process of its own (so one workload's memory does
+/// Every workload of the performance model in BENCHMARKS.md and the issues, each in a process of its own (so one workload's memory does
 /// not count towards the next), at full size times <c>scale</c>; prints one table and can write it into a file.
 /// </summary>
 internal static class RunAll

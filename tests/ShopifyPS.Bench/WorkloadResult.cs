@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ShopifyPS.Bench;
 
 /// <summary>
-/// A workload's floor (DESIGN.md §8) and what the run did in the same unit: writes against ceil(changed / 250),
+/// A workload's floor (the performance model in BENCHMARKS.md) and what the run did in the same unit: writes against ceil(changed / 250),
 /// calls against one bulk operation, seconds against (Σcost − bucket) / restore rate.
 /// </summary>
 internal sealed record FloorCheck(string Floor, double FloorValue, double Actual, string Unit)

@@ -1,5 +1,5 @@
 # Every way a hand-edited profile can be wrong gets an error that names the file, line, column, key
-# and what is allowed (DESIGN.md §4.1). The base profile below is valid; each case breaks one thing.
+# and what is allowed (about_ShopifyPS (PROFILE KEYS)). The base profile below is valid; each case breaks one thing.
 BeforeDiscovery {
     $valid = @'
 name: shop

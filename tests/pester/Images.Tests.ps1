@@ -145,7 +145,7 @@ Describe 'Sync-ShopifyImage to Shopify' {
     It 'uploads the pictures and reports bad files as skipped with the reason, the rest still syncing' {
         $results = Sync-ShopifyImage -Shop emu -ErrorVariable errors
         $errors | Should -BeNullOrEmpty
-        $results[0].PSObject.TypeNames[0] | Should -Be 'ShopifyPS.Sync.SyncResult'
+        $results[0].PSObject.TypeNames[0] | Should -Be 'ShopifyPS.SyncResult'
         ($results | Where-Object { $_.ItemNo -eq '1000' -and -not $_.VariantCode }).Action | Should -Be 'Created'
         ($results | Where-Object VariantCode -EQ 'RED').Action | Should -Be 'Created'
         ($results | Where-Object ItemNo -EQ '1001').Action | Should -Be 'Created'

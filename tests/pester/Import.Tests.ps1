@@ -52,7 +52,7 @@ Describe 'Sync-ShopifyProduct from Shopify' {
     It 'imports a shop of 60 products: maps the 30 whose SKU is an item no. and creates the other 30 from the template' {
         $results = Sync-ShopifyProduct -Shop emu -InformationVariable info
         $results.Count | Should -Be 60
-        $results[0].PSObject.TypeNames[0] | Should -Be 'ShopifyPS.Sync.SyncResult'
+        $results[0].PSObject.TypeNames[0] | Should -Be 'ShopifyPS.SyncResult'
         @($results | Where-Object Action -EQ Updated).Count | Should -Be 30
         @($results | Where-Object Action -EQ Created).Count | Should -Be 30
         ($results | Where-Object ItemNo -EQ '1005').Message | Should -Match 'SKU 1005 is item 1005'

@@ -93,7 +93,7 @@ Describe 'Get-ShopifyLocation and Set-ShopifyLocation' {
     It 'refreshes the profile with Shopify''s locations, all Disabled, and shows them in a table' {
         $locations = Update-ShopifyLocation -Shop inv
         $locations.Name | Should -Be @('East store', 'Main warehouse', 'West store')
-        $locations[0].PSObject.TypeNames[0] | Should -Be 'ShopifyPS.Sync.Inventory.ShopifyLocation'
+        $locations[0].PSObject.TypeNames[0] | Should -Be 'ShopifyPS.ShopifyLocation'
         $locations.StockCalculation | Sort-Object -Unique | Should -Be 'Disabled'
         $locations.IsActive | Sort-Object -Unique | Should -BeTrue
         $locations.InProfile | Sort-Object -Unique | Should -BeTrue
@@ -140,7 +140,7 @@ Describe 'Sync-ShopifyInventory' {
 
     It 'brings the example stock to the Shopify locations through their filters' {
         $results = Sync-ShopifyInventory -Shop inv -InformationVariable info
-        $results[0].PSObject.TypeNames[0] | Should -Be 'ShopifyPS.Sync.SyncResult'
+        $results[0].PSObject.TypeNames[0] | Should -Be 'ShopifyPS.SyncResult'
         foreach ($item in $linked | Where-Object { $_.ItemNo -notin '1048', '1049' }) {
             $codes = if ($item.Variants) { $item.Variants } else { @('') }
             foreach ($code in $codes) {
@@ -169,7 +169,7 @@ Describe 'Sync-ShopifyInventory' {
         Invoke-TestEmulator $emulator 'requests' -Method Delete | Out-Null
         $levels = Get-ShopifyInventory -Shop inv -ItemNo 1001 -Location 'East store'
         $levels | Should -HaveCount 4
-        $levels[0].PSObject.TypeNames[0] | Should -Be 'ShopifyPS.Sync.Inventory.ShopifyInventoryLevel'
+        $levels[0].PSObject.TypeNames[0] | Should -Be 'ShopifyPS.ShopifyInventoryLevel'
         foreach ($level in $levels) {
             $level.ShopifyStock | Should -Be $level.CalculatedStock
             $level.CalculatedStock | Should -Be (Get-ExpectedStock 1001 $level.VariantCode 'EAST', 'WEST' FreeInventory)

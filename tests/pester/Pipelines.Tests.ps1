@@ -171,26 +171,54 @@ Describe 'Unattended runs never prompt' {
 }
 
 Describe '-Confirm asks before every change' {
-    # In a non-interactive pwsh a prompt cannot be answered: PowerShell stops the command at the question, which proves
-    # the question was asked, and the state shows nothing was changed before it.
-    It '<Name> asks' -ForEach @(
+    BeforeAll {
+        Add-Type -Path (Join-Path $PSScriptRoot 'hosts/AnsweringHost.cs')
+        # Runs a script in a runspace whose host answers every prompt with $Answer; returns the prompts it was shown.
+        function Invoke-Answering([string] $Answer, [string] $Script) {
+            $answering = [ShopifyPSTests.AnsweringHost]::new($Answer)
+            $runspace = [runspacefactory]::CreateRunspace($answering)
+            $runspace.Open()
+            $ps = [powershell]::Create()
+            $ps.Runspace = $runspace
+            $null = $ps.AddScript("Import-Module '$modulePath'; $Script")
+            try { $null = $ps.Invoke() } catch { } finally { $ps.Dispose(); $runspace.Dispose() }
+            , $answering.Prompts
+        }
+        function Get-Mutations { @(Get-Requests $emulator | Where-Object { $_.document -match '^\s*mutation' }) }
+    }
+
+    It '<Name> asks, and "No" changes nothing' -ForEach @(
         @{ Name = 'Add-ShopifyItem'; Script = "Add-ShopifyItem -Shop alpha -No 1010 -Confirm" }
         @{ Name = 'Sync-ShopifyProduct'; Script = "Sync-ShopifyProduct -Shop alpha -Confirm" }
         @{ Name = 'Sync-ShopifyPrice'; Script = "Sync-ShopifyPrice -Shop alpha -Confirm" }
         @{ Name = 'Sync-ShopifyInventory'; Script = "Sync-ShopifyInventory -Shop alpha -Confirm" }
         @{ Name = 'Sync-ShopifyImage'; Script = "Sync-ShopifyImage -Shop alpha -Confirm" }
-        @{ Name = 'Remove-ShopifyItem'; Script = "Remove-ShopifyItem -No 1001 -Confirm" }
+        @{ Name = 'Set-ShopifyProduct'; Script = "Get-ShopifyProduct -Shop alpha | Select-Object -First 1 | Set-ShopifyProduct -Shop alpha -SeoTitle 'Changed' -Confirm" }
         @{ Name = 'Set-ShopifyLocation'; Script = "Set-ShopifyLocation -Shop alpha -Location 'Main warehouse' -StockCalculation Disabled -Confirm" }
         @{ Name = 'Set-ShopifyShop'; Script = "Set-ShopifyShop alpha -SkuMapping VariantCode -Confirm" }
         @{ Name = 'Set-ShopifyItem'; Script = "Set-ShopifyItem -No 1001 -Description 'Changed' -Confirm" }
+        @{ Name = 'Remove-ShopifyItem'; Script = "Remove-ShopifyItem -No 1001 -Confirm" }
     ) {
-        $requests = Get-RequestCount $emulator
+        $mutations = (Get-Mutations).Count
+        $logs = (Get-RunLogs alpha).Count
         $profileText = Get-Content (Join-Path $testHome 'shops/alpha.yml') -Raw
-        $output = Invoke-InFreshPwsh "`$env:SHOPIFYPS_HOME = '$testHome'; `$env:SHOPIFYPS_PIPE_A = '$($emulator.Token)'; Import-Module '$modulePath'; $Script" 2>&1 | Out-String
-        $output | Should -Match 'NonInteractive|prompt'
-        Get-RequestCount $emulator | Should -BeLessOrEqual ($requests + 2) -Because 'at most the reads before the question'
+
+        $prompts = Invoke-Answering 'No' $Script
+
+        $prompts.Count | Should -BeGreaterThan 0 -Because "$Name must ask under -Confirm"
+        (Get-Mutations).Count | Should -Be $mutations
+        (Get-RunLogs alpha).Count | Should -Be $logs
         Get-Content (Join-Path $testHome 'shops/alpha.yml') -Raw | Should -Be $profileText
         (Get-ShopifyItem -No 1001).Description | Should -Not -Be 'Changed'
-        Get-ShopifyItem -No 1001 | Should -Not -BeNullOrEmpty
+    }
+
+    It 'asks, and "Yes" makes the change' {
+        $logs = (Get-RunLogs alpha).Count
+        $prompts = Invoke-Answering 'Yes' "Set-ShopifyItem -No 1049 -Description 'Confirmed' -Confirm; Sync-ShopifyPrice -Shop alpha -Confirm"
+
+        $prompts.Count | Should -Be 2
+        $prompts[1] | Should -Match 'alpha'
+        (Get-ShopifyItem -No 1049).Description | Should -Be 'Confirmed'
+        (Get-RunLogs alpha).Count | Should -Be ($logs + 1)
     }
 }

@@ -344,7 +344,7 @@ Describe 'The access token' -Tag Reliability {
     It 'ran the whole sequence, the wrong token ending in ShopifyAuthenticationFailed' {
         @($captured | Where-Object { $_ -is [Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 10
         @($captured | Where-Object { $_ -is [Management.Automation.DebugRecord] }).Count | Should -BeGreaterThan 0
-        @($captured | Where-Object { $_.PSObject.TypeNames[0] -eq 'ShopifyPS.Sync.SyncResult' -and $_.Action -eq 'Created' }).Count | Should -BeGreaterThan 3
+        @($captured | Where-Object { $_.PSObject.TypeNames[0] -eq 'ShopifyPS.SyncResult' -and $_.Action -eq 'Created' }).Count | Should -BeGreaterThan 3
         $failures = @($captured | Where-Object { $_ -is [Management.Automation.ErrorRecord] })
         $failures.Count | Should -Be 3
         $failures.FullyQualifiedErrorId | Should -Be @(

@@ -32,7 +32,7 @@ Describe 'Get-ShopifyProduct' {
         $products = Get-ShopifyProduct -Shop emu
         $products.Count | Should -Be 25
         $oak = $products | Where-Object Title -EQ 'Oak table'
-        $oak.PSObject.TypeNames[0] | Should -Be 'ShopifyPS.Shopify.ShopifyProduct'
+        $oak.PSObject.TypeNames[0] | Should -Be 'ShopifyPS.ShopifyProduct'
         $oak.Vendor | Should -Be 'Contoso'
         $oak.Shop | Should -Be 'emu'
         $oak.Variants.Sku | Should -Be @('OAK-S', 'OAK-L')

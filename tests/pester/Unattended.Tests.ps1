@@ -50,6 +50,14 @@ Describe 'scheduled-sync.ps1' {
         @($lines | Where-Object type -EQ record).Count | Should -Be ($summary.summary.Created + $summary.summary.Updated + $summary.summary.Unchanged + $summary.summary.Skipped + $summary.summary.Failed)
     }
 
+    It 'passes -Debug on to the commands and still never asks for input' {
+        $run = Invoke-Scheduled "-Sync Prices, Inventory -Debug"
+
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Not -Match 'NonInteractive'
+        $run.Output | Should -Match 'Inventory sync of nightly: Succeeded'
+    }
+
     It 'exits 1 when the run completed but some records failed' {
         $data = Join-Path $TestDrive 'bad-data'
         New-Item -ItemType Directory $data | Out-Null

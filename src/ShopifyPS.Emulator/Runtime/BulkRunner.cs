@@ -48,7 +48,7 @@ internal sealed class BulkRunner(EmulatorRuntime rt)
         var ctx = prepared.Context!;
         var window = new BulkWindow(WindowSize);
         ctx.RootWindow = window;
-        var output = new JsonlWriter();
+        using var output = new JsonlWriter();
         long roots = 0;
         do
         {
@@ -104,7 +104,7 @@ internal sealed class BulkRunner(EmulatorRuntime rt)
 
     private async Task RunMutationAsync(BulkOperation op, byte[] variables)
     {
-        var output = new JsonlWriter();
+        using var output = new JsonlWriter();
         var lines = Encoding.UTF8.GetString(variables).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         for (var i = 0; i < lines.Count && !op.CancelRequested; i++)
         {
@@ -161,7 +161,7 @@ internal sealed class BulkRunner(EmulatorRuntime rt)
         }
     }
 
-    private sealed class JsonlWriter
+    private sealed class JsonlWriter : IDisposable
     {
         private readonly MemoryStream _buffer = new();
 
@@ -175,5 +175,7 @@ internal sealed class BulkRunner(EmulatorRuntime rt)
         }
 
         public byte[] ToArray() => _buffer.ToArray();
+
+        public void Dispose() => _buffer.Dispose();
     }
 }

@@ -3,9 +3,6 @@ namespace ShopifyPS.Connector;
 // The connector's mirror of Shopify, per shop (Business Central's Shpfy Product, Shpfy Variant, Shpfy Shop
 // Inventory, Shpfy Skipped Record, Shpfy Synchronization Info). Ids are Shopify GIDs as the Admin API returns them.
 
-/// <summary>Shopify's product status (Business Central's Shpfy Product Status).</summary>
-public enum ProductStatus { Active, Archived, Draft, Unlisted }
-
 /// <summary>What a content record is of: what was last sent, so an unchanged one is not sent again (E11, M2).
 /// Variant holds a variant's prices; ProductFields and VariantFields the other fields ShopifyPS manages (and the
 /// product's managed tags), so an update sends only what changed; PendingCreate marks a product create that was

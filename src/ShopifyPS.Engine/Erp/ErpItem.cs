@@ -1,8 +1,9 @@
+using ShopifyPS.Erp;
 using System.Collections.ObjectModel;
 using Newtonsoft.Json;
 using ShopifyPS.Erp.Model;
 
-namespace ShopifyPS.Erp;
+namespace ShopifyPS;
 
 /// <summary>
 /// An item as Get-ShopifyItem writes it: the columns of items.csv, its variants and barcodes, and (for a shop) the

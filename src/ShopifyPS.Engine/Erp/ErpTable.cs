@@ -10,7 +10,7 @@ public readonly record struct ItemLink(string ItemColumn, string ItemNo, string 
 public sealed record RowProblem(string Column, string Reason);
 
 /// <summary>
-/// One file of the ERP data set (DESIGN.md §5) and its table in the store: the model class, its columns (the
+/// One file of the ERP data set (about_ShopifyPS, THE ERP DATA SET) and its table in the store: the model class, its columns (the
 /// model's properties, named as in the file), the natural key the import upserts by, and the rules a row must
 /// satisfy beyond the types of its fields.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace ShopifyPS.Profiles;
 
-// Enum values are written in profiles exactly as named here (DESIGN.md §4.1). An empty value in a
+// Enum values are written in profiles exactly as named here (about_ShopifyPS, PROFILE KEYS). An empty value in a
 // profile means the first member, matching Business Central's blank option.
 
 /// <summary>S1: the direction of Sync-ShopifyProduct.</summary>

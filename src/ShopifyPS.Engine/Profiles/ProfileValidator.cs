@@ -5,7 +5,7 @@ using YamlDotNet.Core;
 namespace ShopifyPS.Profiles;
 
 /// <summary>
-/// The rules a well-formed profile must also meet (DESIGN.md §4.1): a usable name, a myshopify domain,
+/// The rules a well-formed profile must also meet (about_ShopifyPS, PROFILE KEYS): a usable name, a myshopify domain,
 /// https unless the endpoint is loopback, exactly one way to get a token, S2/S3 not both on, unique locations.
 /// </summary>
 internal static partial class ProfileValidator

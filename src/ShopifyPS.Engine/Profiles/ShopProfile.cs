@@ -1,10 +1,11 @@
+using ShopifyPS.Profiles;
 using YamlDotNet.Serialization;
 
-namespace ShopifyPS.Profiles;
+namespace ShopifyPS;
 
 /// <summary>
 /// One shop's settings, stored as <c>&lt;home&gt;/shops/&lt;name&gt;.yml</c>. Property names map to the
-/// camelCase YAML keys of DESIGN.md §4.1; the defaults here are what a key left out of the file means.
+/// camelCase YAML keys of about_ShopifyPS, PROFILE KEYS; the defaults here are what a key left out of the file means.
 /// </summary>
 public sealed class ShopProfile
 {
@@ -65,12 +66,12 @@ public sealed class ItemSettings
     public string LanguageCode { get; set; } = "";
     public bool InventoryTracked { get; set; }
     public InventoryPolicy DefaultInventoryPolicy { get; set; }
-    /// <summary>V4–V6: the Shopify quantity that gets the calculated stock (added to DESIGN.md §4.1's keys).</summary>
+    /// <summary>V4–V6: the Shopify quantity that gets the calculated stock (added to about_ShopifyPS, PROFILE KEYS's keys).</summary>
     public InventoryQuantityName InventoryQuantityName { get; set; }
-    /// <summary>What an update does with variants whose item variant is gone (added to DESIGN.md §4.1's keys).</summary>
+    /// <summary>What an update does with variants whose item variant is gone (added to about_ShopifyPS, PROFILE KEYS's keys).</summary>
     public RemovedVariantAction ActionForRemovedVariants { get; set; }
     /// <summary>The sales channels (publications, by their catalog title) created products are published to; empty:
-    /// none (added to DESIGN.md §4.1's keys).</summary>
+    /// none (added to about_ShopifyPS, PROFILE KEYS's keys).</summary>
     public List<string> Publications { get; set; } = [OnlineStore];
 
     public const string OnlineStore = "Online Store";

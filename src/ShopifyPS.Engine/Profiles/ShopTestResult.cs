@@ -1,6 +1,7 @@
+using ShopifyPS.Profiles;
 using ShopifyPS.Shopify;
 
-namespace ShopifyPS.Profiles;
+namespace ShopifyPS;
 
 /// <summary>What Test-ShopifyShop found for one shop: the profile check and, unless offline, the live check.</summary>
 public sealed class ShopTestResult

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Newtonsoft.Json.Linq;
 
 namespace ShopifyPS.Shopify;
@@ -26,6 +27,6 @@ public sealed record QueryCost(int? RequestedQueryCost, int? ActualQueryCost, Th
     private static int? Int(JToken? token) =>
         token is JValue { Type: JTokenType.Integer or JTokenType.Float } v ? (int)Math.Ceiling(v.Value<double>()) : null;
 
-    public override string ToString() => $"cost {RequestedQueryCost?.ToString() ?? "?"} requested / {ActualQueryCost?.ToString() ?? "-"} actual"
+    public override string ToString() => $"cost {RequestedQueryCost?.ToString(CultureInfo.InvariantCulture) ?? "?"} requested / {ActualQueryCost?.ToString(CultureInfo.InvariantCulture) ?? "-"} actual"
         + (ThrottleStatus is null ? "" : $", bucket {ThrottleStatus}");
 }

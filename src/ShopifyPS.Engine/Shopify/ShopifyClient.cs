@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Newtonsoft.Json;
@@ -257,7 +258,7 @@ public sealed class ShopifyClient
             ? new GraphQLError(o.Value<string>("message") ?? "", o["extensions"]?.Value<string>("code"),
                 o["path"] is JArray path ? string.Join('.', path) : null)
             : new GraphQLError(e.ToString(), null, null)).ToList(),
-        JValue { Type: JTokenType.String } text => new[] { new GraphQLError(text.ToString(), null, null) },
+        JValue { Type: JTokenType.String } text => new[] { new GraphQLError(text.ToString(CultureInfo.InvariantCulture), null, null) },
         _ => Array.Empty<GraphQLError>(),
     };
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 
 namespace ShopifyPS.Storage;
@@ -14,7 +15,7 @@ internal static class SchemaMigrations
     public static IReadOnlyList<(int Version, string Name)> All { get; } = typeof(SchemaMigrations).Assembly
         .GetManifestResourceNames()
         .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-        .Select(n => (Version: int.Parse(n.AsSpan(ResourcePrefix.Length, 4)), Name: n))
+        .Select(n => (Version: int.Parse(n.AsSpan(ResourcePrefix.Length, 4), CultureInfo.InvariantCulture), Name: n))
         .OrderBy(m => m.Version)
         .ToList();
 
@@ -40,7 +41,7 @@ internal static class SchemaMigrations
     public static int Version(SqliteStore store)
     {
         using var command = store.Command("PRAGMA user_version;");
-        return Convert.ToInt32(command.ExecuteScalar());
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private static string Read(string resource)

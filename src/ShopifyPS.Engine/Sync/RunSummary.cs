@@ -1,7 +1,8 @@
+using ShopifyPS.Sync;
 using ShopifyPS.Connector;
 using ShopifyPS.Shopify;
 
-namespace ShopifyPS.Sync;
+namespace ShopifyPS;
 
 /// <summary>
 /// The totals of one sync run: records by action, what it cost in Shopify, and how it ended. Sync cmdlets

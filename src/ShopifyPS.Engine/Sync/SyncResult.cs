@@ -1,8 +1,9 @@
+using ShopifyPS.Sync;
 using ShopifyPS.Erp;
 
-namespace ShopifyPS.Sync;
+namespace ShopifyPS;
 
-/// <summary>What happened to one record in a sync (DESIGN.md §4.2).</summary>
+/// <summary>What happened to one record in a sync (docs/architecture.md).</summary>
 public enum SyncAction { Created, Updated, Unchanged, Skipped, Failed }
 
 /// <summary>

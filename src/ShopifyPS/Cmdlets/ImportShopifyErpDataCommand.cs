@@ -5,7 +5,7 @@ using ShopifyPS.Storage;
 
 namespace ShopifyPS.Commands.Cmdlets;
 
-/// <summary>Loads an ERP data set folder (DESIGN.md §5) into the item store: upserts every row, reports each bad
+/// <summary>Loads an ERP data set folder (about_ShopifyPS, THE ERP DATA SET) into the item store: upserts every row, reports each bad
 /// row as an error and writes one summary per file.</summary>
 [Cmdlet(VerbsData.Import, "ShopifyErpData", SupportsShouldProcess = true)]
 [OutputType(typeof(ErpFileSummary))]

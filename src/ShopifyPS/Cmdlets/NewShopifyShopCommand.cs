@@ -4,7 +4,7 @@ using ShopifyPS.Profiles;
 
 namespace ShopifyPS.Commands.Cmdlets;
 
-/// <summary>Creates a shop profile (DESIGN.md §4.1) from the parameters given; unset keys get their defaults.</summary>
+/// <summary>Creates a shop profile (about_ShopifyPS, PROFILE KEYS) from the parameters given; unset keys get their defaults.</summary>
 [Cmdlet(VerbsCommon.New, "ShopifyShop", SupportsShouldProcess = true)]
 [OutputType(typeof(ShopProfile))]
 public sealed class NewShopifyShopCommand : ShopSettingsCmdlet

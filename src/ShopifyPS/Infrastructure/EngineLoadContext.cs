@@ -5,7 +5,7 @@ using System.Runtime.Loader;
 namespace ShopifyPS.Commands.Infrastructure;
 
 /// <summary>
-/// The module's private load context (DESIGN.md §7.1): the engine and its dependencies (YamlDotNet,
+/// The module's private load context (docs/architecture.md, Module loading): the engine and its dependencies (YamlDotNet,
 /// Newtonsoft.Json, SQLite, CsvHelper, Polly) load from <c>Dependencies/</c> here, so another module's
 /// copy of the same library, in whatever version, cannot clash with ours.
 /// </summary>

@@ -6,7 +6,7 @@ using ShopifyPS.Profiles;
 namespace ShopifyPS.Commands.Infrastructure;
 
 /// <summary>
-/// The profile settings as parameters, one per key of DESIGN.md §4.1, shared by New-ShopifyShop and
+/// The profile settings as parameters, one per key of about_ShopifyPS, PROFILE KEYS, shared by New-ShopifyShop and
 /// Set-ShopifyShop. Only the parameters the user passed are applied (Set-* changes nothing else).
 /// </summary>
 public abstract class ShopSettingsCmdlet : ShopifyCmdlet

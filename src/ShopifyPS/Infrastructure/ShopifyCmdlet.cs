@@ -50,6 +50,7 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
     {
         ReleaseResources();
         _cancellation.Dispose();
+        _reporter.Dispose();
         GC.SuppressFinalize(this);
     }
 
@@ -260,7 +261,7 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
         new(ex, ex.Error.Name, Enum.Parse<ErrorCategory>(ex.Error.Kind.ToString()), target ?? ex.Target);
 
     /// <summary>Engine events queued by worker threads for the pipeline thread to write.</summary>
-    private sealed class QueuedReporter : IProgress<RunEvent>
+    private sealed class QueuedReporter : IProgress<RunEvent>, IDisposable
     {
         private readonly ConcurrentQueue<RunEvent> _queue = new();
         private readonly SemaphoreSlim _signal = new(0);
@@ -277,5 +278,7 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
         public void Wake() => _signal.Release();
 
         public bool TryTake(out RunEvent e) => _queue.TryDequeue(out e!);
+
+        public void Dispose() => _signal.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ShopifyPS.Connector;
 using ShopifyPS.Storage;
 
@@ -12,7 +13,7 @@ public sealed class ConnectorStoreTests : IDisposable
 
     private void SaveProductWithVariant(string shop, string product, string variant, string itemNo = "1000")
     {
-        State.SaveProduct(new ShopProduct { Shop = shop, Id = product, Title = "Bicycle", ItemNo = itemNo, Tags = "a,b", UpdatedAt = DateTimeOffset.Parse("2025-01-02T03:04:05Z") });
+        State.SaveProduct(new ShopProduct { Shop = shop, Id = product, Title = "Bicycle", ItemNo = itemNo, Tags = "a,b", UpdatedAt = DateTimeOffset.Parse("2025-01-02T03:04:05Z", CultureInfo.InvariantCulture) });
         State.SaveVariant(new ShopVariant { Shop = shop, Id = variant, ProductId = product, Sku = "1000|RED", Barcode = "7040001", ItemNo = itemNo, VariantCode = "RED", InventoryItemId = variant + "-inv", Tracked = true });
     }
 
@@ -23,7 +24,7 @@ public sealed class ConnectorStoreTests : IDisposable
         SaveProductWithVariant("fabrikam", "gid://shopify/Product/1", "gid://shopify/ProductVariant/11", itemNo: "2000");
 
         var product = State.GetProduct("contoso", "gid://shopify/Product/1")!;
-        Assert.Equal(("Bicycle", "1000", "a,b", DateTimeOffset.Parse("2025-01-02T03:04:05Z")), (product.Title, product.ItemNo, product.Tags, product.UpdatedAt));
+        Assert.Equal(("Bicycle", "1000", "a,b", DateTimeOffset.Parse("2025-01-02T03:04:05Z", CultureInfo.InvariantCulture)), (product.Title, product.ItemNo, product.Tags, product.UpdatedAt));
         product.Status = ProductStatus.Archived;
         product.Removed = true;
         State.SaveProduct(product);
@@ -60,7 +61,7 @@ public sealed class ConnectorStoreTests : IDisposable
     public void Inventory_keeps_Shopify_stock_and_calculated_stock_with_their_times()
     {
         SaveProductWithVariant("contoso", "P1", "V1");
-        var read = DateTimeOffset.Parse("2025-03-01T10:00:00Z");
+        var read = DateTimeOffset.Parse("2025-03-01T10:00:00Z", CultureInfo.InvariantCulture);
         State.SaveInventory(new ShopInventory { Shop = "contoso", VariantId = "V1", LocationId = "L1", InventoryItemId = "I1", ShopifyStock = 7, ShopifyStockAt = read });
         var level = State.InventoryOfVariant("contoso", "V1").Single();
         level.CalculatedStock = 5;
@@ -82,7 +83,7 @@ public sealed class ConnectorStoreTests : IDisposable
         Assert.Null(State.GetHash("contoso", ContentKind.Product, "P1"));
         Assert.Null(State.GetHash("fabrikam", ContentKind.Picture, "P1"));
 
-        var time = DateTimeOffset.Parse("2025-05-05T05:05:05.123Z");
+        var time = DateTimeOffset.Parse("2025-05-05T05:05:05.123Z", CultureInfo.InvariantCulture);
         State.SetLastSync("contoso", SyncKind.Inventory, time);
         Assert.Equal(time, State.GetLastSync("contoso", SyncKind.Inventory));
         Assert.Null(State.GetLastSync("contoso", SyncKind.Products));

@@ -53,7 +53,7 @@ internal sealed class ExportShop : IAsyncDisposable
 
     /// <summary>The mutations the emulator received (its request log), by operation name.</summary>
     public async Task<List<string>> MutationsAsync() =>
-        (await Shop.RequestsAsync()).Where(r => r.Value<string>("document")!.TrimStart().StartsWith("mutation"))
+        (await Shop.RequestsAsync()).Where(r => r.Value<string>("document")!.TrimStart().StartsWith("mutation", StringComparison.Ordinal))
             .Select(r => r.Value<string>("operationName")!).ToList();
 
     /// <summary>The emulator's products (GET /emulator/state).</summary>

@@ -79,7 +79,7 @@ public sealed class ProductBuilderTests
         Assert.Equal("Bicycle", draft.Title);
         Assert.Equal("Fabrikam Cycles", draft.Vendor);
         Assert.Equal("Bicycles", draft.ProductType);
-        Assert.Equal(ShopifyProductStatus.Draft, draft.Status);
+        Assert.Equal(ProductStatus.Draft, draft.Status);
         var variant = draft.Variants[0];
         Assert.Equal((499m, 250m, 12.5m, "7000000000001", "STANDARD"), (variant.Price, variant.UnitCost, variant.Weight, variant.Barcode, variant.TaxCode));
         Assert.True(variant.Tracked);

@@ -12,7 +12,7 @@ public sealed class ProductSetInputTests
         var draft = new ProductDraft
         {
             ItemNo = "1000", Title = title, DescriptionHtml = "<p>Fast</p>", Vendor = "Fabrikam", ProductType = "Bikes",
-            Status = ShopifyProductStatus.Draft, HasVariants = withVariants,
+            Status = ProductStatus.Draft, HasVariants = withVariants,
         };
         foreach (var code in withVariants ? new[] { "BLUE", "RED" } : [""])
             draft.Variants.Add(new VariantDraft

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Newtonsoft.Json.Linq;
 using ShopifyPS.Shopify;
@@ -123,9 +124,9 @@ public sealed class ResilienceTests
     {
         var state = new StringBuilder();
         await foreach (var p in new ProductReader(client, pageSize: 10).ListAsync(null))
-            state.AppendLine($"{p.Handle} {p.Title} [{string.Join(",", p.Tags.Order())}] {string.Join(" ", p.Variants.Select(v => v.Sku))}");
+            state.AppendLine(CultureInfo.InvariantCulture, $"{p.Handle} {p.Title} [{string.Join(",", p.Tags.Order())}] {string.Join(" ", p.Variants.Select(v => v.Sku))}");
         await foreach (var level in client.PageAsync("InventoryLevels", new JObject { ["locationId"] = location, ["first"] = 100, ["names"] = new JArray("available") }, "location.inventoryLevels"))
-            state.AppendLine($"{level["item"]!.Value<string>("sku")} {level["quantities"]![0]!.Value<int>("quantity")}");
+            state.AppendLine(CultureInfo.InvariantCulture, $"{level["item"]!.Value<string>("sku")} {level["quantities"]![0]!.Value<int>("quantity")}");
         return state.ToString();
     }
 }

@@ -107,7 +107,7 @@ public sealed class ActivationTests
 
         Assert.All(results, r => Assert.True(r.Planned));
         Assert.Contains(results, r => r.VariantCode == "V003" && r.Action == SyncAction.Created && r.Message == "West store: available (not stocked) → 3");
-        Assert.DoesNotContain(await s.Shop.RequestsAsync(), r => r.Value<string>("document")!.TrimStart().StartsWith("mutation"));
+        Assert.DoesNotContain(await s.Shop.RequestsAsync(), r => r.Value<string>("document")!.TrimStart().StartsWith("mutation", StringComparison.Ordinal));
         Assert.Null(await s.ShopifyQuantityAsync("PLAN/V001", West));
     }
 

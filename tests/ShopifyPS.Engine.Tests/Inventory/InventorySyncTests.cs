@@ -196,7 +196,7 @@ public sealed class InventorySyncTests
         Assert.All(results, r => Assert.True(r.Planned));
         Assert.Contains(results, r => r.Action == SyncAction.Updated && r.Message == "Main warehouse: available 1 → 6");
         Assert.Contains(results, r => r.Action == SyncAction.Created && r.Message == "West store: available (not stocked) → 2");
-        Assert.DoesNotContain(await s.Shop.RequestsAsync(), r => r.Value<string>("document")!.TrimStart().StartsWith("mutation"));
+        Assert.DoesNotContain(await s.Shop.RequestsAsync(), r => r.Value<string>("document")!.TrimStart().StartsWith("mutation", StringComparison.Ordinal));
         Assert.Empty(s.Store.Connector.Inventory(s.Profile.Name));
         Assert.Equal(1, await s.ShopifyQuantityAsync("5000", "Main warehouse"));
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http;
 using ShopifyPS.Profiles;
 using ShopifyPS.Shopify;
@@ -108,7 +109,7 @@ public sealed class AccessTokenTests : IDisposable
     public async Task Client_credentials_are_renewed_before_the_token_expires()
     {
         Environment.SetEnvironmentVariable(_variable, "client-secret-value");
-        var time = new ManualTime(DateTimeOffset.Parse("2026-05-01T00:00:00Z"));
+        var time = new ManualTime(DateTimeOffset.Parse("2026-05-01T00:00:00Z", CultureInfo.InvariantCulture));
         var fake = new FakeShopify();
         TokenEndpoint(fake, "shpat_first", expiresIn: 3600).ThenData(Shop).ThenData(Shop);
         TokenEndpoint(fake, "shpat_second", expiresIn: 3600).ThenData(Shop);

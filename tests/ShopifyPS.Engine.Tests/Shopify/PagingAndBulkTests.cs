@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http;
 using System.Text;
 using Newtonsoft.Json.Linq;
@@ -140,7 +141,7 @@ public sealed class PagingAndBulkTests
         Assert.False(upload.Headers.ContainsKey("X-Shopify-Access-Token"));
         Assert.True(upload.Body.IndexOf("name=key", StringComparison.Ordinal) < upload.Body.IndexOf("name=file", StringComparison.Ordinal), "parameters come before the file");
         Assert.Contains("""{"id":"gid://shopify/Product/2","tags":["erp"]}""", upload.Body);
-        Assert.Equal(long.Parse(staged.Value<string>("fileSize")!), Encoding.UTF8.GetByteCount(string.Join("", lines.Select(l => JToken.FromObject(l).ToString(Newtonsoft.Json.Formatting.None) + "\n"))));
+        Assert.Equal(long.Parse(staged.Value<string>("fileSize")!, CultureInfo.InvariantCulture), Encoding.UTF8.GetByteCount(string.Join("", lines.Select(l => JToken.FromObject(l).ToString(Newtonsoft.Json.Formatting.None) + "\n"))));
 
         var run = fake.Requests[2].Json["variables"]!;
         Assert.Equal("tmp/1/bulk/abc/bulk_op_vars", run.Value<string>("stagedUploadPath"));

@@ -1,7 +1,7 @@
 namespace ShopifyPS.Erp.Import;
 
 /// <summary>
-/// Loads an ERP data set folder (DESIGN.md §5) into the store: every file that is there, in
+/// Loads an ERP data set folder (about_ShopifyPS, THE ERP DATA SET) into the store: every file that is there, in
 /// <see cref="ErpTables.All"/> order, streamed row by row and upserted by natural key. Rows are committed in
 /// batches of <see cref="BatchSize"/>, each batch all or nothing, so a run that is stopped keeps whole batches and
 /// loading the folder again completes it. A bad row is reported with file, line, column and reason and the good

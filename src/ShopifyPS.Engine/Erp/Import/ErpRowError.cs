@@ -1,4 +1,5 @@
-namespace ShopifyPS.Erp.Import;
+using ShopifyPS.Erp.Import;
+namespace ShopifyPS;
 
 /// <summary>A row of the ERP data set that was not loaded: where it is and why. <see cref="Line"/> is the line
 /// the row starts on (the header is line 1); <see cref="Column"/> is blank when the whole row is at fault.</summary>

@@ -1,6 +1,6 @@
 namespace ShopifyPS.Erp.Model;
 
-// The item tables of the ERP data set (DESIGN.md §5). Property names are the CSV column names, so
+// The item tables of the ERP data set (about_ShopifyPS, THE ERP DATA SET). Property names are the CSV column names, so
 // Get-ShopifyItem | Export-Csv and Import-Csv | Set-ShopifyItem round-trip.
 
 public enum ItemType { Inventory, NonInventory, Service }

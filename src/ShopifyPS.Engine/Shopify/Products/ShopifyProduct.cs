@@ -1,6 +1,7 @@
+using ShopifyPS.Shopify;
 using Newtonsoft.Json.Linq;
 
-namespace ShopifyPS.Shopify;
+namespace ShopifyPS;
 
 /// <summary>A Shopify product with its variants, as read from the shop (fields of ProductFields.fragment.graphql).</summary>
 public sealed class ShopifyProduct

@@ -1,4 +1,4 @@
--- Version 1: the ERP data set (DESIGN.md §5, one table per CSV file, columns named as in the file) and the
+-- Version 1: the ERP data set (see about_ShopifyPS, one table per CSV file, columns named as in the file) and the
 -- connector's state per shop. Natural keys are the primary keys, so an import upserts by them. Blank optional
 -- key parts are stored as '' (never NULL) so that they take part in the key. Dates are ISO text (yyyy-MM-dd),
 -- times ISO 8601 text in UTC, booleans 0/1, enums their names.

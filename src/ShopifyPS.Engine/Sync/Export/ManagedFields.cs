@@ -9,7 +9,7 @@ namespace ShopifyPS.Sync.Export;
 internal sealed record ManagedField<T>(string Name, Func<T, string> Value, Action<JObject, string> Put);
 
 /// <summary>
-/// The product and variant fields ShopifyPS owns (DESIGN.md §6 "Ownership on a live store"). Anything else on a
+/// The product and variant fields ShopifyPS owns (docs/architecture.md "Ownership on a live store"). Anything else on a
 /// product — SEO, media, metafields, options, variants without an item variant behind them, tags it did not add — is
 /// the merchandiser's and never sent after creation. Names are Shopify's input field names.
 /// </summary>

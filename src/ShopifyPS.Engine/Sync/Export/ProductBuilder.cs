@@ -39,9 +39,9 @@ public static class ProductBuilder
             ProductType = data.Category is null ? item.ItemCategoryCode : Fallback(data.Category.Description, data.Category.Code),
             Status = settings.StatusForCreatedProducts switch
             {
-                CreatedProductStatus.Draft => ShopifyProductStatus.Draft,
-                CreatedProductStatus.Unlisted => ShopifyProductStatus.Unlisted,
-                _ => ShopifyProductStatus.Active,
+                CreatedProductStatus.Draft => ProductStatus.Draft,
+                CreatedProductStatus.Unlisted => ProductStatus.Unlisted,
+                _ => ProductStatus.Active,
             },
             HasVariants = variants.Count > 0,
         };

@@ -1,8 +1,5 @@
 namespace ShopifyPS.Sync.Export;
 
-/// <summary>Shopify's product status values (ProductStatus in the Admin API).</summary>
-public enum ShopifyProductStatus { Active, Archived, Draft, Unlisted }
-
 /// <summary>
 /// A product as it should be in Shopify, built from an item (E9). Prices are filled in by the price
 /// engine afterwards; everything else comes from <see cref="ProductBuilder"/>.
@@ -14,7 +11,7 @@ public sealed class ProductDraft
     public string DescriptionHtml { get; init; } = "";
     public string Vendor { get; init; } = "";
     public string ProductType { get; init; } = "";
-    public ShopifyProductStatus Status { get; init; }
+    public ProductStatus Status { get; init; }
     /// <summary>True when the variants come from item variants (option "Variant"); false for the single default variant.</summary>
     public bool HasVariants { get; init; }
     public List<VariantDraft> Variants { get; } = new();

@@ -89,7 +89,7 @@ public static class ProductSetInput
         ["variantsFirst"] = Math.Clamp(variantCount, 1, 250),
     };
 
-    public static string Status(ShopifyProductStatus status) => status.ToString().ToUpperInvariant();
+    public static string Status(ProductStatus status) => status.ToString().ToUpperInvariant();
 
     /// <summary>Shopify's Money and Decimal scalars: a decimal string.</summary>
     public static string Money(decimal amount) => amount.ToString("0.00########", CultureInfo.InvariantCulture);

@@ -29,7 +29,7 @@ internal sealed record VariantUpdate(ShopVariant Variant, VariantDraft Draft, IR
 }
 
 /// <summary>
-/// What an update of one linked product sends (DESIGN.md §6 "Ownership on a live store"): the managed product fields
+/// What an update of one linked product sends (docs/architecture.md "Ownership on a live store"): the managed product fields
 /// whose ERP value changed since ShopifyPS last sent them (productUpdate), the tags it manages that were added or
 /// removed (tagsAdd / tagsRemove), changed fields of mapped variants by id (productVariantsBulkUpdate), and variants for
 /// item variants the product does not have yet (productVariantsBulkCreate, under the product's own option). Nothing

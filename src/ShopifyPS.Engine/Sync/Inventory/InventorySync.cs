@@ -96,7 +96,7 @@ public static class InventorySync
                 if (n % 100 == 0) _context.Progress.Report(RunEvent.Progress($"Calculating stock: {n} of {variants.Count} variants", n, variants.Count));
                 if (!variant.Tracked)
                 {
-                    yield return Result(variant, SyncAction.Skipped, "Shopify does not track this variant's inventory (V1): no stock is synchronized.");
+                    yield return Result(variant, SyncAction.Skipped, "Shopify does not track this variant's inventory: no stock is synchronized.");
                     continue;
                 }
                 if (!items.TryGetValue(variant.ItemNo, out var item))
@@ -171,7 +171,7 @@ public static class InventorySync
                     if (dropped.Add(variantId))
                         yield return Result(plan.Variant, _read.IsMissing(variantId) ? SyncAction.Failed : SyncAction.Skipped, _read.IsMissing(variantId)
                             ? "The variant no longer exists in Shopify; Sync-ShopifyProduct updates the connector's mirror."
-                            : "Shopify does not track this variant's inventory (V1): no stock is synchronized.");
+                            : "Shopify does not track this variant's inventory: no stock is synchronized.");
                     continue;
                 }
                 if (_read.WasRead(variantId))
@@ -239,7 +239,7 @@ public static class InventorySync
             }
         }
 
-        /// <summary>The same inventoryActivate lines as one bulk mutation (DESIGN.md §8), outside the point budget; each line
+        /// <summary>The same inventoryActivate lines as one bulk mutation (BENCHMARKS.md), outside the point budget; each line
         /// carries its own idempotency key.</summary>
         private async IAsyncEnumerable<Activation> ActivateBulkAsync(List<LevelPlan> levels, [EnumeratorCancellation] CancellationToken cancellationToken)
         {

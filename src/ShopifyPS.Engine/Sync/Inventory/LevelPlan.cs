@@ -1,3 +1,4 @@
+using System.Globalization;
 using ShopifyPS.Connector;
 using ShopifyPS.Profiles;
 
@@ -23,5 +24,5 @@ internal sealed class LevelPlan(ShopVariant variant, ShopLocation location, Stoc
 
     /// <summary>"Location: available old → new"; a level this run stocks (or would stock) shows "(not stocked)" as old.</summary>
     public string Describe(string quantityName) =>
-        $"{Location.Name}: {quantityName} {(ShopifyStock is null || Activated ? "(not stocked)" : ShopifyStock.ToString())} → {Target}";
+        $"{Location.Name}: {quantityName} {(ShopifyStock is null || Activated ? "(not stocked)" : ShopifyStock.Value.ToString(CultureInfo.InvariantCulture))} → {Target}";
 }

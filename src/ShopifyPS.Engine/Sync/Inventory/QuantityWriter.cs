@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ShopifyPS.Connector;
@@ -120,7 +121,7 @@ internal sealed class QuantityWriter(ShopifyClient client, ShopifyLevelReader re
     {
         var text = new StringBuilder(runId).Append('\n').Append(quantityName);
         foreach (var l in quantities)
-            text.Append('\n').Append(l.InventoryItemId).Append('|').Append(l.Location.Id).Append('|').Append(l.Target).Append('|').Append(l.ShopifyStock?.ToString() ?? "null");
+            text.Append('\n').Append(l.InventoryItemId).Append('|').Append(l.Location.Id).Append('|').Append(l.Target).Append('|').Append(l.ShopifyStock?.ToString(CultureInfo.InvariantCulture) ?? "null");
         return Key(text.ToString());
     }
 

@@ -1,7 +1,8 @@
+using ShopifyPS.Sync.Inventory;
 using ShopifyPS.Connector;
 using ShopifyPS.Profiles;
 
-namespace ShopifyPS.Sync.Inventory;
+namespace ShopifyPS;
 
 /// <summary>
 /// One variant at one Shopify location as the connector last saw it (V5), for Get-ShopifyInventory: the stock last known

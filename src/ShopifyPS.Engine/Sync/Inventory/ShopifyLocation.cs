@@ -1,6 +1,7 @@
+using ShopifyPS.Sync.Inventory;
 using ShopifyPS.Profiles;
 
-namespace ShopifyPS.Sync.Inventory;
+namespace ShopifyPS;
 
 /// <summary>
 /// A Shopify location as Get-ShopifyLocation shows it (V2): what Shopify says about it, joined with the shop profile's

@@ -1,0 +1,97 @@
+# The ErrorId catalog: every id is listed in about_ShopifyPS with what to do, every id a user can provoke from the
+# prompt is asserted by some Pester test, and each case here names the thing it is about and changes nothing.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $modulePath = Get-TestModulePath
+    Import-Module $modulePath -Force
+    $emulator = Start-TestEmulator -Token 'shpat_errorids_test'
+    $testHome = Join-Path $TestDrive 'errorids'
+    New-TestShop -Emulator $emulator -Name shop -HomePath $testHome -TokenVariable SHOPIFYPS_ERRORIDS_TOKEN `
+        -Settings @{ SyncItem = 'ToShopify'; CanUpdateShopifyProducts = $true; SkuMapping = 'ItemNo' }
+    Get-ShopifyItem -No 1001 | Add-ShopifyItem -Shop shop | Out-Null
+
+    $catalog = [regex]::Matches((Get-Content (Join-Path $PSScriptRoot '../../src/ShopifyPS.Engine/Errors/ErrorCatalog.cs') -Raw),
+        'new\("(Shopify\w+)"') | ForEach-Object { $_.Groups[1].Value }
+    $about = Get-Content (Join-Path (Split-Path $modulePath) 'en-US/about_ShopifyPS.help.txt') -Raw
+}
+
+AfterAll {
+    if ($emulator) { Stop-TestEmulator $emulator }
+    Remove-Item Env:SHOPIFYPS_ERRORIDS_TOKEN, Env:SHOPIFYPS_LOCK_TIMEOUT -ErrorAction SilentlyContinue
+}
+
+Describe 'The catalog' {
+    It 'has ids of one family, each once' {
+        $catalog.Count | Should -BeGreaterThan 40
+        $catalog | Where-Object { $_ -notmatch '^Shopify[A-Z]' } | Should -BeNullOrEmpty
+        ($catalog | Select-Object -Unique).Count | Should -Be $catalog.Count
+    }
+
+    It 'is listed in about_ShopifyPS, every id with its remedy' {
+        foreach ($id in $catalog) { $about | Should -Match "(?m)^\s+$id\s*\r?\n\s+\S" -Because "$id needs its line in about_ShopifyPS" }
+    }
+
+    It 'is asserted by the Pester suites, except the ids only a broken Shopify or a bug can cause' {
+        # These need Shopify itself to misbehave (or ShopifyPS to have a bug) and are proven by the engine's xunit tests
+        # against the in-process emulator with faults no control endpoint offers.
+        $engineOnly = 'ShopifyThrottled', 'ShopifyScopesMissing', 'ShopifyBulkOperationFailed', 'ShopifyRequestFailed',
+            'ShopifyUserError', 'ShopifyVatSetupMissing', 'ShopifyUnexpectedError'
+        $suites = Get-ChildItem $PSScriptRoot -Filter *.Tests.ps1 | Where-Object Name -NE 'ErrorIds.Tests.ps1' | Get-Content -Raw
+        $suites += Get-Content (Join-Path $PSScriptRoot 'ErrorIds.Tests.ps1') -Raw | ForEach-Object { ($_ -split "Describe 'Each id'")[-1] }
+        foreach ($id in $catalog | Where-Object { $_ -notin $engineOnly }) {
+            ($suites -join "`n") | Should -Match "\b$id\b" -Because "some Pester test should assert $id"
+        }
+    }
+}
+
+Describe 'Each id' {
+    BeforeEach { $requests = @(Invoke-TestEmulator $emulator 'requests' -Method Get | ForEach-Object { $_ }).Count }
+
+    It '<ErrorId>: <Case>' -ForEach @(
+        @{ ErrorId = 'ShopifyDomainRequired'; Case = 'New-ShopifyShop without -Domain'; Names = 'Domain'
+            Script = { New-ShopifyShop other -TokenEnvironmentVariable X } }
+        @{ ErrorId = 'ShopifyLockTimeoutInvalid'; Case = 'a lock timeout that is not a number'; Names = 'SHOPIFYPS_LOCK_TIMEOUT'
+            Script = { $env:SHOPIFYPS_LOCK_TIMEOUT = 'soon'; try { Sync-ShopifyPrice -Shop shop } finally { Remove-Item Env:SHOPIFYPS_LOCK_TIMEOUT } } }
+        @{ ErrorId = 'ShopifyErpDataFolderNotFound'; Case = 'a folder that does not exist'; Names = 'no-such-folder'
+            Script = { Import-ShopifyErpData -Path (Join-Path $TestDrive 'no-such-folder') } }
+        @{ ErrorId = 'ShopifyProductChangeMissing'; Case = 'Set-ShopifyProduct with nothing to change'; Names = '-Status'
+            Script = { Set-ShopifyProduct -Shop shop -ProductId 1 } }
+        @{ ErrorId = 'ShopifySyncParameterNotForDirection'; Case = '-Query on a ToShopify shop'; Names = 'ToShopify'
+            Script = { Sync-ShopifyProduct -Shop shop -Query 'vendor:x' } }
+        @{ ErrorId = 'ShopifyVariantNotMirrored'; Case = 'mapping a variant that was never imported'; Names = 'ProductVariant/987654'
+            Script = { Set-ShopifySkuMapping -Shop shop -VariantId 'gid://shopify/ProductVariant/987654' -ItemNo 1001 } }
+        @{ ErrorId = 'ShopifyMappingAmbiguous'; Case = 'a product of several variants mapped to one item variant'; Names = '-VariantId'
+            Script = { Set-ShopifySkuMapping -Shop shop -ProductId (Get-ShopifyProduct -Shop shop | Where-Object ItemNo -EQ '1001').Id -ItemNo 1001 -VariantCode S } }
+        @{ ErrorId = 'ShopifyPublicationNotFound'; Case = 'a sales channel the shop does not have'; Names = 'Nowhere Channel'
+            Script = { Set-ShopifyShop shop -Publications 'Nowhere Channel'; try { Test-ShopifyShop shop } finally { Set-ShopifyShop shop -Publications 'Online Store' } } }
+        @{ ErrorId = 'ShopifyExchangeRateMissing'; Case = 'a shop currency without an exchange rate'; Names = "'USD'"
+            Script = { Set-ShopifyShop shop -CurrencyCode USD; try { Sync-ShopifyPrice -Shop shop } finally { Set-ShopifyShop shop -CurrencyCode '' } } }
+        @{ ErrorId = 'ShopifyCustomerTemplateUnknown'; Case = 'a customer template the ERP data lacks'; Names = 'NO-SUCH-TEMPLATE'
+            Script = { Set-ShopifyShop shop -CustomerTemplateCode NO-SUCH-TEMPLATE; try { Sync-ShopifyPrice -Shop shop } finally { Set-ShopifyShop shop -CustomerTemplateCode '' } } }
+    ) {
+        $failure = $null
+        try { & $Script -ErrorAction Stop } catch { $failure = $_ }
+
+        $failure | Should -Not -BeNullOrEmpty -Because "$Case should fail"
+        $failure.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+        $failure.Exception.Message | Should -BeLike "*$Names*"
+        $types = for ($type = $failure.Exception.GetType(); $type; $type = $type.BaseType) { $type.FullName }
+        $types | Should -Contain 'ShopifyPS.ShopifyPSException'
+        (@(Invoke-TestEmulator $emulator 'requests' -Method Get | ForEach-Object { $_ }) | Select-Object -Skip $requests |
+            Where-Object { $_.document -match '^\s*mutation' }) | Should -BeNullOrEmpty -Because 'nothing may be changed'
+    }
+
+    It 'ShopifyLocationAmbiguous: two locations of one name, named by that name' {
+        Update-ShopifyLocation -Shop shop | Out-Null
+        $file = Join-Path $testHome 'shops/shop.yml'
+        $text = Get-Content $file -Raw
+        $twin = "- id: gid://shopify/Location/987654`n  name: Main warehouse`n"
+        Set-Content $file ($text -replace '(?m)^locations:\s*$', "locations:`n$twin")
+        try {
+            Set-ShopifyLocation -Shop shop -Location 'Main warehouse' -StockCalculation FreeInventory -ErrorVariable failed -ErrorAction SilentlyContinue
+            $failed[0].FullyQualifiedErrorId | Should -BeLike 'ShopifyLocationAmbiguous,*'
+            $failed[0].Exception.Message | Should -BeLike '*Location/987654*'
+        }
+        finally { Set-Content $file $text -NoNewline }
+    }
+}
