@@ -34,6 +34,7 @@
         'Set-ShopifyProduct'
         'Remove-ShopifyProduct'
         'Sync-ShopifyPrice'
+        'Get-ShopifySyncRun'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

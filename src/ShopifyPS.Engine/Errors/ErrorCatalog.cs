@@ -129,6 +129,8 @@ public static class ErrorCatalog
         "Add the template to customer-templates.csv, or change the shop's customerTemplateCode.");
     public static readonly ErrorId VatSetupMissing = new("ShopifyVatSetupMissing", ErrorKind.InvalidData,
         "Add the VAT posting group pair the message names to vat-setup.csv and import it.");
+    public static readonly ErrorId RunNotFound = new("ShopifyRunNotFound", ErrorKind.ObjectNotFound,
+        "List the shop's runs with Get-ShopifySyncRun -Shop <shop>; runs of a -WhatIf are not recorded.");
     public static readonly ErrorId UnexpectedError = new("ShopifyUnexpectedError", ErrorKind.NotSpecified,
         "ShopifyPS did not expect this; run again with -Debug and report the message and the run log.");
 

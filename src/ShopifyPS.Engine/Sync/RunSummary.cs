@@ -30,7 +30,7 @@ public sealed class RunSummary
     public long Retries { get; private set; }
 
     /// <summary>0: every record synced; 1: some records failed; 2: the run itself failed or was cancelled.</summary>
-    public int ExitCode => Status is RunStatus.Failed or RunStatus.Cancelled ? 2 : Failed > 0 ? 1 : 0;
+    public int ExitCode => SyncRun.ExitCodeOf(Status, Failed);
 
     public void Count(SyncResult result)
     {
