@@ -21,10 +21,12 @@ public sealed class AddShopifyItemCommand : SyncCmdlet
     [Alias("ItemNo")]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string[]? No { get; set; }
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string[]? ItemCategoryCode { get; set; }
 
     protected override void ProcessRecord()

@@ -17,6 +17,7 @@ public sealed class GetShopifyInventoryCommand : ShopCmdlet
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("No")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string[]? ItemNo { get; set; }
 
     /// <summary>Only these locations (names or ids from the shop profile).</summary>

@@ -23,6 +23,7 @@ public sealed class SyncShopifyImageCommand : SyncCmdlet
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("No")]
     [AllowEmptyString]
+    [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string[] ItemNo { get; set; } = Array.Empty<string>();
 
     /// <summary>Only these products (Shopify GIDs).</summary>

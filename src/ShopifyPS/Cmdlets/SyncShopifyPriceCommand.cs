@@ -17,6 +17,7 @@ public sealed class SyncShopifyPriceCommand : SyncCmdlet
     [Alias("No")]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string[]? ItemNo { get; set; }
 
     protected override void ProcessRecord()

@@ -13,7 +13,7 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
 {
     [Parameter] public string? Domain { get; set; }
     [Parameter] public string? Endpoint { get; set; }
-    [Parameter] public string? ApiVersion { get; set; }
+    [Parameter] [ArgumentCompleter(typeof(StoreValueCompleter))] public string? ApiVersion { get; set; }
     [Parameter] public SecureString? AccessToken { get; set; }
     [Parameter] [Alias("TokenEnv")] public string? TokenEnvironmentVariable { get; set; }
     [Parameter] public string? TokenFile { get; set; }
@@ -25,7 +25,7 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
     [Parameter] public bool CanUpdateShopifyProducts { get; set; }
     [Parameter] public bool ShopifyCanUpdateItems { get; set; }
     [Parameter] public bool AutoCreateUnknownItems { get; set; }
-    [Parameter] [AllowEmptyString] public string? ItemTemplateCode { get; set; }
+    [Parameter] [ArgumentCompleter(typeof(StoreValueCompleter))] [AllowEmptyString] public string? ItemTemplateCode { get; set; }
     [Parameter] public SkuMapping SkuMapping { get; set; }
     [Parameter] [ValidateLength(1, 10)] public string? SkuFieldSeparator { get; set; }
     [Parameter] [AllowEmptyString] [ValidateLength(0, 5)] public string? VariantPrefix { get; set; }
@@ -39,10 +39,10 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
     [Parameter] public bool InventoryTracked { get; set; }
     [Parameter] public InventoryPolicy DefaultInventoryPolicy { get; set; }
     [Parameter] public InventoryQuantityName InventoryQuantityName { get; set; }
-    [Parameter] [AllowEmptyString] public string? CustomerPriceGroup { get; set; }
+    [Parameter] [ArgumentCompleter(typeof(StoreValueCompleter))] [AllowEmptyString] public string? CustomerPriceGroup { get; set; }
     [Parameter] [AllowEmptyString] public string? CustomerDiscountGroup { get; set; }
     [Parameter] [AllowEmptyString] public string? CustomerTemplateCode { get; set; }
-    [Parameter] [AllowEmptyString] public string? CurrencyCode { get; set; }
+    [Parameter] [ArgumentCompleter(typeof(StoreValueCompleter))] [AllowEmptyString] public string? CurrencyCode { get; set; }
 
     /// <summary>Copies every bound setting onto the profile. A token passed as -AccessToken goes to a
     /// token file (owner-only) and the profile points at it; any other auth source is then cleared.</summary>
