@@ -60,9 +60,23 @@ Describe 'Get-ShopifySyncRun' {
         $table | Should -Match 'Succeeded'
     }
 
-    It 'writes kind and status by name in JSON' {
-        $json = Get-ShopifySyncRun -Shop runs -Last 1 | ConvertTo-Json | ConvertFrom-Json
-        $json.KindName | Should -Be 'Prices'
-        $json.StatusName | Should -Be 'Succeeded'
+}
+
+Describe 'Records as JSON' {
+    It 'writes enum values also by name, so ConvertTo-Json output reads without the numbers' {
+        $run = Get-ShopifySyncRun -Shop runs -Last 1 | ConvertTo-Json | ConvertFrom-Json
+        $run.KindName | Should -Be 'Prices'
+        $run.StatusName | Should -Be 'Succeeded'
+
+        $result = $created | Select-Object -First 1 | ConvertTo-Json | ConvertFrom-Json
+        $result.ActionName | Should -Be 'Created'
+
+        Sync-ShopifyPrice -Shop runs -InformationVariable info | Out-Null
+        $summary = ($info | Where-Object Tags -Contains 'Summary').MessageData | ConvertTo-Json | ConvertFrom-Json
+        $summary.KindName | Should -Be 'Prices'
+        $summary.StatusName | Should -Be 'Succeeded'
+
+        $location = Get-ShopifyLocation -Shop runs -Refresh -WarningAction SilentlyContinue | Select-Object -First 1 | ConvertTo-Json | ConvertFrom-Json
+        $location.StockCalculationName | Should -Be 'Disabled'
     }
 }
