@@ -49,6 +49,8 @@ public static class ErrorCatalog
     // Shopify: connection, authentication and requests
     public static readonly ErrorId AuthenticationFailed = new("ShopifyAuthenticationFailed", ErrorKind.AuthenticationError,
         "Check the token source the message names (variable set, file readable, token not revoked); Test-ShopifyShop tries it.");
+    public static readonly ErrorId SecretUnavailable = new("ShopifySecretUnavailable", ErrorKind.ResourceUnavailable,
+        "Install and import Microsoft.PowerShell.SecretManagement with a vault, store the token with Set-Secret under the profile's secretName, and check that Get-Secret returns it.");
     public static readonly ErrorId ApiVersionUnsupported = new("ShopifyApiVersionUnsupported", ErrorKind.InvalidArgument,
         "Set a supported version with Set-ShopifyShop -ApiVersion (Shopify supports each for a year).");
     public static readonly ErrorId ScopesMissing = new("ShopifyScopesMissing", ErrorKind.PermissionDenied,

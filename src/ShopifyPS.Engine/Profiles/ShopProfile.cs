@@ -33,16 +33,36 @@ public sealed class ShopProfile
 /// <summary>Where the access token comes from. The token itself is never stored in the profile.</summary>
 public sealed class AuthSettings
 {
+    // A vault secret read for this loaded profile (see VaultSecrets), or why it could not be read. Fields, not properties:
+    // neither the YAML writer nor ConvertTo-Json nor the format views ever see them.
+    private string? _secret;
+    private string? _secretProblem;
+
     public string? TokenEnv { get; set; }
     public string? TokenFile { get; set; }
     public string? ClientId { get; set; }
     public string? ClientSecretEnv { get; set; }
+    /// <summary>The name of a PowerShell SecretManagement secret that holds the token.</summary>
+    public string? SecretName { get; set; }
+    /// <summary>The SecretManagement vault of <see cref="SecretName"/>; empty means the default vault.</summary>
+    public string? SecretVault { get; set; }
 
     public string Describe() =>
         !string.IsNullOrEmpty(TokenEnv) ? $"environment variable {TokenEnv}"
         : !string.IsNullOrEmpty(TokenFile) ? $"token file {TokenFile}"
         : !string.IsNullOrEmpty(ClientId) ? $"client credentials of {ClientId} (secret in ${ClientSecretEnv})"
+        : !string.IsNullOrEmpty(SecretName) ? DescribeSecret()
         : "none";
+
+    internal string DescribeSecret() =>
+        $"SecretManagement secret '{SecretName}'" + (string.IsNullOrEmpty(SecretVault) ? " (default vault)" : $" in vault '{SecretVault}'");
+
+    internal void SupplySecret(string secret) => (_secret, _secretProblem) = (secret, null);
+
+    internal void SecretUnavailable(string problem) => (_secret, _secretProblem) = (null, problem);
+
+    /// <summary>The supplied vault secret, or null with the reason it is missing.</summary>
+    internal (string? Secret, string? Problem) SuppliedSecret => (_secret, _secretProblem);
 }
 
 /// <summary>S1–S5, I2–I6, E3–E8, M1: how items and products are synchronized.</summary>

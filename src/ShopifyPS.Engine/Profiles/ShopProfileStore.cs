@@ -20,10 +20,19 @@ public sealed class ShopProfileStore
                 .Order(StringComparer.OrdinalIgnoreCase).ToList()
             : Array.Empty<string>();
 
-    /// <summary>Loads and validates a profile; every problem found is reported, none is silently fixed.</summary>
+    /// <summary>Loads and validates a profile to work with: every problem found is reported, none is silently fixed, and a
+    /// token kept in a SecretManagement vault is read now (<see cref="VaultSecrets"/>).</summary>
     /// <exception cref="FileNotFoundException">No profile of that name.</exception>
     /// <exception cref="ProfileException">The file is not a usable profile.</exception>
     public ShopProfile Load(string name)
+    {
+        var profile = LoadSettings(name);
+        VaultSecrets.Supply(profile.Auth);
+        return profile;
+    }
+
+    /// <summary>Like <see cref="Load"/>, for showing or completing settings: no vault is asked for a secret.</summary>
+    public ShopProfile LoadSettings(string name)
     {
         var (profile, problems) = Check(name);
         if (problems.Count > 0) throw new ProfileException(problems);

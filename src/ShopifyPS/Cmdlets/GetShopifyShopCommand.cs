@@ -32,7 +32,7 @@ public sealed class GetShopifyShopCommand : ShopifyCmdlet
             {
                 try
                 {
-                    WriteObject(ProfileStore.Load(name));
+                    WriteObject(ProfileStore.LoadSettings(name));
                 }
                 catch (ProfileException ex)
                 {

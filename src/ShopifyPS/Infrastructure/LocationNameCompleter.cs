@@ -20,7 +20,7 @@ public sealed class LocationNameCompleter : IArgumentCompleter
         {
             try
             {
-                names.UnionWith(store.Load(name).Locations.Select(l => l.Name).Where(n => pattern.IsMatch(n)));
+                names.UnionWith(store.LoadSettings(name).Locations.Select(l => l.Name).Where(n => pattern.IsMatch(n)));
             }
             catch (Exception ex) when (ex is FileNotFoundException or ProfileException)
             {

@@ -19,6 +19,8 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
     [Parameter] public string? TokenFile { get; set; }
     [Parameter] public string? ClientId { get; set; }
     [Parameter] [Alias("ClientSecretEnv")] public string? ClientSecretEnvironmentVariable { get; set; }
+    [Parameter] [ValidateNotNullOrEmpty] public string? SecretName { get; set; }
+    [Parameter] [AllowEmptyString] public string? SecretVault { get; set; }
     [Parameter] public string? Database { get; set; }
     [Parameter] public bool AllowOutgoingRequests { get; set; }
     [Parameter] public SyncItemMode SyncItem { get; set; }
@@ -100,5 +102,21 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
                 ClientId = IsBound(nameof(ClientId)) ? ClientId : auth.ClientId,
                 ClientSecretEnv = IsBound(nameof(ClientSecretEnvironmentVariable)) ? ClientSecretEnvironmentVariable : auth.ClientSecretEnv,
             };
+        else if (IsBound(nameof(SecretName)) || IsBound(nameof(SecretVault)))
+            profile.Auth = new AuthSettings
+            {
+                SecretName = IsBound(nameof(SecretName)) ? SecretName : auth.SecretName,
+                SecretVault = IsBound(nameof(SecretVault)) ? NullIfEmpty(SecretVault) : auth.SecretVault,
+            };
+    }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
+    /// <summary>Saves the profile and then deletes the token file ShopifyPS wrote for it when the new token source replaced
+    /// it (<paramref name="before"/>: the auth the profile had, null for a new one).</summary>
+    protected void SaveReplacingAuth(ShopProfile profile, AuthSettings? before)
+    {
+        SaveProfile(profile);
+        if (before is not null) TokenFiles.DeleteReplaced(Home, profile.Name, before, profile.Auth);
     }
 }
