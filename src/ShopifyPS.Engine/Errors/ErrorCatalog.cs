@@ -34,7 +34,7 @@ public static class ErrorCatalog
     public static readonly ErrorId ProfileInvalidApiVersion = new("ShopifyProfileInvalidApiVersion", ErrorKind.InvalidData,
         "Give an API version of the form YYYY-MM (for example 2026-04).");
     public static readonly ErrorId ProfileMissingAuth = new("ShopifyProfileMissingAuth", ErrorKind.InvalidData,
-        "Name a token source: New-ShopifyShop -AccessToken, -TokenEnvironmentVariable or -ClientId/-ClientSecretEnvironmentVariable.");
+        "Name a token source: New-ShopifyShop -AccessToken, -TokenEnvironmentVariable, -SecretName or -ClientId/-ClientSecretEnvironmentVariable.");
     public static readonly ErrorId ProfileAmbiguousAuth = new("ShopifyProfileAmbiguousAuth", ErrorKind.InvalidData,
         "Keep exactly one token source under 'auth'.");
     public static readonly ErrorId ProfileConflictingUpdateFlags = new("ShopifyProfileConflictingUpdateFlags", ErrorKind.InvalidData,
