@@ -26,6 +26,7 @@
         'Find-ShopifySkuMapping'
         'Set-ShopifySkuMapping'
         'Get-ShopifyLocation'
+        'Update-ShopifyLocation'
         'Set-ShopifyLocation'
         'Sync-ShopifyInventory'
         'Get-ShopifyInventory'

@@ -70,7 +70,7 @@ try {
     Get-ShopifyProduct -Shop demo -Query 'title:Storm*' | Format-Table -AutoSize | Out-Host
 
     Write-Step 'Stock: locations and Sync-ShopifyInventory'
-    $locations = Get-ShopifyLocation -Shop demo -Refresh
+    $locations = Update-ShopifyLocation -Shop demo
     Set-ShopifyLocation -Shop demo -Location 'Main warehouse' -LocationFilter 'MAIN' -StockCalculation FreeInventory
     Set-ShopifyLocation -Shop demo -Location 'East store' -LocationFilter 'EAST|WEST' -StockCalculation ProjectedAvailableBalance
     Get-ShopifyLocation -Shop demo | Out-Host

@@ -88,8 +88,8 @@ internal sealed class BenchShop : IAsyncDisposable
         return client;
     }
 
-    public SyncContext NewContext() =>
-        new(Profile, NewClient(), Store, new Progress<RunEvent>(), false, DateOnly.FromDateTime(DateTime.Today));
+    public ShopSession NewContext() =>
+        new(Profile, NewClient(), Store, new Progress<RunEvent>(), false, DateOnly.FromDateTime(DateTime.Today), Home);
 
     /// <summary>Runs <paramref name="work"/> (which returns the number of records it handled) on a clean request log
     /// and measures it; <paramref name="floor"/> reads the workload's floor off the requests it sent (or its time).</summary>

@@ -1,3 +1,4 @@
+using ShopifyPS.Erp;
 using ShopifyPS.Erp.Import;
 using ShopifyPS.Profiles;
 using ShopifyPS.Sync.Export;
@@ -6,8 +7,10 @@ namespace ShopifyPS.Bench;
 
 /// <summary>
 /// The export workload (DESIGN.md §8): a synthetic data set of N items with V variants each is loaded into the
-/// store and exported: first all items (one bulk mutation from 100 products on), then the same items again
-/// unchanged (floor: zero calls), then a set of items below the bulk threshold (floor: one productSet each).
+/// store and exported: first all items (one bulk mutation of creates and one of publishing from 100 products on, after
+/// one read of the shop's publications), then the same items again unchanged (floor: zero calls), then 5% of them
+/// changed in one field (floor: one bulk mutation of productUpdate lines of only those products), then a set of items
+/// below the bulk threshold (floor: one productSet and one publishablePublish each, after the publications read).
 /// </summary>
 internal static class ExportWorkload
 {
@@ -24,12 +27,31 @@ internal static class ExportWorkload
         return
         [
             await ExportAsync(shop, $"export {items:N0} items × {variantsPerItem} variants (bulk)", job => job.AddItemsAsync(bulk, CancellationToken.None),
-                log => new FloorCheck("1 bulk mutation: 2 calls besides polls", 2, log.Calls - log.Polls, "calls besides polls")),
+                log => new FloorCheck("publications read + 2 bulk mutations (create, publish): 5 calls besides polls", 5, log.Calls - log.Polls, "calls besides polls")),
             await ExportAsync(shop, $"re-sync of the {items:N0}, nothing changed", job => job.SyncLinkedAsync([], false, CancellationToken.None),
                 log => new FloorCheck("0 calls", 0, log.Calls, "calls")),
+            await ChangedAsync(shop, bulk.Numbers, items / 20),
             await ExportAsync(shop, $"export {single.Numbers.Count} items (below the bulk threshold)", job => job.AddItemsAsync(single, CancellationToken.None),
-                log => new FloorCheck($"1 productSet per product: {single.Numbers.Count} calls", single.Numbers.Count, log.Calls, "calls")),
+                log => new FloorCheck($"publications read + productSet and publishablePublish per product: {2 * single.Numbers.Count + 1} calls",
+                    2 * single.Numbers.Count + 1, log.Calls, "calls")),
         ];
+    }
+
+    /// <summary>Every 20th linked item gets a new description: only its product's title goes out, in one bulk mutation
+    /// from the bulk threshold on (one productUpdate per product below it), and nothing for the other 95%.</summary>
+    private static Task<WorkloadResult> ChangedAsync(BenchShop shop, IReadOnlyList<string> numbers, int count)
+    {
+        var changed = numbers.Where((_, i) => i % 20 == 0).Take(count).ToList();
+        foreach (var item in shop.Store.Erp.RowsIn(ErpTables.Items, "No", changed))
+        {
+            item.Description += " (new)";
+            shop.Store.Erp.Upsert(ErpTables.Items, item);
+        }
+        var floor = changed.Count >= ProductExportJob.BulkThreshold
+            ? new Func<RequestLog, FloorCheck>(log => new FloorCheck("1 bulk mutation of the changed products: 2 calls besides polls", 2, log.Calls - log.Polls, "calls besides polls"))
+            : log => new FloorCheck($"1 productUpdate per changed product: {changed.Count} calls", changed.Count, log.Calls, "calls");
+        return ExportAsync(shop, $"{numbers.Count:N0} linked products, {changed.Count:N0} (5%) changed in one field",
+            job => job.SyncLinkedAsync([], false, CancellationToken.None), floor);
     }
 
     private static Task<WorkloadResult> ExportAsync(BenchShop shop, string workload,

@@ -77,18 +77,19 @@ public class ProductSetTests
     }
 
     [Fact]
-    public async Task Update_replaces_the_variant_list_and_keeps_matching_variants()
+    public async Task Update_replaces_the_variant_list_and_a_variant_without_id_is_new_even_with_the_same_options()
     {
         await using var emu = await TestEmulator.StartAsync();
         var created = (await emu.DataAsync(ProductSet, new { input = Shirt(null, ("S", "SH-S", "10.00"), ("M", "SH-M", "12.50")) }))["productSet"]!["product"]!;
         var id = created["id"]!.GetValue<string>();
-        var keptId = created["variants"]!["nodes"]![0]!["id"]!.GetValue<string>();
+        var oldSmallId = created["variants"]!["nodes"]![0]!["id"]!.GetValue<string>();
 
         var updated = (await emu.DataAsync(ProductSet, new { identifier = new { id }, input = Shirt(null, ("S", "SH-S", "11.00"), ("L", "SH-L", "14.00")) }))["productSet"]!;
         Assert.Empty(updated["userErrors"]!.AsArray());
         var variants = updated["product"]!["variants"]!["nodes"]!.AsArray();
         Assert.Equal(new[] { "SH-S", "SH-L" }, variants.Select(v => v!["sku"]!.GetValue<string>()));
-        Assert.Equal(keptId, variants[0]!["id"]!.GetValue<string>());
+        // The schema: a variant input without id creates a new variant; the old "S" was left out, so it is gone.
+        Assert.NotEqual(oldSmallId, variants[0]!["id"]!.GetValue<string>());
         Assert.Equal("11.00", variants[0]!["price"]!.GetValue<string>());
 
         var gone = await emu.DataAsync("{ productVariants(first: 5, query: \"sku:SH-M\") { nodes { id } } }");

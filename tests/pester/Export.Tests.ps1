@@ -185,13 +185,16 @@ Describe 'Sync-ShopifyProduct' {
         Clear-Requests
 
         $plan = Sync-ShopifyProduct -Shop tosync -WhatIf | Where-Object Action -EQ 'Updated'
-        ($plan | Where-Object ItemNo -EQ 1004).Message | Should -Match "title: 'Fleece Midlayer' → 'Fleece Midlayer Pro'"
-        ($plan | Where-Object ItemNo -EQ 1006).Message | Should -Match "tags: '' → 'outdoor, rain'"
+        ($plan | Where-Object ItemNo -EQ 1004).Message | Should -Match "title 'Fleece Midlayer' → 'Fleece Midlayer Pro'\.$"
+        ($plan | Where-Object ItemNo -EQ 1006).Message | Should -Match 'tags added: rain, outdoor\.$'
         Get-Mutations | Should -BeNullOrEmpty
 
         $results = Sync-ShopifyProduct -Shop tosync
         ($results | Where-Object Action -EQ 'Updated').ItemNo | Sort-Object | Should -Be @('1004', '1006')
-        (Get-Mutations).operationName | Should -Be @('ProductSet', 'ProductSet')
+        $sent = Get-Mutations
+        $sent.operationName | Should -Be @('ProductUpdate', 'TagsAdd')
+        # Only the changed field goes out: the id and the title, nothing the merchandiser may have edited.
+        @($sent[0].variables.product.PSObject.Properties.Name) | Should -Be @('id', 'title')
         (Get-EmulatorProducts | Where-Object handle -EQ 'item-1006').tags | Sort-Object | Should -Be @('outdoor', 'rain')
     }
 

@@ -91,7 +91,7 @@ AfterAll {
 
 Describe 'Get-ShopifyLocation and Set-ShopifyLocation' {
     It 'refreshes the profile with Shopify''s locations, all Disabled, and shows them in a table' {
-        $locations = Get-ShopifyLocation -Shop inv -Refresh
+        $locations = Update-ShopifyLocation -Shop inv
         $locations.Name | Should -Be @('East store', 'Main warehouse', 'West store')
         $locations[0].PSObject.TypeNames[0] | Should -Be 'ShopifyPS.Sync.Inventory.ShopifyLocation'
         $locations.StockCalculation | Sort-Object -Unique | Should -Be 'Disabled'

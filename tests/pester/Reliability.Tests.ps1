@@ -55,7 +55,7 @@ BeforeAll {
             SyncItem = 'ToShopify'; CanUpdateShopifyProducts = $true; SkuMapping = 'ItemNoVariantCode'; InventoryTracked = $true; SyncItemImages = 'ToShopify'
             AutoCreateUnknownItems = $true; ItemTemplateCode = 'SHOPIFY'
         }
-        Get-ShopifyLocation -Shop rel -Refresh | Out-Null
+        Update-ShopifyLocation -Shop rel | Out-Null
         Set-ShopifyLocation -Shop rel -Location 'Main warehouse' -LocationFilter MAIN -StockCalculation ProjectedAvailableBalance
         Set-ShopifyLocation -Shop rel -Location 'East store' -LocationFilter 'EAST|WEST' -StockCalculation FreeInventory
     }
@@ -302,7 +302,7 @@ Describe 'The access token' -Tag Reliability {
                 -SyncItem FromShopify -AutoCreateUnknownItems $true -ItemTemplateCode SHOPIFY -Verbose
             Test-ShopifyShop filed -Verbose
             Test-ShopifyShop fromenv -Verbose
-            Get-ShopifyLocation -Shop filed -Refresh -Verbose
+            Update-ShopifyLocation -Shop filed -Verbose
             Set-ShopifyLocation -Shop filed -Location 'Main warehouse' -LocationFilter MAIN -StockCalculation FreeInventory -Verbose
             Add-ShopifyItem -Shop filed -No 1001, 1006, 1014 -Verbose
             Sync-ShopifyInventory -Shop filed -Verbose
@@ -314,7 +314,7 @@ Describe 'The access token' -Tag Reliability {
             # Shopify refuses a wrong token: the failure must not echo it either.
             $env:SHOPIFYPS_RELIABILITY_SECRET = $wrongToken
             try { Test-ShopifyShop fromenv -Verbose } catch { $_ }
-            try { Get-ShopifyLocation -Shop fromenv -Refresh -Verbose -ErrorAction Stop } catch { $_ }
+            try { Update-ShopifyLocation -Shop fromenv -Verbose -ErrorAction Stop } catch { $_ }
             try { Sync-ShopifyProduct -Shop fromenv -Verbose -ErrorAction Stop } catch { $_ }
         } *>&1
         $env:SHOPIFYPS_RELIABILITY_SECRET = $token
@@ -349,7 +349,7 @@ Describe 'The access token' -Tag Reliability {
         $failures.Count | Should -Be 3
         $failures.FullyQualifiedErrorId | Should -Be @(
             'ShopifyAuthenticationFailed,ShopifyPS.Commands.Cmdlets.TestShopifyShopCommand'
-            'ShopifyAuthenticationFailed,ShopifyPS.Commands.Cmdlets.GetShopifyLocationCommand'
+            'ShopifyAuthenticationFailed,ShopifyPS.Commands.Cmdlets.UpdateShopifyLocationCommand'
             'ShopifyAuthenticationFailed,ShopifyPS.Commands.Cmdlets.SyncShopifyProductCommand')
         (Get-ChildItem (Join-Path $tokenHome 'logs') -Recurse -Filter *.jsonl).Count | Should -BeGreaterThan 5
         $files.Name | Should -Contain 'shopifyps.db'

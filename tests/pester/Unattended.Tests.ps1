@@ -12,7 +12,7 @@ BeforeAll {
         -SyncItem ToShopify -CanUpdateShopifyProducts $true -SkuMapping ItemNo -InventoryTracked $true | Out-Null
     Import-ShopifyErpData -Path (Join-Path $examples 'data') -Shop nightly | Out-Null
     Get-ShopifyItem -No 100* | Add-ShopifyItem -Shop nightly | Out-Null
-    Get-ShopifyLocation -Shop nightly -Refresh | Out-Null
+    Update-ShopifyLocation -Shop nightly | Out-Null
     Set-ShopifyLocation -Shop nightly -Location 'Main warehouse' -LocationFilter 'MAIN|EAST|WEST' -StockCalculation FreeInventory
 
     # Runs the scheduled script as a scheduler would: a new process, no profile, no input; returns output and exit code.

@@ -9,6 +9,7 @@ internal static class StateDump
     public static object Of(ShopStore s) => new
     {
         shop = new { name = s.ShopName, myshopifyDomain = s.Domain, currencyCode = s.Currency },
+        publications = s.Publications.Values.Select(p => new { id = p.Gid, title = p.Title }),
         locations = s.Locations.Values.Select(l => new { id = l.Gid, name = l.Name, isActive = l.IsActive, fulfillsOnlineOrders = l.FulfillsOnlineOrders }),
         products = s.Products.Values.Select(p => new
         {
@@ -17,6 +18,7 @@ internal static class StateDump
             createdAt = Clock.Format(p.CreatedAt), updatedAt = Clock.Format(p.UpdatedAt),
             options = p.Options.Select(o => new { name = o.Name, values = o.Values.Select(v => v.Name) }),
             media = p.Media.Select(m => m.Gid),
+            publications = p.Publications.Keys.Select(id => s.Publications[id].Title),
             variants = p.Variants.Select(v => new
             {
                 id = v.Gid, title = v.Title, sku = v.Sku, barcode = v.Barcode, price = v.Price, compareAtPrice = v.CompareAtPrice,

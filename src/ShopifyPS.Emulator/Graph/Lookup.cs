@@ -21,6 +21,9 @@ internal static class Lookup
     public static InventoryLevel? Level(ShopStore s, string? gid) =>
         Gid.TryParse(gid, "InventoryLevel", out var id) && s.Levels.TryGetValue(id, out var l) ? l : null;
 
+    public static Publication? Publication(ShopStore s, string? gid) =>
+        Gid.TryParse(gid, "Publication", out var id) && s.Publications.TryGetValue(id, out var p) ? p : null;
+
     public static MediaFile? Media(ShopStore s, string? gid)
     {
         var type = Gid.TypeOf(gid);
@@ -35,6 +38,7 @@ internal static class Lookup
         "InventoryItem" => InventoryItem(s, gid),
         "Location" => Location(s, gid),
         "InventoryLevel" => Level(s, gid),
+        "Publication" => Publication(s, gid),
         "MediaImage" => Media(s, gid),
         "BulkOperation" => Gid.TryParse(gid, "BulkOperation", out var id) && s.BulkOperations.TryGetValue(id, out var b) ? b : null,
         _ => null,

@@ -26,7 +26,15 @@ internal sealed partial class Product : IGraphObject
         "templateSuffix" => TemplateSuffix,
         "createdAt" => CreatedAt,
         "updatedAt" => UpdatedAt,
-        "publishedAt" => Status == "ACTIVE" ? CreatedAt : null,
+        // "The date and time when the product was published to the online store."
+        "publishedAt" => ctx.Store.Publications.Values.FirstOrDefault(x => x.Title == "Online Store") is { } online
+            && Publications.TryGetValue(online.Id, out var at) ? at : null,
+        "publishedOnPublication" => State.Gid.TryParse(args.Str("publicationId"), "Publication", out var pid) && Publications.ContainsKey(pid),
+        "resourcePublicationsV2" => Paging.Connection(
+            ctx.Store.Publications.Values.Where(x => args.Bool("onlyPublished") == false || Publications.ContainsKey(x.Id))
+                .Select(x => new ResourcePublicationView(this, x)).ToList(),
+            args, ctx, v => Paging.ById(v.Publication.Id)),
+        "resourcePublicationsCount" => Fmt.Count(args.Bool("onlyPublished") == false ? ctx.Store.Publications.Count : Publications.Count),
         "isGiftCard" => false,
         "hasOnlyDefaultVariant" => Variants.Count == 1 && Variants[0].SelectedOptions is [("Title", "Default Title")],
         "hasOutOfStockVariants" => Variants.Any(v => v.InventoryQuantity <= 0),

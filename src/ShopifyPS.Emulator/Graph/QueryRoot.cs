@@ -10,7 +10,7 @@ internal sealed class QueryRoot : IGraphObject
     public static readonly string[] AccessScopes =
     {
         "read_products", "write_products", "read_inventory", "write_inventory", "read_locations",
-        "read_files", "write_files",
+        "read_files", "write_files", "read_publications", "write_publications",
     };
 
     public string? GraphType => "QueryRoot";
@@ -52,6 +52,9 @@ internal sealed class QueryRoot : IGraphObject
             case "productVariantsCount":
                 return Fmt.Count(SearchQuery.Filter(SearchQuery.Parse(args.Str("query")), store.Variants.Values, new VariantSearch(store)).Count());
             case "productVariant": return Lookup.Variant(store, args.Str("id"));
+            case "publications": return Paging.Connection(store.Publications.Values, args, ctx, p => Paging.ById(p.Id));
+            case "publication": return Lookup.Publication(store, args.Str("id"));
+            case "publicationsCount": return Fmt.Count(store.Publications.Count);
             case "inventoryItem": return Lookup.InventoryItem(store, args.Str("id"));
             case "inventoryItems":
                 var items = SearchQuery.Filter(SearchQuery.Parse(args.Str("query")), store.InventoryItems.Values, new InventoryItemSearch(store));

@@ -23,16 +23,33 @@ internal static class CostCalculator
         : typeName.EndsWith("Edge", StringComparison.Ordinal) || typeName == "PageInfo" ? TypeKind.Free
         : TypeKind.Object;
 
-    /// <summary>The complexity the schema documents for some inputs (e.g. ProductSetInput.variants: 0.2 per variant).</summary>
+    /// <summary>
+    /// The dynamic complexity Shopify adds to a product mutation's base cost of 10 (changelogs "Dynamic complexity
+    /// cost for productSet mutation", "... for productVariantsBulkCreate and productVariantsBulkUpdate mutations",
+    /// "... for productCreate and productUpdate mutations", 2025-10): 0.2 per variant, 0.6 per variant file or
+    /// media, 1.9 per product file or media.
+    /// </summary>
     public static double InputComplexity(string mutationField, Args args)
     {
-        if (mutationField != "productSet") return 0;
-        var input = args.Obj("input");
-        if (input == null) return 0;
-        var variants = Input.List(Input.Get(input, "variants"));
-        var files = Input.List(Input.Get(input, "files"));
-        var variantFiles = variants.Count(v => v is IDictionary<string, object?> d && Input.Get(d, "file") != null);
-        return variants.Count * 0.2 + files.Count * 1.9 + variantFiles * 0.6;
+        switch (mutationField)
+        {
+            case "productSet":
+                var input = args.Obj("input");
+                if (input == null) return 0;
+                var variants = Input.List(Input.Get(input, "variants"));
+                var files = Input.List(Input.Get(input, "files"));
+                var variantFiles = variants.Count(v => v is IDictionary<string, object?> d && Input.Get(d, "file") != null);
+                return variants.Count * 0.2 + files.Count * 1.9 + variantFiles * 0.6;
+            case "productVariantsBulkCreate" or "productVariantsBulkUpdate":
+                var bulk = args.List("variants");
+                var variantMedia = bulk.Count(v => v is IDictionary<string, object?> d
+                    && (Input.Get(d, "mediaId") != null || Input.List(Input.Get(d, "mediaSrc")).Count > 0));
+                return bulk.Count * 0.2 + variantMedia * 0.6 + args.List("media").Count * 1.9;
+            case "productCreate" or "productUpdate":
+                return args.List("media").Count * 1.9;
+            default:
+                return 0;
+        }
     }
 
     /// <summary>The requested cost, computed before execution. Connection argument problems are added to <paramref name="errors"/>.</summary>

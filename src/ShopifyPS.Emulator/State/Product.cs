@@ -18,6 +18,10 @@ internal sealed partial class Product
     public List<ProductOption> Options { get; } = new();
     public List<Variant> Variants { get; } = new();
 
+    /// <summary>The publications (sales channels) the product is published to, with when. A product created through
+    /// the API is on none until publishablePublish.</summary>
+    public Dictionary<long, DateTimeOffset> Publications { get; } = new();
+
     /// <summary>Media attached to the product, in display order.</summary>
     public List<MediaFile> Media { get; } = new();
 

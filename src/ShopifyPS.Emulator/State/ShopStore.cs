@@ -17,6 +17,7 @@ internal sealed class ShopStore
     public DateTimeOffset ShopCreatedAt { get; private set; }
 
     public SortedDictionary<long, Location> Locations { get; } = new();
+    public SortedDictionary<long, Publication> Publications { get; } = new();
     public SortedDictionary<long, Product> Products { get; } = new();
     public Dictionary<string, Product> ProductsByHandle { get; } = new(StringComparer.Ordinal);
     public Dictionary<long, Variant> Variants { get; } = new();
@@ -39,11 +40,14 @@ internal sealed class ShopStore
     /// <summary>Empties the shop and puts back the default locations.</summary>
     public void Reset(bool withDefaultLocations = true)
     {
-        Locations.Clear(); Products.Clear(); ProductsByHandle.Clear(); Variants.Clear(); InventoryItems.Clear();
+        Locations.Clear(); Publications.Clear(); Products.Clear(); ProductsByHandle.Clear(); Variants.Clear(); InventoryItems.Clear();
         Levels.Clear(); Media.Clear(); BulkOperations.Clear(); Uploads.Clear(); BulkResults.Clear();
         Idempotency.Clear(); ProductOperations.Clear(); _bySku.Clear(); _byBarcode.Clear();
         _nextId = 1000;
         ShopCreatedAt = Now();
+        // Every shop has the Online Store and Point of Sale channels.
+        AddPublication("Online Store");
+        AddPublication("Point of Sale");
         if (!withDefaultLocations) return;
         AddLocation("Main warehouse", "1 Warehouse Way", "Springfield");
         AddLocation("East store", "10 East Street", "Boston");
@@ -66,6 +70,13 @@ internal sealed class ShopStore
         var loc = new Location { Id = NextId(), Name = name, Address1 = address1, City = city, CreatedAt = now, UpdatedAt = now };
         Locations[loc.Id] = loc;
         return loc;
+    }
+
+    public Publication AddPublication(string title)
+    {
+        var publication = new Publication { Id = NextId(), CatalogId = NextId(), Title = title };
+        Publications[publication.Id] = publication;
+        return publication;
     }
 
     // ---- products ----

@@ -6,8 +6,11 @@ namespace ShopifyPS.Connector;
 /// <summary>Shopify's product status (Business Central's Shpfy Product Status).</summary>
 public enum ProductStatus { Active, Archived, Draft, Unlisted }
 
-/// <summary>What a content hash is of: what was last sent, so an unchanged one is not sent again (E11, M2).</summary>
-public enum ContentKind { Product, Variant, Picture }
+/// <summary>What a content record is of: what was last sent, so an unchanged one is not sent again (E11, M2).
+/// Variant holds a variant's prices; ProductFields and VariantFields the other fields ShopifyPS manages (and the
+/// product's managed tags), so an update sends only what changed; PendingCreate marks a product create that was
+/// sent but not yet linked (keyed by handle), so a run after a crash looks the product up before creating it.</summary>
+public enum ContentKind { Product, Variant, Picture, ProductFields, VariantFields, PendingCreate }
 
 /// <summary>The kinds of sync whose last run time is kept per shop.</summary>
 public enum SyncKind { Products, Prices, Images, Inventory }

@@ -36,6 +36,7 @@ public interface IConnectorStore : ITransactionalStore
 
     string? GetHash(string shop, ContentKind kind, string id);
     void SetHash(string shop, ContentKind kind, string id, string hash);
+    void DeleteHash(string shop, ContentKind kind, string id);
 
     DateTimeOffset? GetLastSync(string shop, SyncKind kind);
     void SetLastSync(string shop, SyncKind kind, DateTimeOffset time);

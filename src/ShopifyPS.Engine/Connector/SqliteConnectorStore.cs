@@ -110,6 +110,9 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
     public void SetHash(string shop, ContentKind kind, string id, string hash) =>
         Execute(Upsert("content_hashes", "Shop, Kind, Id, Hash, UpdatedAt", 3), shop, kind, id, hash, DateTimeOffset.UtcNow);
 
+    public void DeleteHash(string shop, ContentKind kind, string id) =>
+        Execute("DELETE FROM content_hashes WHERE Shop = $p0 AND Kind = $p1 AND Id = $p2", shop, kind, id);
+
     public DateTimeOffset? GetLastSync(string shop, SyncKind kind) =>
         Query("SELECT LastSyncAt FROM sync_times WHERE Shop = $p0 AND Kind = $p1", r => Time(r, 0), shop, kind).FirstOrDefault();
 

@@ -43,7 +43,7 @@ public static class ErrorCatalog
         "Keep one entry per location id; Save-ShopifyLocation rewrites the list from Shopify.");
     public static readonly ErrorId DomainRequired = new("ShopifyDomainRequired", ErrorKind.InvalidArgument,
         "Pass -Domain <name>.myshopify.com to New-ShopifyShop.");
-    public static readonly ErrorId ShopifyShopRequired = new("ShopifyShopRequired", ErrorKind.InvalidArgument,
+    public static readonly ErrorId ShopRequired = new("ShopifyShopRequired", ErrorKind.InvalidArgument,
         "Pass -Shop <profile name>.");
 
     // Shopify: connection, authentication and requests
@@ -79,9 +79,9 @@ public static class ErrorCatalog
         "Give the account that runs ShopifyPS write access to <home>/logs.");
 
     // ERP data and items
-    public static readonly ErrorId ShopifyErpDataFolderNotFound = new("ShopifyErpDataFolderNotFound", ErrorKind.ObjectNotFound,
+    public static readonly ErrorId ErpDataFolderNotFound = new("ShopifyErpDataFolderNotFound", ErrorKind.ObjectNotFound,
         "Give -Path the folder that holds the CSV files.");
-    public static readonly ErrorId ShopifyErpDataInvalidRow = new("ShopifyErpDataInvalidRow", ErrorKind.InvalidData,
+    public static readonly ErrorId ErpDataInvalidRow = new("ShopifyErpDataInvalidRow", ErrorKind.InvalidData,
         "Fix the row at the file, line and column named and import again; the other rows were loaded.");
     public static readonly ErrorId ItemNotFound = new("ShopifyItemNotFound", ErrorKind.ObjectNotFound,
         "Check the item no. with Get-ShopifyItem, or load it with Import-ShopifyErpData.");
@@ -106,6 +106,9 @@ public static class ErrorCatalog
     public static readonly ErrorId MappingAmbiguous = new("ShopifyMappingAmbiguous", ErrorKind.InvalidOperation,
         "Name the one Shopify variant with -VariantId.");
 
+    public static readonly ErrorId PublicationNotFound = new("ShopifyPublicationNotFound", ErrorKind.ObjectNotFound,
+        "Name sales channels the shop has (Set-ShopifyShop -Publications), or grant the app read_publications.");
+
     // Locations
     public static readonly ErrorId LocationNotFound = new("ShopifyLocationNotFound", ErrorKind.ObjectNotFound,
         "List the shop's locations with Get-ShopifyLocation; Save-ShopifyLocation adds new ones to the profile.");
@@ -121,9 +124,9 @@ public static class ErrorCatalog
         "Use -ItemNo/-Force with a ToShopify shop, -ProductId/-Query with a FromShopify shop.");
     public static readonly ErrorId ProductUpdatesDisabled = new("ShopifyProductUpdatesDisabled", ErrorKind.InvalidOperation,
         "Allow updates with Set-ShopifyShop <shop> -CanUpdateShopifyProducts $true.");
-    public static readonly ErrorId ShopifyImageSyncDisabled = new("ShopifyImageSyncDisabled", ErrorKind.InvalidOperation,
+    public static readonly ErrorId ImageSyncDisabled = new("ShopifyImageSyncDisabled", ErrorKind.InvalidOperation,
         "Turn picture sync on with Set-ShopifyShop <shop> -SyncItemImages ToShopify (or FromShopify).");
-    public static readonly ErrorId ShopifySyncRecordFailed = new("ShopifySyncRecordFailed", ErrorKind.InvalidResult,
+    public static readonly ErrorId SyncRecordFailed = new("ShopifySyncRecordFailed", ErrorKind.InvalidResult,
         "The record's message says why; fix it and run again. The other records were synchronized.");
     public static readonly ErrorId ExchangeRateMissing = new("ShopifyExchangeRateMissing", ErrorKind.InvalidData,
         "Add an exchange rate for the shop's currency to exchange-rates.csv and import it.");

@@ -27,3 +27,8 @@ public enum StockCalculation { Disabled, ProjectedAvailableBalance, FreeInventor
 /// <summary>Which Shopify quantity inventory sync reads, compares and sets (Shopify's names: available, on_hand).
 /// Available by default: see docs/architecture.md, "Inventory sync".</summary>
 public enum InventoryQuantityName { Available, OnHand }
+
+/// <summary>What a product update does with a Shopify variant whose item variant was removed or blocked: keep it
+/// (as Business Central, which leaves such variants in Shopify), or archive the product once no variant of it has an
+/// item variant left. Variants are never deleted.</summary>
+public enum RemovedVariantAction { Keep, ArchiveWhenAllRemoved }

@@ -61,6 +61,15 @@ internal static partial class ProfileValidator
                 Add(ErrorCatalog.ProfileMissingKey, $"locations[{i}]", "Every location needs an 'id' (a gid://shopify/Location/… id from Get-ShopifyLocation).");
             else if (!seen.Add(id))
                 Add(ErrorCatalog.ProfileDuplicateLocation, $"locations[{i}].id", $"The location '{id}' is listed twice; keep one entry per Shopify location.");
+            try
+            {
+                LocationFilter.Parse(profile.Locations[i].LocationFilter);
+            }
+            catch (LocationFilterException ex)
+            {
+                Add(ErrorCatalog.LocationFilterInvalid, $"locations[{i}].locationFilter",
+                    $"{ex.Message} Fix it with Set-ShopifyLocation -Shop {profile.Name} -Location '{profile.Locations[i].Name}' -LocationFilter <filter>.");
+            }
         }
         return problems;
     }

@@ -33,11 +33,6 @@ public sealed class ShopProfile
 /// <summary>Where the access token comes from. The token itself is never stored in the profile.</summary>
 public sealed class AuthSettings
 {
-    // A vault secret read for this loaded profile (see VaultSecrets), or why it could not be read. Fields, not properties:
-    // neither the YAML writer nor ConvertTo-Json nor the format views ever see them.
-    private string? _secret;
-    private string? _secretProblem;
-
     public string? TokenEnv { get; set; }
     public string? TokenFile { get; set; }
     public string? ClientId { get; set; }
@@ -56,13 +51,6 @@ public sealed class AuthSettings
 
     internal string DescribeSecret() =>
         $"SecretManagement secret '{SecretName}'" + (string.IsNullOrEmpty(SecretVault) ? " (default vault)" : $" in vault '{SecretVault}'");
-
-    internal void SupplySecret(string secret) => (_secret, _secretProblem) = (secret, null);
-
-    internal void SecretUnavailable(string problem) => (_secret, _secretProblem) = (null, problem);
-
-    /// <summary>The supplied vault secret, or null with the reason it is missing.</summary>
-    internal (string? Secret, string? Problem) SuppliedSecret => (_secret, _secretProblem);
 }
 
 /// <summary>S1–S5, I2–I6, E3–E8, M1: how items and products are synchronized.</summary>
@@ -87,6 +75,13 @@ public sealed class ItemSettings
     public InventoryPolicy DefaultInventoryPolicy { get; set; }
     /// <summary>V4–V6: the Shopify quantity that gets the calculated stock (added to DESIGN.md §4.1's keys).</summary>
     public InventoryQuantityName InventoryQuantityName { get; set; }
+    /// <summary>What an update does with variants whose item variant is gone (added to DESIGN.md §4.1's keys).</summary>
+    public RemovedVariantAction ActionForRemovedVariants { get; set; }
+    /// <summary>The sales channels (publications, by their catalog title) created products are published to; empty:
+    /// none (added to DESIGN.md §4.1's keys).</summary>
+    public List<string> Publications { get; set; } = [OnlineStore];
+
+    public const string OnlineStore = "Online Store";
 }
 
 /// <summary>E2, S6, P2–P4: the price context of the shop.</summary>

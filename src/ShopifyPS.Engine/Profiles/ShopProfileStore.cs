@@ -20,34 +20,49 @@ public sealed class ShopProfileStore
                 .Order(StringComparer.OrdinalIgnoreCase).ToList()
             : Array.Empty<string>();
 
-    /// <summary>Loads and validates a profile to work with: every problem found is reported, none is silently fixed, and a
-    /// token kept in a SecretManagement vault is read now (<see cref="VaultSecrets"/>).</summary>
-    /// <exception cref="FileNotFoundException">No profile of that name.</exception>
+    /// <summary>Loads and validates a profile; every problem found is reported, none is silently fixed.</summary>
+    /// <exception cref="ShopifyPSException">No profile of that name (ShopifyProfileNotFound).</exception>
     /// <exception cref="ProfileException">The file is not a usable profile.</exception>
     public ShopProfile Load(string name)
-    {
-        var profile = LoadSettings(name);
-        VaultSecrets.Supply(profile.Auth);
-        return profile;
-    }
-
-    /// <summary>Like <see cref="Load"/>, for showing or completing settings: no vault is asked for a secret.</summary>
-    public ShopProfile LoadSettings(string name)
     {
         var (profile, problems) = Check(name);
         if (problems.Count > 0) throw new ProfileException(problems);
         return profile!;
     }
 
+    /// <summary>
+    /// Loads a profile to be changed and saved again: a value the validator refuses (a bad location filter, an endpoint)
+    /// does not stop it, since the change may be its repair; <see cref="Save"/> validates what is written. A file that
+    /// cannot be read as a profile at all still fails.
+    /// </summary>
+    /// <exception cref="ShopifyPSException">No profile of that name (ShopifyProfileNotFound).</exception>
+    /// <exception cref="ProfileException">The file is not readable as a profile.</exception>
+    public ShopProfile LoadForChange(string name)
+    {
+        var file = ExistingFile(name);
+        var (profile, problems, positions) = ProfileYamlReader.Read(file, File.ReadAllText(file));
+        // The name decides which file a save writes, so a wrong name is never carried into a save.
+        if (profile is not null) problems.AddRange(ProfileValidator.Validate(profile, file, name, positions).Where(p => p.Key == "name"));
+        if (profile is null || problems.Count > 0) throw new ProfileException(problems);
+        return profile;
+    }
+
     /// <summary>Reads a profile and returns it (when readable) with all its problems, for Test-ShopifyShop.</summary>
     public (ShopProfile? Profile, IReadOnlyList<ProfileProblem> Problems) Check(string name)
     {
-        var file = PathFor(name);
-        if (!File.Exists(file))
-            throw new FileNotFoundException($"No shop profile '{name}' in {Home.ShopsFolder}. Create one with New-ShopifyShop, or list them with Get-ShopifyShop.", file);
+        var file = ExistingFile(name);
         var (profile, problems, positions) = ProfileYamlReader.Read(file, File.ReadAllText(file));
         if (profile is not null) problems.AddRange(ProfileValidator.Validate(profile, file, name, positions));
         return (profile, problems);
+    }
+
+    private string ExistingFile(string name)
+    {
+        var file = PathFor(name);
+        if (!File.Exists(file))
+            throw new ShopifyPSException(ErrorCatalog.ProfileNotFound,
+                $"No shop profile '{name}' in {Home.ShopsFolder}. Create one with New-ShopifyShop, or list them with Get-ShopifyShop.", name);
+        return file;
     }
 
     /// <summary>Validates and writes a profile atomically (write to a temp file, then rename).</summary>

@@ -11,7 +11,10 @@ public sealed class ShopConnection
         "read_products", "write_products", "read_inventory", "write_inventory", "read_locations", "read_files", "write_files",
     };
 
-    private ShopConnection(ShopifyResponse response, string requestedApiVersion)
+    /// <summary>Publishing created products (items.publications) needs these too.</summary>
+    public static IReadOnlyList<string> PublishingScopes { get; } = ["read_publications", "write_publications"];
+
+    private ShopConnection(ShopifyResponse response, string requestedApiVersion, bool publishes)
     {
         var shop = response.Data["shop"] as JObject ?? new JObject();
         ShopName = shop.Value<string>("name") ?? "";
@@ -22,7 +25,7 @@ public sealed class ShopConnection
         ServedApiVersion = response.ApiVersion ?? requestedApiVersion;
         GrantedScopes = (response.Data["currentAppInstallation"]?["accessScopes"] as JArray ?? new JArray())
             .Select(s => s.Value<string>("handle") ?? "").Where(s => s.Length > 0).ToArray();
-        MissingScopes = Missing(GrantedScopes);
+        MissingScopes = Missing(GrantedScopes, publishes);
         RequestId = response.RequestId;
     }
 
@@ -43,14 +46,14 @@ public sealed class ShopConnection
     public static async Task<ShopConnection> CheckAsync(ShopifyClient client, CancellationToken cancellationToken = default)
     {
         var response = await client.ExecuteAsync("ShopInfo", null, cancellationToken).ConfigureAwait(false);
-        return new ShopConnection(response, client.Profile.ApiVersion);
+        return new ShopConnection(response, client.Profile.ApiVersion, client.Profile.Items.Publications.Count > 0);
     }
 
     /// <summary>The required scopes not granted; a write scope implies its read scope, as Shopify grants them.</summary>
-    public static IReadOnlyList<string> Missing(IEnumerable<string> granted)
+    public static IReadOnlyList<string> Missing(IEnumerable<string> granted, bool publishes = false)
     {
         var set = granted.ToHashSet(StringComparer.Ordinal);
-        return RequiredScopes
+        return RequiredScopes.Concat(publishes ? PublishingScopes : [])
             .Where(s => !set.Contains(s) && !(s.StartsWith("read_", StringComparison.Ordinal) && set.Contains("write_" + s["read_".Length..])))
             .ToArray();
     }

@@ -5,8 +5,9 @@ public sealed record ShopCheckFailure(ErrorId Error, string Message, Exception? 
 
 /// <summary>
 /// The live part of Test-ShopifyShop: is the shop reachable, is the token accepted, is the API version still
-/// served, and were the scopes the sync needs granted. Each failure carries a stable ErrorId:
-/// ShopifyUnreachable, ShopifyAuthenticationFailed, ShopifyApiVersionUnsupported, ShopifyScopesMissing.
+/// served, were the scopes the sync needs granted, and do the publications the profile names exist. Each failure
+/// carries a stable ErrorId: ShopifyUnreachable, ShopifyAuthenticationFailed, ShopifyApiVersionUnsupported,
+/// ShopifyScopesMissing, ShopifyPublicationNotFound.
 /// </summary>
 public sealed class ShopLiveCheck
 {
@@ -66,6 +67,9 @@ public sealed class ShopLiveCheck
         if (connection.MissingScopes.Count > 0)
             failures.Add(new ShopCheckFailure(ErrorCatalog.ScopesMissing,
                 $"The app lacks the access scopes {string.Join(", ", connection.MissingScopes)} that the sync needs. Grant them in the app's configuration and reinstall it on {profile.Domain}."));
+        else if (profile.Items.Publications.Count > 0
+            && (await PublicationIds.ResolveAsync(client, profile, cancellationToken).ConfigureAwait(false)).Problem is { } missing)
+            failures.Add(new ShopCheckFailure(ErrorCatalog.PublicationNotFound, missing));
         return new ShopLiveCheck(true, true, connection.ApiVersionSupported, connection, failures.ToArray());
     }
 }

@@ -14,12 +14,13 @@ public sealed record StoreOptions(TimeSpan WriteLockTimeout)
     public static StoreOptions Default { get; } = new(DefaultWriteLockTimeout);
 
     /// <summary>Reads <c>$SHOPIFYPS_LOCK_TIMEOUT</c> (seconds, 0 = do not wait); unset means 30 seconds.</summary>
+    /// <exception cref="ShopifyPSException">The variable is not a number of seconds (ShopifyLockTimeoutInvalid).</exception>
     public static StoreOptions FromEnvironment()
     {
         var text = Environment.GetEnvironmentVariable(LockTimeoutVariable);
         if (string.IsNullOrWhiteSpace(text)) return Default;
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds < 0 || seconds > int.MaxValue / 1000)
-            throw new ArgumentException($"${LockTimeoutVariable} is '{text}'; set it to the number of seconds a run may wait for the database (for example 30), or remove it.");
+            throw new ShopifyPSException(ErrorCatalog.LockTimeoutInvalid, $"${LockTimeoutVariable} is '{text}'; set it to the number of seconds a run may wait for the database (for example 30), or remove it.", LockTimeoutVariable);
         return new StoreOptions(TimeSpan.FromSeconds(seconds));
     }
 }

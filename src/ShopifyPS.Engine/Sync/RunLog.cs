@@ -22,9 +22,24 @@ public sealed class RunLog : IDisposable
 
     public string Path { get; }
 
+    /// <exception cref="ShopifyPSException">The logs folder cannot be written (ShopifyRunLogNotWritable).</exception>
     public static RunLog Start(ShopifyHome home, string shop, SyncKind kind, DateTimeOffset startedAt)
     {
         var folder = System.IO.Path.Combine(home.LogsFolder, shop);
+        try
+        {
+            return Create(folder, kind, startedAt);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ShopifyPSException(ErrorCatalog.RunLogNotWritable,
+                $"The run log cannot be written in {folder}: {ex.Message} Give the account that runs ShopifyPS write access to " +
+                $"that folder (the logs are under <home>/logs; ${ShopifyHome.EnvironmentVariable} moves the home folder).", folder, ex);
+        }
+    }
+
+    private static RunLog Create(string folder, SyncKind kind, DateTimeOffset startedAt)
+    {
         Directory.CreateDirectory(folder);
         var stem = $"{startedAt:yyyyMMdd-HHmmss}-{kind.ToString().ToLowerInvariant()}";
         var path = System.IO.Path.Combine(folder, stem + ".jsonl");

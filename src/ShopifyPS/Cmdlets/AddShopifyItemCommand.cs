@@ -1,8 +1,6 @@
 using System.Management.Automation;
 using ShopifyPS.Commands.Infrastructure;
-using ShopifyPS.Connector;
 using ShopifyPS.Sync;
-using ShopifyPS.Sync.Export;
 
 namespace ShopifyPS.Commands.Cmdlets;
 
@@ -15,12 +13,10 @@ namespace ShopifyPS.Commands.Cmdlets;
 [OutputType(typeof(SyncResult))]
 public sealed class AddShopifyItemCommand : SyncCmdlet
 {
-    private readonly List<string> _numbers = [];
-
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("ItemNo")]
     [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
+    [AllowEmptyString, AllowEmptyCollection]
     [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string[]? No { get; set; }
 
@@ -29,17 +25,7 @@ public sealed class AddShopifyItemCommand : SyncCmdlet
     [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string[]? ItemCategoryCode { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        if (No is not null) _numbers.AddRange(No);
-    }
+    protected override void Process() => Collect(No, null);
 
-    protected override void EndProcessing()
-    {
-        var selection = new ItemSelection { Numbers = _numbers, ItemCategoryCodes = ItemCategoryCode ?? [] };
-        var which = _numbers.Count == 0 ? "every item" : _numbers.Count <= 5 ? "items " + string.Join(", ", _numbers) : $"{_numbers.Count} items";
-        if (ItemCategoryCode is not null) which += " of item categories " + string.Join(", ", ItemCategoryCode);
-        if (!WhatIfRequested && !ShouldProcess($"shop {Shop}", $"Create Shopify products for {which}")) return;
-        RunSync(SyncKind.Products, $"Adding items to {Shop}", (context, ct) => new ProductExportJob(context).AddItemsAsync(selection, ct));
-    }
+    protected override ISyncJob CreateJob(JobScope scope) => new AddItemsJob(scope, ItemCategoryCode ?? []);
 }

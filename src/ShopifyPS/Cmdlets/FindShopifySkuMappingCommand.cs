@@ -18,6 +18,9 @@ public sealed class FindShopifySkuMappingCommand : ShopCmdlet
     private const string IdSet = "Id";
 
     private SkuMappingService? _service;
+    private string? _serviceShop;
+
+    protected override StoreAccess Access => StoreAccess.Write;
 
     /// <summary>Products as Get-ShopifyProduct writes them: their mirror rows are refreshed from them first.</summary>
     [Parameter(ParameterSetName = ProductSet, Mandatory = true, ValueFromPipeline = true)]
@@ -28,7 +31,7 @@ public sealed class FindShopifySkuMappingCommand : ShopCmdlet
     [ValidateNotNullOrEmpty]
     public string[] ProductId { get; set; } = [];
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         switch (ParameterSetName)
         {
@@ -42,7 +45,7 @@ public sealed class FindShopifySkuMappingCommand : ShopCmdlet
         }
     }
 
-    protected override void EndProcessing()
+    protected override void End()
     {
         if (ParameterSetName != AllSet || !Proceed($"every unmapped product of {Shop}", "Find the SKU mapping of their unmapped variants")) return;
         Write(Service().FindAllUnmapped());
@@ -67,7 +70,7 @@ public sealed class FindShopifySkuMappingCommand : ShopCmdlet
     }
 
     /// <summary>-WhatIf runs the search and writes what it would map (Planned), saving nothing; otherwise -Confirm may ask.</summary>
-    private bool Proceed(string target, string action) => WhatIfRequested || ShouldProcess(target, action);
+    private bool Proceed(string target, string action) => ShouldChange(target, action, plans: true);
 
     private void Write(IEnumerable<SyncResult> results)
     {
@@ -75,5 +78,5 @@ public sealed class FindShopifySkuMappingCommand : ShopCmdlet
     }
 
     private SkuMappingService Service() =>
-        _service ??= new SkuMappingService(Profile, OpenStoreAt(Home.DatabaseFor(Profile), StoreAccess.Write), DateOnly.FromDateTime(DateTime.Now), WhatIfRequested);
+        _service is { } cached && _serviceShop == Shop ? cached : _service = new SkuMappingService(Session(_serviceShop = Shop));
 }

@@ -27,7 +27,7 @@ public sealed class GetShopifyInventoryCommand : ShopCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Location { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         var profile = Profile;
         var locationIds = new HashSet<string>(StringComparer.Ordinal);
@@ -41,7 +41,7 @@ public sealed class GetShopifyInventoryCommand : ShopCmdlet
             }
             locationIds.UnionWith(matches.Select(m => m.Id));
         }
-        var store = OpenStoreAt(Home.DatabaseFor(profile), StoreAccess.Read);
+        var store = Session().Store;
         var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var level in ShopifyInventoryLevel.List(store.Connector, profile, ItemNo ?? [], locationIds))
         {

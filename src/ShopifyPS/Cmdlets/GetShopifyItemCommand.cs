@@ -25,13 +25,13 @@ public sealed class GetShopifyItemCommand : StoreCmdlet
     /// <summary>Only items mapped to no product or variant in the -Shop shop.</summary>
     [Parameter] public SwitchParameter Unmapped { get; set; }
 
-    protected override void BeginProcessing()
+    protected override void Begin()
     {
         if (Unmapped && Shop is null)
-            throw Terminate(ErrorCatalog.ShopifyShopRequired, "-Unmapped needs -Shop: items are mapped per shop.", null);
+            throw Terminate(ErrorCatalog.ShopRequired, "-Unmapped needs -Shop: items are mapped per shop.", null);
     }
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         var store = OpenStore(StoreAccess.Read);
         var catalog = new ItemCatalog(store.Erp, store.Connector);

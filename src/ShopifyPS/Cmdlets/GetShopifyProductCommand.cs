@@ -39,9 +39,9 @@ public sealed class GetShopifyProductCommand : ShopCmdlet
     public string[] Sku { get; set; } = Array.Empty<string>();
 
     /// <summary>The mirror whose links are shown on every product (and, with -Unmapped, decide what is listed).</summary>
-    private IConnectorStore Connector => OpenStoreAt(Home.DatabaseFor(Profile), StoreAccess.Read).Connector;
+    private IConnectorStore Connector => Session().Store.Connector;
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         switch (ParameterSetName)
         {

@@ -15,7 +15,7 @@ public sealed class GetShopifyShopCommand : ShopifyCmdlet
     [SupportsWildcards]
     public string[] Name { get; set; } = { "*" };
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         var names = ProfileStore.Names();
         foreach (var requested in Name)
@@ -32,7 +32,7 @@ public sealed class GetShopifyShopCommand : ShopifyCmdlet
             {
                 try
                 {
-                    WriteObject(ProfileStore.LoadSettings(name));
+                    WriteObject(ProfileStore.Load(name));
                 }
                 catch (ProfileException ex)
                 {

@@ -40,7 +40,7 @@ public sealed class GetShopifySyncRunCommand : ShopCmdlet
     [Parameter]
     public SwitchParameter IncludeRecords { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         var profile = Profile;
         var store = OpenStoreAt(Home.DatabaseFor(profile), StoreAccess.Read);

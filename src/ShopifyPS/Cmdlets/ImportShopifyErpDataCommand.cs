@@ -16,16 +16,16 @@ public sealed class ImportShopifyErpDataCommand : StoreCmdlet
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
         if (!Directory.Exists(folder))
-            throw Terminate(ErrorCatalog.ShopifyErpDataFolderNotFound,
+            throw Terminate(ErrorCatalog.ErpDataFolderNotFound,
                 $"The folder {folder} does not exist. -Path names a folder of CSV files such as items.csv (see about_ShopifyPS).", Path);
 
         // -WhatIf runs the whole import in a transaction that is rolled back, so the summaries say exactly what would change.
         var dryRun = WhatIfRequested;
-        if (!ShouldProcess(folder, $"Load the ERP data set into {DatabasePath}") && !dryRun) return;
+        if (!ShouldChange(folder, $"Load the ERP data set into {DatabasePath}") && !dryRun) return;
         var store = OpenStore(StoreAccess.Write);
         var result = Run($"Import-ShopifyErpData {folder}",
             (progress, cancellation) => Task.FromResult(new ErpDataImporter(store.Erp).Import(folder, dryRun, progress, cancellation)));
@@ -33,7 +33,7 @@ public sealed class ImportShopifyErpDataCommand : StoreCmdlet
         foreach (var summary in result.Files)
         {
             foreach (var error in result.Errors.Where(e => e.File == summary.File))
-                WriteRecordError(ErrorCatalog.ShopifyErpDataInvalidRow, $"{error} (in {folder})", error);
+                WriteRecordError(ErrorCatalog.ErpDataInvalidRow, $"{error} (in {folder})", error);
             WriteObject(summary);
         }
     }

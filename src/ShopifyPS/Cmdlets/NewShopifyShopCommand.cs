@@ -17,7 +17,7 @@ public sealed class NewShopifyShopCommand : ShopSettingsCmdlet
     /// <summary>Replaces an existing profile of the same name.</summary>
     [Parameter] public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         if (!IsBound(nameof(Domain)))
             throw Terminate(ErrorCatalog.DomainRequired,
@@ -25,7 +25,7 @@ public sealed class NewShopifyShopCommand : ShopSettingsCmdlet
         if (ProfileStore.Exists(Name) && !Force)
             throw Terminate(ErrorCatalog.ProfileExists,
                 $"A shop profile '{Name}' already exists ({ProfileStore.PathFor(Name)}). Change it with Set-ShopifyShop, or pass -Force to replace it.", Name);
-        if (!ShouldProcess(ProfileStore.PathFor(Name), "Create shop profile")) return;
+        if (!ShouldChange(ProfileStore.PathFor(Name), "Create shop profile")) return;
 
         var replaced = Force ? Replaced() : null;
         var profile = new ShopProfile { Name = Name };
@@ -39,7 +39,7 @@ public sealed class NewShopifyShopCommand : ShopSettingsCmdlet
     {
         try
         {
-            return ProfileStore.Exists(Name) ? ProfileStore.LoadSettings(Name) : null;
+            return ProfileStore.Exists(Name) ? ProfileStore.LoadForChange(Name) : null;
         }
         catch (ProfileException)
         {

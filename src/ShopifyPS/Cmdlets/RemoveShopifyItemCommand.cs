@@ -19,7 +19,7 @@ public sealed class RemoveShopifyItemCommand : StoreCmdlet
     /// <summary>Removes without asking for confirmation (-WhatIf still only reports).</summary>
     [Parameter] public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         var store = OpenStore(StoreAccess.Write);
         var catalog = new ItemCatalog(store.Erp, store.Connector);
@@ -30,7 +30,7 @@ public sealed class RemoveShopifyItemCommand : StoreCmdlet
                 WriteRecordError(ErrorCatalog.ItemNotFound, $"No item '{no}' in {DatabasePath}; nothing was removed.", no);
                 continue;
             }
-            if (!ShouldProcess($"item {no} in {DatabasePath}", "Remove the item with its variants, references, prices and stock", Force)) continue;
+            if (!ShouldChange($"item {no} in {DatabasePath}", "Remove the item with its variants, references, prices and stock", Force)) continue;
             catalog.Remove(no);
             WriteVerbose($"Removed item {no}; the next sync applies each shop's actionForRemovedProducts to its products.");
         }

@@ -13,6 +13,6 @@ public sealed class RemoveShopifyProductCommand : ProductEditCmdlet
     /// <summary>Removes without asking for confirmation (-WhatIf still only reports).</summary>
     [Parameter] public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord() =>
+    protected override void Process() =>
         EditEach("Remove the product from the connector and apply actionForRemovedProducts", (editor, id, ct) => editor.RemoveAsync(id, ct), Force);
 }

@@ -17,7 +17,7 @@ public sealed class RemoveShopifyShopCommand : ShopifyCmdlet
     /// <summary>Removes without asking for confirmation (-WhatIf still only reports).</summary>
     [Parameter] public SwitchParameter Force { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         if (!ProfileStore.Exists(Name))
         {
@@ -25,7 +25,7 @@ public sealed class RemoveShopifyShopCommand : ShopifyCmdlet
                 $"No shop profile '{Name}' in {Home.ShopsFolder}; nothing was removed.", Name);
             return;
         }
-        if (!ShouldProcess(ProfileStore.PathFor(Name), "Remove shop profile", Force)) return;
+        if (!ShouldChange(ProfileStore.PathFor(Name), "Remove shop profile", Force)) return;
 
         // A broken profile must still be removable; its token file is then left for the user to delete.
         var (profile, _) = ProfileStore.Check(Name);

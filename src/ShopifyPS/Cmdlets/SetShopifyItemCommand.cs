@@ -44,7 +44,7 @@ public sealed class SetShopifyItemCommand : StoreCmdlet
 
     [Parameter] public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         var store = OpenStore(StoreAccess.Write);
         var catalog = new ItemCatalog(store.Erp, store.Connector);
@@ -69,7 +69,7 @@ public sealed class SetShopifyItemCommand : StoreCmdlet
         }
 
         var exists = catalog.Exists(No);
-        if (!ShouldProcess($"item {No} in {DatabasePath}", exists ? "Update the item" : "Create the item")) return;
+        if (!ShouldChange($"item {No} in {DatabasePath}", exists ? "Update the item" : "Create the item")) return;
         try
         {
             var result = catalog.Save(change);

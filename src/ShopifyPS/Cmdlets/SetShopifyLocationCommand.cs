@@ -33,7 +33,9 @@ public sealed class SetShopifyLocationCommand : ShopCmdlet
     /// <summary>Writes the location with its new settings to the pipeline.</summary>
     [Parameter] public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord()
+    protected override bool ChangesProfile => true;
+
+    protected override void Process()
     {
         var profile = Profile;
         var matches = ShopLocations.Find(profile, Location);
@@ -42,7 +44,7 @@ public sealed class SetShopifyLocationCommand : ShopCmdlet
             var known = profile.Locations.Count == 0 ? "none" : string.Join(", ", profile.Locations.Select(l => $"'{l.Name}'"));
             if (matches.Count == 0)
                 WriteRecordError(ErrorCatalog.LocationNotFound,
-                    $"The profile of shop '{Shop}' has no location '{Location}' (it has: {known}). Get-ShopifyLocation -Shop {Shop} -Refresh adds Shopify's locations.", Location);
+                    $"The profile of shop '{Shop}' has no location '{Location}' (it has: {known}). Update-ShopifyLocation -Shop {Shop} adds Shopify's locations.", Location);
             else
                 WriteRecordError(ErrorCatalog.LocationAmbiguous,
                     $"The profile of shop '{Shop}' has {matches.Count} locations named '{Location}'; name one by its id ({string.Join(", ", matches.Select(m => m.Id))}).", Location);
@@ -53,7 +55,7 @@ public sealed class SetShopifyLocationCommand : ShopCmdlet
         {
             try
             {
-                Sync.Inventory.LocationFilter.Parse(LocationFilter);
+                Profiles.LocationFilter.Parse(LocationFilter);
             }
             catch (LocationFilterException ex)
             {
@@ -62,7 +64,7 @@ public sealed class SetShopifyLocationCommand : ShopCmdlet
                 return;
             }
         }
-        if (!ShouldProcess($"{location.Name} ({location.Id}) in {ProfileStore.PathFor(profile.Name)}", "Set the location's stock settings")) return;
+        if (!ShouldChange($"{location.Name} ({location.Id}) in {ProfileStore.PathFor(profile.Name)}", "Set the location's stock settings")) return;
         if (IsBound(nameof(LocationFilter))) location.LocationFilter = LocationFilter?.Trim() ?? "";
         if (IsBound(nameof(StockCalculation))) location.StockCalculation = StockCalculation;
         if (IsBound(nameof(DefaultProductLocation))) location.DefaultProductLocation = DefaultProductLocation;

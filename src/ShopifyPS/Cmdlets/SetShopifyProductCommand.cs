@@ -24,14 +24,14 @@ public sealed class SetShopifyProductCommand : ProductEditCmdlet
 
     [Parameter] [ValidateNotNullOrEmpty] public string[]? RemoveTags { get; set; }
 
-    protected override void BeginProcessing()
+    protected override void Begin()
     {
         if (!IsBound(nameof(Status)) && SeoTitle is null && SeoDescription is null && Tags is null && AddTags is null && RemoveTags is null)
             throw Terminate(ErrorCatalog.ProductChangeMissing,
                 "Nothing to change: pass -Status, -SeoTitle, -SeoDescription, -Tags, -AddTags or -RemoveTags.", null);
     }
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         var edit = new ProductEdit
         {

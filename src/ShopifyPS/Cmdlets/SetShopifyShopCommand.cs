@@ -18,10 +18,10 @@ public sealed class SetShopifyShopCommand : ShopSettingsCmdlet
     /// <summary>Writes the changed profile to the pipeline.</summary>
     [Parameter] public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
-        var profile = LoadProfile(Name);
-        if (!ShouldProcess(ProfileStore.PathFor(profile.Name), "Update shop profile")) return;
+        var profile = LoadProfile(Name, forChange: true);
+        if (!ShouldChange(ProfileStore.PathFor(profile.Name), "Update shop profile")) return;
         var before = profile.Auth;
         ApplySettings(profile);
         SaveReplacingAuth(profile, before);

@@ -21,6 +21,9 @@ public sealed class SetShopifySkuMappingCommand : ShopCmdlet
     private const string InputSet = "InputObject";
 
     private SkuMappingService? _service;
+    private string? _serviceShop;
+
+    protected override StoreAccess Access => StoreAccess.Write;
 
     /// <summary>Shopify variant id (gid://shopify/ProductVariant/...); Id binds it from piped variants.</summary>
     [Parameter(ParameterSetName = VariantSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -60,7 +63,7 @@ public sealed class SetShopifySkuMappingCommand : ShopCmdlet
     /// <summary>Writes the mapping results.</summary>
     [Parameter] public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         var (what, variants) = Target();
         if (what is null) return;
@@ -71,7 +74,7 @@ public sealed class SetShopifySkuMappingCommand : ShopCmdlet
             return;
         }
         var to = VariantCode.Length > 0 ? $"item {ItemNo}, variant {VariantCode}" : $"item {ItemNo}";
-        if (!WhatIfRequested && !ShouldProcess(what, $"Map to {to}", Force)) return;
+        if (!ShouldChange(what, $"Map to {to}", Force, plans: true)) return;
         try
         {
             var results = Service().Map(variants, ItemNo, VariantCode, Force);
@@ -110,5 +113,5 @@ public sealed class SetShopifySkuMappingCommand : ShopCmdlet
     }
 
     private SkuMappingService Service() =>
-        _service ??= new SkuMappingService(Profile, OpenStoreAt(Home.DatabaseFor(Profile), StoreAccess.Write), DateOnly.FromDateTime(DateTime.Now), WhatIfRequested);
+        _service is { } cached && _serviceShop == Shop ? cached : _service = new SkuMappingService(Session(_serviceShop = Shop));
 }

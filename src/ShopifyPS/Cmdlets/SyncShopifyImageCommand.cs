@@ -1,9 +1,6 @@
 using System.Management.Automation;
 using ShopifyPS.Commands.Infrastructure;
-using ShopifyPS.Connector;
-using ShopifyPS.Profiles;
 using ShopifyPS.Sync;
-using ShopifyPS.Sync.Images;
 
 namespace ShopifyPS.Commands.Cmdlets;
 
@@ -16,37 +13,20 @@ namespace ShopifyPS.Commands.Cmdlets;
 [OutputType(typeof(SyncResult))]
 public sealed class SyncShopifyImageCommand : SyncCmdlet
 {
-    private readonly List<string> _itemNos = new();
-    private readonly List<string> _productIds = new();
-
     /// <summary>Only the products linked to these items (the item itself or one of its variants).</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("No")]
-    [AllowEmptyString]
+    [AllowEmptyString, AllowEmptyCollection]
     [ArgumentCompleter(typeof(StoreValueCompleter))]
-    public string[] ItemNo { get; set; } = Array.Empty<string>();
+    public string[]? ItemNo { get; set; }
 
-    /// <summary>Only these products (Shopify GIDs).</summary>
+    /// <summary>Only these products (gid or number).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
-    [AllowEmptyString]
-    public string[] ProductId { get; set; } = Array.Empty<string>();
+    [AllowEmptyString, AllowEmptyCollection]
+    public string[]? ProductId { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        // Items piped from Get-ShopifyItem carry a blank ProductId when they are not exported yet: nothing to add.
-        _itemNos.AddRange(ItemNo.Where(n => !string.IsNullOrWhiteSpace(n)));
-        _productIds.AddRange(ProductId.Where(id => !string.IsNullOrWhiteSpace(id)));
-    }
+    protected override void Process() => Collect(ItemNo, ProductGids(ProductId));
 
-    protected override void EndProcessing()
-    {
-        var mode = Profile.Items.SyncItemImages;
-        if (mode == ImageSyncMode.Disabled)
-            throw Terminate(ErrorCatalog.ShopifyImageSyncDisabled,
-                $"Picture sync is disabled for shop {Shop}. Turn it on with Set-ShopifyShop -Shop {Shop} -SyncItemImages ToShopify (or FromShopify).", Shop);
-        var scope = new ImageSyncScope { ItemNo = _itemNos, ProductId = _productIds };
-        var activity = mode == ImageSyncMode.ToShopify ? $"Uploading pictures to {Shop}" : $"Downloading pictures from {Shop}";
-        RunSync(SyncKind.Images, activity, (context, ct) => ImageSync.RunAsync(context, Home, scope, ct));
-    }
+    protected override ISyncJob CreateJob(JobScope scope) => new ImagesJob(scope);
 }

@@ -1,8 +1,6 @@
 using System.Management.Automation;
 using ShopifyPS.Commands.Infrastructure;
-using ShopifyPS.Connector;
 using ShopifyPS.Sync;
-using ShopifyPS.Sync.Prices;
 
 namespace ShopifyPS.Commands.Cmdlets;
 
@@ -11,23 +9,20 @@ namespace ShopifyPS.Commands.Cmdlets;
 [OutputType(typeof(SyncResult))]
 public sealed class SyncShopifyPriceCommand : SyncCmdlet
 {
-    private readonly List<string> _itemNos = [];
-
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("No")]
     [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
+    [AllowEmptyString, AllowEmptyCollection]
     [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string[]? ItemNo { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        if (ItemNo is not null) _itemNos.AddRange(ItemNo);
-    }
+    /// <summary>Only the variants of these products (gid or number): they stand for the items they are linked to.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
+    [AllowEmptyString, AllowEmptyCollection]
+    public string[]? ProductId { get; set; }
 
-    protected override void EndProcessing()
-    {
-        if (!WhatIfRequested && !ShouldProcess($"shop {Shop}", "Update the prices of linked variants")) return;
-        RunSync(SyncKind.Prices, $"Synchronizing prices to {Shop}", (context, ct) => new PriceSyncJob(context).RunAsync(_itemNos, ct));
-    }
+    protected override void Process() => Collect(ItemNo, ProductGids(ProductId));
+
+    protected override ISyncJob CreateJob(JobScope scope) => new PricesJob(scope);
 }

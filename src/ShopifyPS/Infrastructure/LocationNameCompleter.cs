@@ -20,9 +20,9 @@ public sealed class LocationNameCompleter : IArgumentCompleter
         {
             try
             {
-                names.UnionWith(store.LoadSettings(name).Locations.Select(l => l.Name).Where(n => pattern.IsMatch(n)));
+                names.UnionWith(store.Load(name).Locations.Select(l => l.Name).Where(n => pattern.IsMatch(n)));
             }
-            catch (Exception ex) when (ex is FileNotFoundException or ProfileException)
+            catch (ShopifyPSException)
             {
                 // Nothing to offer from a profile that cannot be read; the command itself will say why.
             }

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using ShopifyPS.Profiles;
+using ShopifyPS.Shopify;
 
 namespace ShopifyPS.Commands.Infrastructure;
 

@@ -10,6 +10,8 @@ namespace ShopifyPS.Commands.Infrastructure;
 /// pipeline is one <see cref="ProductEditor"/> call, written as a <see cref="SyncResult"/> (planned under -WhatIf).</summary>
 public abstract class ProductEditCmdlet : ShopCmdlet
 {
+    protected override StoreAccess Access => StoreAccess.Write;
+
     /// <summary>The product: gid://shopify/Product/N or N (Get-ShopifyProduct's Id, a SyncResult's ProductId).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
@@ -19,14 +21,12 @@ public abstract class ProductEditCmdlet : ShopCmdlet
     /// <summary>Runs <paramref name="edit"/> for each product id the user confirms, and writes its result.</summary>
     protected void EditEach(string action, Func<ProductEditor, string, CancellationToken, Task<SyncResult>> edit, bool force = false)
     {
-        var profile = Profile;
-        var store = OpenStoreAt(Home.DatabaseFor(profile), StoreAccess.Write);
         foreach (var id in ProductId)
         {
             if (ProductGidOrReport(id) is not { } gid) continue;
-            if (!WhatIfRequested && !ShouldProcess($"product {gid} of shop {Shop}", action, force)) continue;
-            var result = RunShopify($"{action}: {gid}", (client, ct) =>
-                edit(new ProductEditor(new SyncContext(profile, client, store, client.Progress ?? new Progress<RunEvent>(), WhatIfRequested, DateOnly.FromDateTime(DateTime.Now))), gid, ct));
+            if (!ShouldChange($"product {gid} of shop {Shop}", action, force, plans: true)) continue;
+            var session = Session();
+            var result = Run($"{action}: {gid}", (_, ct) => edit(new ProductEditor(session), gid, ct));
             WriteObject(result);
             if (result.Action == SyncAction.Failed)
                 WriteRecordError(ErrorCatalog.ProductChangeFailed, result.Message, gid);

@@ -8,7 +8,7 @@ namespace ShopifyPS.Commands.Infrastructure;
 /// <summary>
 /// Reads a shop's token from a PowerShell SecretManagement vault with <c>Get-Secret</c>, run in the session that loads the
 /// profile (so whatever Get-Secret that session has — the module's, or a stand-in — is the one used). Registered as the
-/// engine's <see cref="ShopifyPS.Profiles.VaultSecrets.Reader"/>. The secret is returned to the engine only: never written
+/// engine's <see cref="ShopifyPS.Shopify.VaultSecrets.Reader"/>. The secret is returned to the engine only: never written
 /// to a stream, a log or a message.
 /// </summary>
 internal static class SecretManagementReader
@@ -18,7 +18,7 @@ internal static class SecretManagementReader
     public static string Read(string name, string? vault)
     {
         var where = $"the secret '{name}'" + (vault is null ? " in the default vault" : $" in the vault '{vault}'");
-        // Profiles load on the pipeline thread of a command; anywhere else there is no session to ask.
+        // Clients are made on the thread of the running command; anywhere else there is no session to ask.
         if (Runspace.DefaultRunspace is null)
             throw new InvalidOperationException($"The shop's token is {where}, which can be read only from a PowerShell session.");
 

@@ -41,6 +41,8 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
     [Parameter] public bool InventoryTracked { get; set; }
     [Parameter] public InventoryPolicy DefaultInventoryPolicy { get; set; }
     [Parameter] public InventoryQuantityName InventoryQuantityName { get; set; }
+    [Parameter] public RemovedVariantAction ActionForRemovedVariants { get; set; }
+    [Parameter] [AllowEmptyCollection] public string[]? Publications { get; set; }
     [Parameter] [ArgumentCompleter(typeof(StoreValueCompleter))] [AllowEmptyString] public string? CustomerPriceGroup { get; set; }
     [Parameter] [AllowEmptyString] public string? CustomerDiscountGroup { get; set; }
     [Parameter] [AllowEmptyString] public string? CustomerTemplateCode { get; set; }
@@ -76,6 +78,8 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
         if (IsBound(nameof(InventoryTracked))) items.InventoryTracked = InventoryTracked;
         if (IsBound(nameof(DefaultInventoryPolicy))) items.DefaultInventoryPolicy = DefaultInventoryPolicy;
         if (IsBound(nameof(InventoryQuantityName))) items.InventoryQuantityName = InventoryQuantityName;
+        if (IsBound(nameof(ActionForRemovedVariants))) items.ActionForRemovedVariants = ActionForRemovedVariants;
+        if (IsBound(nameof(Publications))) items.Publications = (Publications ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToList();
 
         var prices = profile.Prices;
         if (IsBound(nameof(CustomerPriceGroup))) prices.CustomerPriceGroup = CustomerPriceGroup ?? "";

@@ -6,21 +6,43 @@ using ShopifyPS.Storage;
 namespace ShopifyPS.Commands.Infrastructure;
 
 /// <summary>
-/// What every ShopifyPS cmdlet shares (DESIGN.md §7.2): the home folder and profiles, a cancellation
-/// token that Ctrl+C cancels, the async bridge that keeps all PowerShell writes on the pipeline
-/// thread, progress that always completes, and errors with stable ids.
+/// What every ShopifyPS cmdlet shares: the home folder and profiles, a cancellation token that Ctrl+C cancels, the
+/// async bridge that keeps all PowerShell writes on the pipeline thread, progress that always completes, and errors:
+/// every <see cref="ShopifyPSException"/> becomes an error record here, in one place, and anything else the engine
+/// throws becomes ShopifyUnexpectedError instead of a raw .NET exception. Cmdlets override
+/// <see cref="Begin"/>, <see cref="Process"/> and <see cref="End"/>.
 /// </summary>
 public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
+    private readonly QueuedReporter _reporter = new();
     private ShopifyHome? _home;
     private SqliteStore? _store;
 
     protected CancellationToken Cancellation => _cancellation.Token;
 
+    /// <summary>Where engine work reports progress and messages; relayed on the pipeline thread while work runs.</summary>
+    protected IProgress<RunEvent> Reporter => _reporter;
+
     protected ShopifyHome Home => _home ??= ShopifyHome.FromEnvironment();
 
     protected ShopProfileStore ProfileStore => new(Home);
+
+    protected sealed override void BeginProcessing()
+    {
+        KeepWarningsFromAsking();
+        Guarded(Begin);
+    }
+
+    protected sealed override void ProcessRecord() => Guarded(Process);
+
+    protected sealed override void EndProcessing() => Guarded(End);
+
+    protected virtual void Begin() { }
+
+    protected virtual void Process() { }
+
+    protected virtual void End() { }
 
     protected override void StopProcessing() => _cancellation.Cancel();
 
@@ -31,12 +53,34 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Releases what a cmdlet holds across pipeline records (the database and its write lock). PowerShell
+    /// <summary>Releases what a cmdlet holds across pipeline records (databases and their write locks). PowerShell
     /// disposes the cmdlet however the pipeline ends.</summary>
-    private void ReleaseResources()
+    protected virtual void ReleaseResources()
     {
         _store?.Dispose();
         _store = null;
+    }
+
+    private void Guarded(Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch (ShopifyPSException ex)
+        {
+            ThrowTerminatingError(ToErrorRecord(ex));
+        }
+        catch (OperationCanceledException) when (Stopping || _cancellation.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (Exception ex) when (ex is not RuntimeException and not OperationCanceledException)
+        {
+            ThrowTerminatingError(ToErrorRecord(new ShopifyPSException(ErrorCatalog.UnexpectedError,
+                $"ShopifyPS stopped on an error it did not expect ({ex.GetType().Name}: {ex.Message}). Nothing more was sent; " +
+                "a rerun continues where this one stopped. Run again with -Debug and report the message and the run log.", null, ex)));
+        }
     }
 
     /// <summary>The store at <paramref name="path"/>, opened on first use and held to the end of the pipeline. A
@@ -45,47 +89,49 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
     protected SqliteStore OpenStoreAt(string path, StoreAccess access)
     {
         if (_store is not null) return _store;
-        StoreOptions options;
-        try
-        {
-            options = StoreOptions.FromEnvironment();
-        }
-        catch (ArgumentException ex)
-        {
-            throw Terminate(ErrorCatalog.LockTimeoutInvalid, ex.Message, StoreOptions.LockTimeoutVariable, ex);
-        }
-        try
-        {
-            _store = (access == StoreAccess.Read || WhatIfRequested) && !File.Exists(path)
-                ? SqliteStore.OpenInMemory()
-                : SqliteStore.Open(path, access, options, Cancellation);
-            WriteVerbose($"Using the database {_store.Path}.");
-            return _store;
-        }
-        catch (StoreBusyException ex)
-        {
-            throw Terminate(ErrorCatalog.StoreBusy, ex.Message, path, ex);
-        }
-        catch (StoreUnusableException ex)
-        {
-            throw Terminate(ErrorCatalog.StoreUnusable, ex.Message, path, ex);
-        }
+        _store = (access == StoreAccess.Read || WhatIfRequested) && !File.Exists(path)
+            ? SqliteStore.OpenInMemory()
+            : SqliteStore.Open(path, access, StoreOptions.FromEnvironment(), Cancellation);
+        WriteVerbose($"Using the database {_store.Path}.");
+        return _store;
     }
 
     protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
-    /// <summary>
-    /// Under -Debug (without -Verbose) PowerShell makes a compiled cmdlet ask before each verbose message, which stops
-    /// a non-interactive run; the text then goes to the debug stream, which -Debug shows without asking.
-    /// </summary>
+    // Under -Debug PowerShell makes a compiled cmdlet ask before each warning and (without -Verbose) each verbose message,
+    // which throws in a non-interactive run (a scheduled job). Verbose text then goes to the debug stream, which -Debug
+    // shows without asking; warnings keep the caller's $WarningPreference (see KeepWarningsFromAsking).
     protected new void WriteVerbose(string text)
     {
         if (IsBound("Debug") && !IsBound("Verbose")) WriteDebug(text);
         else base.WriteVerbose(text);
     }
 
-    /// <summary>ShouldProcess where <paramref name="force"/> skips the confirmation prompt but never -WhatIf.</summary>
-    protected bool ShouldProcess(string target, string action, bool force) => force && !WhatIfRequested || ShouldProcess(target, action);
+    private static readonly System.Reflection.PropertyInfo? RuntimeWarningPreference = typeof(PSCmdlet).Assembly
+        .GetType("System.Management.Automation.MshCommandRuntime")
+        ?.GetProperty("WarningPreference", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic);
+
+    /// <summary>
+    /// -Debug turns a compiled cmdlet's warning preference to Inquire; PowerShell offers no public way back, so the
+    /// runtime's own setting is given the caller's preference, as -WarningAction would. A -WarningAction the user
+    /// passed is left alone. Pester proves this in a non-interactive pwsh, so a PowerShell that renames the property fails a test.
+    /// </summary>
+    private void KeepWarningsFromAsking()
+    {
+        if (!IsBound("Debug") || IsBound("WarningAction")) return;
+        var preference = GetVariableValue("WarningPreference") as ActionPreference? ?? ActionPreference.Continue;
+        if (preference == ActionPreference.Inquire) return;
+        RuntimeWarningPreference?.SetValue(CommandRuntime, preference);
+    }
+
+    /// <summary>
+    /// The one gate before a change to Shopify, the store or a profile: -WhatIf reports it and changes nothing, -Confirm
+    /// (or a high enough impact) asks, and <paramref name="force"/> skips the question but never -WhatIf. A cmdlet that
+    /// <paramref name="plans"/> its changes under -WhatIf (writing each planned record) goes on to plan instead of
+    /// printing one "What if" line.
+    /// </summary>
+    protected bool ShouldChange(string target, string action, bool force = false, bool plans = false) =>
+        WhatIfRequested ? plans || ShouldProcess(target, action) : force || ShouldProcess(target, action);
 
     /// <summary>-WhatIf was passed (or $WhatIfPreference is set): report, change nothing.</summary>
     protected bool WhatIfRequested => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
@@ -97,7 +143,7 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
     /// debug) on this thread while it runs. The progress bar is completed however the work ends.
     /// </summary>
     protected T Run<T>(string activity, Func<IProgress<RunEvent>, CancellationToken, Task<T>> work) =>
-        RunCore(activity, new QueuedReporter(), work, drain: null);
+        RunCore(activity, work, drain: null);
 
     /// <summary>Like <see cref="Run{T}"/>, for work that yields results: each is handed to <paramref name="write"/>
     /// (by default written to the pipeline) on the pipeline thread as soon as it arrives.</summary>
@@ -105,13 +151,12 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
     {
         write ??= result => WriteObject(result);
         var results = new ConcurrentQueue<T>();
-        var reporter = new QueuedReporter();
-        RunCore(activity, reporter, async (progress, ct) =>
+        RunCore(activity, async (progress, ct) =>
         {
             await foreach (var result in work(progress, ct).WithCancellation(ct).ConfigureAwait(false))
             {
                 results.Enqueue(result);
-                reporter.Wake();
+                _reporter.Wake();
             }
             return true;
         }, drain: () =>
@@ -120,24 +165,38 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
         });
     }
 
-    private T RunCore<T>(string activity, QueuedReporter reporter, Func<IProgress<RunEvent>, CancellationToken, Task<T>> work, Action? drain)
+    private T RunCore<T>(string activity, Func<IProgress<RunEvent>, CancellationToken, Task<T>> work, Action? drain)
     {
-        var task = Task.Run(() => work(reporter, Cancellation), Cancellation);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        var task = Task.Run(() => work(_reporter, stop.Token), stop.Token);
         using var progress = new ProgressScope(this, activity);
-        while (!task.IsCompleted)
+        try
         {
-            reporter.WaitForEvents(TimeSpan.FromMilliseconds(200));
-            Relay(reporter, progress);
+            while (!task.IsCompleted)
+            {
+                _reporter.WaitForEvents(TimeSpan.FromMilliseconds(200));
+                Relay(progress);
+                drain?.Invoke();
+            }
+            Relay(progress);
             drain?.Invoke();
         }
-        Relay(reporter, progress);
-        drain?.Invoke();
+        finally
+        {
+            // A stop downstream (Select-Object -First, a terminating error) or Ctrl+C: the worker is told to stop and
+            // awaited, so it closes its run before the store it writes to is closed.
+            if (!task.IsCompleted)
+            {
+                stop.Cancel();
+                try { task.Wait(); } catch (AggregateException) { /* its outcome is the stop that is already under way */ }
+            }
+        }
         return task.GetAwaiter().GetResult();
     }
 
-    private void Relay(QueuedReporter reporter, ProgressScope progress)
+    private void Relay(ProgressScope progress)
     {
-        while (reporter.TryTake(out var e))
+        while (_reporter.TryTake(out var e))
         {
             switch (e.Kind)
             {
@@ -149,21 +208,18 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>Loads a profile, or stops the command with an error that says what to do.</summary>
-    protected ShopProfile LoadProfile(string name)
+    /// <summary>Loads a profile, or stops the command with an error that says what to do. A profile loaded
+    /// <paramref name="forChange"/> may hold values the validator refuses, since the change may be their repair; saving
+    /// validates it.</summary>
+    protected ShopProfile LoadProfile(string name, bool forChange = false)
     {
         try
         {
-            return ProfileStore.Load(name);
-        }
-        catch (FileNotFoundException ex)
-        {
-            throw Terminate(ErrorCatalog.ProfileNotFound, ex.Message, name, ex);
+            return forChange ? ProfileStore.LoadForChange(name) : ProfileStore.Load(name);
         }
         catch (ProfileException ex)
         {
-            throw Terminate(ex.Problems[0].Error,
-                $"The shop profile '{name}' cannot be used:{Environment.NewLine}{ex.Message}", name, ex);
+            throw new ShopifyPSException(ex.Error, $"The shop profile '{name}' cannot be used:{Environment.NewLine}{ex.Message}", name, ex);
         }
     }
 
@@ -176,8 +232,7 @@ public abstract class ShopifyCmdlet : PSCmdlet, IDisposable
         }
         catch (ProfileException ex)
         {
-            throw Terminate(ex.Problems[0].Error,
-                $"The shop profile '{profile.Name}' was not saved:{Environment.NewLine}{ex.Message}", profile.Name, ex);
+            throw new ShopifyPSException(ex.Error, $"The shop profile '{profile.Name}' was not saved:{Environment.NewLine}{ex.Message}", profile.Name, ex);
         }
     }
 

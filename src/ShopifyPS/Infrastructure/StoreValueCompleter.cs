@@ -56,7 +56,7 @@ public sealed class StoreValueCompleter : IArgumentCompleter
 
     private static string DatabaseOf(ShopifyHome home, string? database, string? shop) =>
         database is not null ? Path.GetFullPath(ShopifyHome.ExpandUser(database))
-        : shop is not null ? home.DatabaseFor(new ShopProfileStore(home).LoadSettings(shop))
+        : shop is not null ? home.DatabaseFor(new ShopProfileStore(home).Load(shop))
         : home.DefaultDatabase;
 
     /// <summary>A parameter typed before the one being completed, as text (the parser hands -ItemNo 1001 over as a number);

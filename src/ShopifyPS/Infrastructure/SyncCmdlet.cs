@@ -1,104 +1,91 @@
 using System.Management.Automation;
-using ShopifyPS.Connector;
-using ShopifyPS.Shopify;
 using ShopifyPS.Storage;
 using ShopifyPS.Sync;
-using ShopifyPS.Sync.Prices;
 
 namespace ShopifyPS.Commands.Infrastructure;
 
 /// <summary>
-/// A sync cmdlet (DESIGN.md §4.2, R1): it holds the database's write lock for the whole run (so two runs never
-/// overlap), streams one <see cref="SyncResult"/> per record, reports each failed record as an error and goes on,
-/// records the run in the database and in a JSONL run log, and ends with a <see cref="RunSummary"/> on the
-/// information stream (tag "Summary"). Under -WhatIf the job plans only and the run is not recorded.
+/// A sync cmdlet: it collects the items and products each record names, per shop, and when the pipeline ends runs one
+/// job per shop through <see cref="JobRunner"/> (write lock for the run, one <see cref="SyncResult"/> per record, each
+/// failed record an error and the run goes on, a run row and a JSONL run log, a <see cref="RunSummary"/> on the
+/// information stream, tag "Summary"). With pipeline input it works on exactly what the records named — none
+/// delivered (or none bound) means nothing is touched; without pipeline input and without identity parameters, on
+/// everything the profile covers. Under -WhatIf the job plans only and the run is not recorded.
 /// </summary>
 public abstract class SyncCmdlet : ShopCmdlet
 {
+    private sealed record ShopInput(string Shop, List<string> ItemNos, List<string> ProductIds);
+
+    private readonly List<ShopInput> _inputs = [];
+    private bool _named;
+
+    protected override StoreAccess Access => StoreAccess.Write;
+
     /// <summary>The summary of the last run this cmdlet made, for scripts: also on the information stream.</summary>
     protected RunSummary? Summary { get; private set; }
 
-    protected void RunSync(SyncKind kind, string activity, Func<SyncContext, CancellationToken, IAsyncEnumerable<SyncResult>> job)
+    /// <summary>The job for one shop's scope, with this cmdlet's options.</summary>
+    protected abstract ISyncJob CreateJob(JobScope scope);
+
+    /// <summary>Adds what the current record (or the command line) names to the current shop's input.</summary>
+    protected void Collect(IEnumerable<string>? itemNos, IEnumerable<string>? productIds)
     {
-        var profile = Profile;
-        var whatIf = WhatIfRequested;
-        var store = OpenStoreAt(Home.DatabaseFor(profile), StoreAccess.Write);
-        var summary = new RunSummary(profile.Name, kind, whatIf);
-        // The log comes first: a run that cannot be logged stops before it records or sends anything.
-        using var log = whatIf ? null : StartLog(profile.Name, kind, summary.StartedAt);
-        var run = whatIf ? null : store.Connector.StartRun(profile.Name, kind);
-        ShopifyClient? client = null;
+        _named |= itemNos is not null || productIds is not null;
+        var input = _inputs.Find(i => string.Equals(i.Shop, Shop, StringComparison.OrdinalIgnoreCase));
+        if (input is null) _inputs.Add(input = new ShopInput(Shop, [], []));
+        input.ItemNos.AddRange(itemNos ?? []);
+        input.ProductIds.AddRange(productIds ?? []);
+    }
+
+    protected override void End()
+    {
+        if (_inputs.Count == 0)
+        {
+            // Only a pipeline that delivered nothing (or records that all failed to bind) gets here.
+            var job = CreateJob(JobScope.Only([], []));
+            var summary = new RunSummary(Shop, job.Kind, WhatIfRequested);
+            summary.Finish(Connector.RunStatus.Succeeded, "Nothing to synchronize: the pipeline delivered no record.", null);
+            WriteWarning("Nothing to synchronize: the pipeline delivered no record that names an item or product, so nothing was changed.");
+            Summary = summary;
+            WriteSummary(summary);
+            return;
+        }
+        var piped = MyInvocation.ExpectingInput;
+        foreach (var input in _inputs)
+            RunJob(input.Shop, CreateJob(piped || _named ? JobScope.Only(input.ItemNos, input.ProductIds) : JobScope.Everything));
+    }
+
+    private void RunJob(string shop, ISyncJob job)
+    {
+        job.Check(ProfileOf(shop));
+        if (!ShouldChange($"shop {shop}", job.Action, plans: true)) return;
+        var session = Session(shop);
+        var summary = JobRunner.Start(session, job);
         try
         {
-            RunEach(activity, (progress, ct) =>
+            RunEach(job.Activity(shop), (_, ct) => JobRunner.RunAsync(session, job, summary, ct), result =>
             {
-                client = new ShopifyClient(profile, Home, progress);
-                return job(new SyncContext(profile, client, store, progress, whatIf, DateOnly.FromDateTime(DateTime.Now)), ct);
-            }, result =>
-            {
-                summary.Count(result);
-                log?.Record(result);
                 WriteObject(result);
                 if (result.Action == SyncAction.Failed)
-                    WriteRecordError(ErrorCatalog.ShopifySyncRecordFailed, result.ToString(), result);
+                    WriteRecordError(ErrorCatalog.SyncRecordFailed, result.ToString(), result);
             });
-            Close(RunStatus.Succeeded, "");
         }
-        catch (OperationCanceledException)
+        finally
         {
-            Close(RunStatus.Cancelled, "Cancelled.");
-            throw;
-        }
-        catch (ShopifyException ex)
-        {
-            Close(RunStatus.Failed, ex.Message);
-            throw Terminate(ex);
-        }
-        catch (PriceCalculationException ex)
-        {
-            // The shop's price setup (currency, exchange rate, customer template) leaves nothing to price.
-            Close(RunStatus.Failed, ex.Message);
-            throw Terminate(ex.Error, ex.Message, Shop, ex);
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not PipelineClosedException)
-        {
-            Close(RunStatus.Failed, ex.Message);
-            throw;
-        }
-
-        void Close(RunStatus status, string message)
-        {
-            summary.Finish(status, message, client?.Statistics);
             Summary = summary;
-            log?.Finish(summary);
-            if (run is not null)
-            {
-                run.Status = status;
-                run.Created = summary.Created;
-                run.Updated = summary.Updated;
-                run.Unchanged = summary.Unchanged;
-                run.Skipped = summary.Skipped;
-                run.Failed = summary.Failed;
-                run.Message = message;
-                store.Connector.FinishRun(run);
-            }
-            WriteInformation(summary, new[] { "Summary", "ShopifyPS" });
-            if (log is not null) WriteVerbose($"Run log: {log.Path}");
+            if (summary.Status != Connector.RunStatus.Running) WriteSummary(summary);
         }
     }
 
-    private RunLog StartLog(string shop, SyncKind kind, DateTimeOffset startedAt)
+    private void WriteSummary(RunSummary summary)
     {
         try
         {
-            return RunLog.Start(Home, shop, kind, startedAt);
+            WriteInformation(summary, ["Summary", "ShopifyPS"]);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (PipelineStoppedException)
         {
-            var folder = Path.Combine(Home.LogsFolder, shop);
-            throw Terminate(ErrorCatalog.RunLogNotWritable,
-                $"The run log cannot be written in {folder}: {ex.Message} Give the account that runs ShopifyPS write access to " +
-                $"that folder (the logs are under <home>/logs; ${ShopifyHome.EnvironmentVariable} moves the home folder).", folder, ex);
+            // Ctrl+C: PowerShell writes nothing more; the run row and the run log carry the summary.
         }
     }
 }

@@ -41,8 +41,8 @@ internal sealed class ExportShop : IAsyncDisposable
         }
     }
 
-    public SyncContext Context(bool whatIf = false) =>
-        new(Profile, Shop.Client(), Store, new Progress<RunEvent>(), whatIf, Today);
+    public ShopSession Context(bool whatIf = false) =>
+        new(Profile, Shop.Client(), Store, new Progress<RunEvent>(), whatIf, Today, new ShopifyHome(Path.GetTempPath()));
 
     public static async Task<List<SyncResult>> ListAsync(IAsyncEnumerable<SyncResult> results)
     {

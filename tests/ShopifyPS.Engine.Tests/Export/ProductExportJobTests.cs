@@ -29,8 +29,9 @@ public sealed class ProductExportJobTests
         var results = await Add(shop, "1001", "1016");
 
         Assert.Equal([SyncAction.Created, SyncAction.Created], results.Select(r => r.Action));
-        Assert.Equal(["ProductSet", "ProductSet"], await shop.MutationsAsync());
+        Assert.Equal(["ProductSet", "ProductSet", "PublishablePublish", "PublishablePublish"], await shop.MutationsAsync());
         var jacket = (await shop.ProductsAsync()).Single(p => p.Value<string>("handle") == "item-1001");
+        Assert.Equal(["Online Store"], jacket["publications"]!.Values<string>());
         Assert.Equal(["1001|L", "1001|M", "1001|S", "1001|XL"], jacket["variants"]!.Select(v => v.Value<string>("sku")).Order());
         var product = shop.Store.Connector.ProductsOfItem(Shop, "1001").Single();
         Assert.Equal(jacket.Value<string>("id"), product.Id);
@@ -74,23 +75,52 @@ public sealed class ProductExportJobTests
         var third = await Sync(shop);
 
         Assert.Equal(SyncAction.Updated, third.Single(r => r.ItemNo == "1002").Action);
-        Assert.Equal(["ProductSet"], await shop.MutationsAsync());
+        Assert.Equal(["ProductUpdate"], await shop.MutationsAsync());
+        Assert.Equal(["id", "title"], (await shop.Shop.RequestsAsync()).Single().SelectToken("variables.product")!.Children<Newtonsoft.Json.Linq.JProperty>().Select(p => p.Name));
         Assert.Equal("Storm Shell Jacket W", (await shop.ProductsAsync()).Single(p => p.Value<string>("handle") == "item-1002").Value<string>("title"));
         Assert.Equal(3, (await Sync(shop, force: true)).Count(r => r.Action == SyncAction.Updated));
     }
 
     [Fact]
-    public async Task Running_again_after_a_crash_updates_the_products_created_before_instead_of_duplicating()
+    public async Task A_create_whose_answer_was_lost_continues_with_the_product_Shopify_made_and_keeps_its_ids()
+    {
+        await using var shop = await ExportShop.StartAsync();
+        // Shopify creates the product, then the connection drops: the client must not send productSet again.
+        await shop.Shop.FaultsAsync(new object[] { new { kind = "dropAfter", count = 1, match = "ProductSet" } });
+
+        var first = await Add(shop, "1001");
+        var state = await shop.ProductsAsync();
+
+        Assert.Equal(SyncAction.Created, first.Single().Action);
+        Assert.Contains("unanswered create", first.Single().Message);
+        Assert.Equal(["ProductSet", "PublishablePublish"], await shop.MutationsAsync());
+        var product = state.Single();
+        Assert.Equal(product.Value<string>("id"), first.Single().ProductId);
+        Assert.Equal(product["variants"]!.Select(v => v.Value<string>("id")).Order(),
+            shop.Store.Connector.VariantsOfProduct(Shop, product.Value<string>("id")!).Select(v => v.Id).Order());
+        Assert.Null(shop.Store.Connector.GetHash(Shop, ContentKind.PendingCreate, "item-1001"));
+    }
+
+    [Fact]
+    public async Task A_run_killed_after_Shopify_created_the_product_is_continued_by_the_next_one_with_the_same_ids()
     {
         await using var shop = await ExportShop.StartAsync();
         var first = await Add(shop, "1001", "1005");
-        // The crash: Shopify created the products but their links were never committed.
-        foreach (var result in first) shop.Store.Connector.DeleteProduct(Shop, result.ProductId);
+        var before = (await shop.ProductsAsync()).ToDictionary(p => p.Value<string>("id")!, p => p["variants"]!.Select(v => (v.Value<string>("id"), v.SelectToken("inventoryItem.id")!.ToString())).ToList());
+        // The kill: Shopify created the products, but the run never recorded them (the pending marks stay).
+        foreach (var result in first)
+        {
+            shop.Store.Connector.DeleteProduct(Shop, result.ProductId);
+            shop.Store.Connector.SetHash(Shop, ContentKind.PendingCreate, ProductSetInput.Handle(result.ItemNo), result.ItemNo);
+        }
+        await shop.Shop.ClearRequestsAsync();
 
         var again = await Add(shop, "1001", "1005");
 
         Assert.Equal(first.Select(r => r.ProductId), again.Select(r => r.ProductId));
-        Assert.Equal(2, (await shop.ProductsAsync()).Count);
+        Assert.DoesNotContain("ProductSet", await shop.MutationsAsync());
+        var after = (await shop.ProductsAsync()).ToDictionary(p => p.Value<string>("id")!, p => p["variants"]!.Select(v => (v.Value<string>("id"), v.SelectToken("inventoryItem.id")!.ToString())).ToList());
+        Assert.Equal(before, after);
         Assert.Equal(4, shop.Store.Connector.VariantsOfProduct(Shop, again[0].ProductId).Count);
     }
 
@@ -127,17 +157,16 @@ public sealed class ProductExportJobTests
         item.Description = "Fleece Midlayer Pro";
         shop.Store.Erp.Upsert(ErpTables.Items, item);
         await shop.Shop.ClearRequestsAsync();
-        var before = shop.Store.Connector.ProductsOfItem(Shop, "1004").Single().ContentHash;
 
         var created = await ExportShop.ListAsync(new ProductExportJob(shop.Context(whatIf: true)).AddItemsAsync(new ItemSelection { Numbers = ["1005"] }));
         var updated = await Sync(shop, whatIf: true);
 
         Assert.True(created.Single().Planned);
         Assert.StartsWith("Would create product 'Softshell Jacket'", created.Single().Message);
-        Assert.Contains("title: 'Fleece Midlayer' → 'Fleece Midlayer Pro'", updated.Single().Message);
+        Assert.Contains("title 'Fleece Midlayer' → 'Fleece Midlayer Pro'", updated.Single().Message);
         Assert.Empty(await shop.MutationsAsync());
         Assert.Empty(shop.Store.Connector.ProductsOfItem(Shop, "1005"));
-        Assert.Equal(before, shop.Store.Connector.ProductsOfItem(Shop, "1004").Single().ContentHash);
+        Assert.Equal(SyncAction.Updated, (await Sync(shop)).Single().Action);
     }
 
     [Fact]
@@ -163,7 +192,8 @@ public sealed class ProductExportJobTests
 
         Assert.Equal(ProductExportJob.BulkThreshold + 1, results.Count(r => r.Action == SyncAction.Created));
         var mutations = await shop.MutationsAsync();
-        Assert.Equal(["StagedUploadsCreate", "BulkOperationRunMutation"], mutations);
+        Assert.Equal(["StagedUploadsCreate", "BulkOperationRunMutation", "StagedUploadsCreate", "BulkOperationRunMutation"], mutations);
+        Assert.All(await shop.ProductsAsync(), p => Assert.Equal(["Online Store"], p["publications"]!.Values<string>()));
         Assert.Equal(4, shop.Store.Connector.VariantsOfProduct(Shop, results.Single(r => r.ItemNo == "1001").ProductId).Count);
         Assert.Equal(11m, (await shop.ProductsAsync()).Single(p => p.Value<string>("handle") == "item-b001")["variants"]![0]!.Value<decimal>("price"));
     }

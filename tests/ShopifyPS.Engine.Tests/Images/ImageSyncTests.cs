@@ -93,7 +93,7 @@ public sealed class ImageSyncTests : IAsyncLifetime
     {
         var profile = _shop.Profile();
         profile.Items.SyncItemImages = mode;
-        var context = new SyncContext(profile, _shop.Client(profile: profile), _store, new Progress<RunEvent>(), whatIf, DateOnly.FromDateTime(DateTime.Today));
+        var context = new ShopSession(profile, _shop.Client(profile: profile), _store, new Progress<RunEvent>(), whatIf, DateOnly.FromDateTime(DateTime.Today), new ShopifyHome(_home.Path));
         var results = new List<SyncResult>();
         await foreach (var result in ImageSync.RunAsync(context, new ShopifyHome(_home.Path), scope ?? new ImageSyncScope(), CancellationToken.None))
             results.Add(result);

@@ -57,7 +57,7 @@ public sealed class ProductImportJobTests
         var profile = shop.Profile();
         profile.Items = new ItemSettings { SyncItem = SyncItemMode.FromShopify, SkuMapping = SkuMapping.ItemNo, AutoCreateUnknownItems = autoCreate, ItemTemplateCode = "WEB" };
         var client = new ShopifyClient(profile, new TokenFor(shop), options: EmulatorShop.Fast);
-        var context = new SyncContext(profile, client, store, new Progress<RunEvent>(), whatIf, new DateOnly(2026, 5, 1));
+        var context = new ShopSession(profile, client, store, new Progress<RunEvent>(), whatIf, new DateOnly(2026, 5, 1), new ShopifyHome(Path.GetTempPath()));
         var results = new List<SyncResult>();
         await foreach (var result in ProductImportJob.RunAsync(context, new ImportOptions(), CancellationToken.None)) results.Add(result);
         return results;

@@ -114,7 +114,7 @@ public sealed class ActivationTests
     private static async Task<InventoryScenario> WestScenarioAsync()
     {
         var s = await InventoryScenario.StartAsync();
-        // All of Shopify's locations are in the profile (as Get-ShopifyLocation -Refresh leaves it), so a read sees every level.
+        // All of Shopify's locations are in the profile (as Update-ShopifyLocation leaves it), so a read sees every level.
         s.Location("Main warehouse", StockCalculation.Disabled, "");
         s.Location("East store", StockCalculation.Disabled, "");
         s.Location(West, StockCalculation.FreeInventory, "WEST");

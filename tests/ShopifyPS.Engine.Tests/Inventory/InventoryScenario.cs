@@ -104,7 +104,7 @@ internal sealed class InventoryScenario : IAsyncDisposable
     public async Task<List<SyncResult>> SyncAsync(InventorySyncOptions? options = null, bool whatIf = false)
     {
         var progress = new SyncProgress(Warnings, e => OnEvent?.Invoke(e));
-        var context = new SyncContext(Profile, Shop.Client(profile: Profile), Store, progress, whatIf, DateOnly.FromDateTime(DateTime.Today));
+        var context = new ShopSession(Profile, Shop.Client(profile: Profile), Store, progress, whatIf, DateOnly.FromDateTime(DateTime.Today), new ShopifyHome(Path.GetTempPath()));
         var results = new List<SyncResult>();
         await foreach (var result in InventorySync.RunAsync(context, options ?? new InventorySyncOptions())) results.Add(result);
         return results;

@@ -1,3 +1,4 @@
+using ShopifyPS.Profiles;
 using ShopifyPS.Sync.Inventory;
 
 namespace ShopifyPS.Tests.Inventory;

@@ -2,6 +2,7 @@ using System.Net.Http;
 using ShopifyPS.Profiles;
 using ShopifyPS.Shopify;
 
+
 namespace ShopifyPS.Tests.Profiles;
 
 /// <summary>Profiles whose token is a SecretManagement secret: validated, written, and the secret read when the profile loads.</summary>
@@ -35,34 +36,32 @@ public sealed class VaultSecretTests : IDisposable
         AccessTokenProvider.FromProfile(profile, new ShopifyHome(Path.GetTempPath()), new HttpClient()).GetTokenAsync(default).AsTask();
 
     [Fact]
-    public async Task The_secret_is_read_when_the_profile_loads_and_never_written()
+    public async Task The_secret_is_read_when_a_client_is_made_and_never_written()
     {
         var asked = new List<(string, string?)>();
         VaultSecrets.Reader = (name, vault) => { asked.Add((name, vault)); return " shpat_from_vault "; };
         Save(new AuthSettings { SecretName = "ContosoToken", SecretVault = "Company" });
 
         var profile = _store.Load("contoso");
+        Assert.Empty(asked);
 
-        Assert.Equal(new[] { ("ContosoToken", (string?)"Company") }, asked);
         Assert.Equal("shpat_from_vault", await Token(profile));
+        Assert.Equal(new[] { ("ContosoToken", (string?)"Company") }, asked);
         Assert.Equal("SecretManagement secret 'ContosoToken' in vault 'Company'", profile.Auth.Describe());
         var yaml = File.ReadAllText(_store.PathFor("contoso"));
         Assert.Contains("secretName: ContosoToken", yaml);
         Assert.Contains("secretVault: Company", yaml);
         Assert.DoesNotContain("shpat_from_vault", yaml);
-        _store.LoadSettings("contoso");
-        Assert.Single(asked);
     }
 
     [Fact]
-    public async Task A_secret_that_cannot_be_read_stops_only_the_work_that_needs_the_token()
+    public async Task A_secret_that_cannot_be_read_is_reported_when_the_token_is_needed()
     {
         VaultSecrets.Reader = (_, _) => throw new InvalidOperationException("Get-Secret is not available: install the module.");
         Save(new AuthSettings { SecretName = "ContosoToken" });
 
-        var profile = _store.Load("contoso");
+        var error = await Assert.ThrowsAsync<ShopifyTokenUnavailableException>(() => Token(_store.Load("contoso")));
 
-        var error = await Assert.ThrowsAsync<ShopifyTokenUnavailableException>(() => Token(profile));
         Assert.Equal(ErrorCatalog.SecretUnavailable, error.Error);
         Assert.Contains("install the module", error.Message);
         Assert.Equal("SecretManagement secret 'ContosoToken' (default vault)", error.TokenSource);

@@ -39,6 +39,11 @@ public sealed class QueryDocumentTests : IClassFixture<AdminSchemaFixture>
             """,
         ["ProductUpdate"] = $$$"""{"product": {"id": "{{{Product}}}", "status": "DRAFT", "title": "Oak table"}}""",
         ["ProductDelete"] = $$$"""{"id": "{{{Product}}}"}""",
+        ["ProductOptions"] = $$$"""{"id": "{{{Product}}}"}""",
+        ["ProductByHandle"] = """{"handle": "item-1001", "variantsFirst": 10}""",
+        ["ProductVariantsBulkCreate"] = $$$"""{"productId": "{{{Product}}}", "variants": [{"optionValues": [{"optionName": "Size", "name": "XL"}], "price": "12.00", "inventoryItem": {"sku": "A-XL", "tracked": true}, "inventoryQuantities": [{"locationId": "{{{Location}}}", "availableQuantity": 0}]}]}""",
+        ["Publications"] = "{}",
+        ["PublishablePublish"] = $$$"""{"id": "{{{Product}}}", "input": [{"publicationId": "gid://shopify/Publication/1"}]}""",
         ["TagsAdd"] = $$$"""{"id": "{{{Product}}}", "tags": ["erp", "sale"]}""",
         ["TagsRemove"] = $$$"""{"id": "{{{Product}}}", "tags": ["sale"]}""",
         ["ProductVariantsBulkUpdate"] = $$$"""
@@ -122,7 +127,9 @@ public sealed class QueryDocumentTests : IClassFixture<AdminSchemaFixture>
     [Fact]
     public void Mutations_declare_whether_a_replay_is_safe()
     {
-        Assert.True(QueryDocument.Get("ProductSet").RetrySafe);
+        Assert.False(QueryDocument.Get("ProductSet").RetrySafe);
+        Assert.False(QueryDocument.Get("ProductVariantsBulkCreate").RetrySafe);
+        Assert.True(QueryDocument.Get("PublishablePublish").RetrySafe);
         Assert.True(QueryDocument.Get("InventorySetQuantities").RetrySafe);
         Assert.False(QueryDocument.Get("FileCreate").RetrySafe);
         Assert.False(QueryDocument.Get("BulkOperationRunMutation").RetrySafe);

@@ -123,7 +123,8 @@ public sealed class SqliteStoreTests : IDisposable
         {
             Assert.Equal(TimeSpan.FromSeconds(2.5), StoreOptions.FromEnvironment().WriteLockTimeout);
             Environment.SetEnvironmentVariable(StoreOptions.LockTimeoutVariable, "soon");
-            Assert.Contains("soon", Assert.Throws<ArgumentException>(StoreOptions.FromEnvironment).Message);
+            var error = Assert.Throws<ShopifyPSException>(StoreOptions.FromEnvironment);
+            Assert.Equal((ErrorCatalog.LockTimeoutInvalid, true), (error.Error, error.Message.Contains("soon")));
         }
         finally
         {

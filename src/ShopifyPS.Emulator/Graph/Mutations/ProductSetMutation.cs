@@ -9,8 +9,10 @@ namespace ShopifyPS.Emulator.Graph.Mutations;
 /// <summary>
 /// productSet(input, synchronous, identifier): creates or updates a product with its options and
 /// variants in one call. List fields are replacements (variants not listed are deleted); other
-/// fields change only when present. A variant without id keeps the identity of the existing variant
-/// with the same option values. The whole input is checked before anything changes.
+/// fields change only when present. A variant without id is a new variant, even on an existing product
+/// with a variant of the same option values (the 2026-04 schema: "the ID of the product variant to update
+/// or create a new variant if absent"): that variant, being left out, is deleted, so its id and its
+/// inventory item's id are gone. The whole input is checked before anything changes.
 /// </summary>
 internal static class ProductSetMutation
 {
@@ -137,8 +139,6 @@ internal static class ProductSetMutation
             errors.Add(UserError.At($"The number of variants ({raw.Count}) exceeds the limit of {MaxVariants}.", "VARIANTS_OVER_LIMIT", "input", "variants"));
         var plans = new List<VariantPlan>();
         var seenKeys = new HashSet<string>();
-        var claimed = new HashSet<long>();
-        var existingByKey = product?.Variants.GroupBy(v => v.OptionKey).ToDictionary(g => g.Key, g => g.First()) ?? new();
         var quantityCount = 0;
         for (var i = 0; i < raw.Count; i++)
         {
@@ -183,8 +183,6 @@ internal static class ProductSetMutation
                     existing = null;
                 }
             }
-            else if (existingByKey.TryGetValue(key, out var sameOptions) && !claimed.Contains(sameOptions.Id)) existing = sameOptions;
-            if (existing != null) claimed.Add(existing.Id);
 
             var quantities = In.List(In.Get(v, "inventoryQuantities"));
             quantityCount += quantities.Count;

@@ -1,19 +1,15 @@
 using Newtonsoft.Json.Linq;
-using ShopifyPS.Connector;
+using ShopifyPS.Erp.Model;
 
 namespace ShopifyPS.Sync.Export;
 
-/// <summary>A product an export is about to send: its draft, the productSet variables, and the content hash to record.</summary>
+/// <summary>A product a create is about to send: its draft and the productSet variables.</summary>
 internal sealed class PlannedProduct
 {
     public required ProductDraft Draft { get; init; }
-    /// <summary>The linked product to update; null to create one.</summary>
-    public ShopProduct? Existing { get; init; }
+    public required Item Item { get; init; }
     public required JObject Variables { get; init; }
-    public required string Hash { get; init; }
-    public required IReadOnlyList<string> Tags { get; init; }
-    /// <summary>Why an update is sent (content, prices, -Force).</summary>
-    public string Why { get; init; } = "";
 
     public string ItemNo => Draft.ItemNo;
+    public string Handle => ProductSetInput.Handle(Draft.ItemNo);
 }

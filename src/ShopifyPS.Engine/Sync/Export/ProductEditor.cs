@@ -21,10 +21,11 @@ public sealed class ProductEdit
 
 /// <summary>
 /// Ad hoc changes to one product (E10, E12, E13): status and SEO go to Shopify at once (productUpdate); tags are kept
-/// in the connector state and go out with the next ToShopify sync, as part of its productSet and content hash;
+/// in the connector state as the tags ShopifyPS manages, and the next ToShopify sync adds or removes only those that
+/// changed (tagsAdd/tagsRemove), so tags set in Shopify stay;
 /// removing a product applies actionForRemovedProducts (S5) in Shopify and forgets the product locally.
 /// </summary>
-public sealed class ProductEditor(SyncContext context)
+public sealed class ProductEditor(ShopSession context)
 {
     private IConnectorStore Connector => context.Store.Connector;
     private string Shop => context.Profile.Name;

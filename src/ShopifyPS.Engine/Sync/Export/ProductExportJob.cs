@@ -10,11 +10,12 @@ namespace ShopifyPS.Sync.Export;
 
 /// <summary>
 /// Items → Shopify products: Add-ShopifyItem (E1, creates products for items not yet linked) and Sync-ShopifyProduct
-/// with syncItem ToShopify (E11, updates linked products whose content or prices changed, and applies
-/// actionForRemovedProducts to those whose item was removed or blocked, S5). Each product is one <c>productSet</c>
-/// carrying all its variants; from <see cref="BulkThreshold"/> products on, the same lines go as one bulk mutation.
-/// Items are read in batches, and everything is planned before the first request, so items that cannot be exported
-/// are reported before anything is sent.
+/// with syncItem ToShopify (E11, updates linked products whose managed fields or prices changed, and applies
+/// actionForRemovedProducts to those whose item was removed or blocked, S5). A create is one <c>productSet</c> carrying
+/// all its variants, stocked at the default product locations and then published; an update sends only the fields
+/// whose ERP value changed since ShopifyPS last sent them (<see cref="ProductUpdate"/>). From <see cref="BulkThreshold"/>
+/// calls of a kind on, the same lines go as one bulk mutation. Items are read in batches, and everything is planned
+/// before the first request, so items that cannot be exported are reported before anything is sent.
 /// </summary>
 public sealed class ProductExportJob
 {
@@ -22,17 +23,20 @@ public sealed class ProductExportJob
     /// about where the bulk operation's fixed overhead (staged upload, polling) costs less than the calls' points.</summary>
     public const int BulkThreshold = 100;
 
-    private readonly SyncContext _context;
+    private readonly ShopSession _context;
     private readonly PriceEngine _prices;
     private readonly string _shop;
 
     /// <exception cref="PriceCalculationException">The shop's price setup (currency, exchange rate, customer template) is unusable.</exception>
-    public ProductExportJob(SyncContext context)
+    public ProductExportJob(ShopSession context)
     {
         _context = context;
         _shop = context.Profile.Name;
         _prices = PriceEngine.ForShop(context);
+        _stock = new DefaultLocationStock(context.Profile, context.Store.Erp);
     }
+
+    private readonly DefaultLocationStock _stock;
 
     private IErpStore Erp => _context.Store.Erp;
     private IConnectorStore Connector => _context.Store.Connector;
@@ -62,16 +66,29 @@ public sealed class ProductExportJob
                     yield return Skip(no, "", $"The product handle '{handle}' of item {no} is already taken by item {other}'s product. Link the item by hand.");
                 else
                 {
-                    var (plan, result) = Plan(item, existing: null, tags: [], force: false);
+                    var (draft, result) = Build(item, "");
                     if (result is not null) yield return result;
-                    if (plan is null) continue;
+                    if (draft is null) continue;
                     handles[handle] = no;
-                    plans.Add(plan);
+                    var input = ProductSetInput.ForCreate(ProductSetInput.Content(draft, []), draft,
+                        _stock.Any ? v => _stock.ProductSetQuantities(item.Item, v.VariantCode) : null);
+                    plans.Add(new PlannedProduct
+                    {
+                        Draft = draft, Item = item.Item,
+                        Variables = ProductSetInput.Variables(input, new JObject { ["handle"] = handle }, draft.Variants.Count),
+                    });
                 }
                 Report(++done, items.Count, "Planning");
             }
         }
-        await foreach (var result in ExecuteAsync(plans, cancellationToken).ConfigureAwait(false)) yield return result;
+        if (plans.Count == 0) yield break;
+        if (_context.WhatIf)
+        {
+            foreach (var plan in plans)
+                yield return Result(SyncAction.Created, plan.ItemNo, "", ProductPlanText.Create(plan.Draft, _context.Profile.Items.Publications, _stock, plan.Item));
+            yield break;
+        }
+        await foreach (var result in new ProductSender(_context).SendAsync(plans, cancellationToken).ConfigureAwait(false)) yield return result;
     }
 
     /// <summary>E11 and S5: updates the linked products (of the items matching <paramref name="itemNos"/>, when given).</summary>
@@ -80,7 +97,7 @@ public sealed class ProductExportJob
         _context.RefuseWhenOutgoingRequestsOff("ProductSet");
         var patterns = itemNos.Select(n => new ItemNoPattern(n)).ToList();
         var linked = Connector.Products(_shop).Where(p => p.ItemNo.Length > 0 && !p.Removed && ItemNoPattern.AnyMatch(patterns, p.ItemNo)).ToList();
-        var plans = new List<PlannedProduct>();
+        var updates = new List<ProductUpdate>();
         var done = 0;
         foreach (var batch in linked.Chunk(ExportDataReader.BatchSize))
         {
@@ -100,19 +117,20 @@ public sealed class ProductExportJob
                     yield return await RetireAsync(product, removed: false, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
-                var (plan, result) = Plan(data[item.No], product, ProductTags.Split(product.Tags), force);
+                var (update, result) = PlanUpdate(data[item.No], product, force);
                 if (result is not null) yield return result;
-                if (plan is not null) plans.Add(plan);
+                if (update is not null) updates.Add(update);
             }
         }
-        await foreach (var result in ExecuteAsync(plans, cancellationToken).ConfigureAwait(false)) yield return result;
+        if (updates.Count == 0) yield break;
+        var results = _context.WhatIf ? DescribeAsync(updates, cancellationToken) : new ProductUpdateSender(_context, _stock).SendAsync(updates, cancellationToken);
+        await foreach (var result in results.ConfigureAwait(false)) yield return result;
     }
 
-    /// <summary>Builds and prices the product; null plan with a result when there is nothing to send.</summary>
-    private (PlannedProduct? Plan, SyncResult? Result) Plan(ExportItem item, ShopProduct? existing, IReadOnlyList<string> tags, bool force)
+    /// <summary>Builds and prices the product; a null draft with a result when it cannot be exported.</summary>
+    private (ProductDraft? Draft, SyncResult? Result) Build(ExportItem item, string productId)
     {
         var no = item.Item.No;
-        var productId = existing?.Id ?? "";
         if (ProductBuilder.CannotExportReason(item.Data) is { } reason) return (null, Skip(no, productId, reason));
 
         var draft = ProductBuilder.Build(item.Data, _context.Profile.Items, _context.Today);
@@ -129,78 +147,46 @@ public sealed class ProductExportJob
             return (null, Result(SyncAction.Failed, no, productId, ex.Message));
         }
         foreach (var (code, skipped) in draft.SkippedVariants) AddSkipped(no, productId, $"Item variant {no}/{code}", skipped);
+        return (draft, null);
+    }
 
-        var content = ProductSetInput.Content(draft, tags);
-        var hash = ProductSetInput.Hash(content);
-        if (existing is null)
+    /// <summary>Plans the update of a linked product; a null update with a result when nothing is to be sent. A product
+    /// or variant ShopifyPS has no record of is adopted: its record starts from the ERP's values now (written here,
+    /// except under -WhatIf), and only later changes are sent.</summary>
+    private (ProductUpdate? Update, SyncResult? Result) PlanUpdate(ExportItem item, ShopProduct existing, bool force)
+    {
+        var (draft, result) = Build(item, existing.Id);
+        if (draft is null) return (null, result);
+        var update = ProductUpdate.Plan(Connector, existing, draft, item.Item, ProductTags.Split(existing.Tags), force, _context.Profile.Items.ActionForRemovedVariants);
+        if (update.SendsAnything) return (update, null);
+        var notes = update.Notes.Count == 0 ? "" : " (" + string.Join("; ", update.Notes) + ")";
+        if (!update.AdoptedProduct && update.Adopted.Count == 0)
+            return (null, Result(SyncAction.Unchanged, draft.ItemNo, existing.Id, "Nothing changed since the last sync." + notes));
+        if (!_context.WhatIf)
         {
-            var input = ProductSetInput.ForCreate(content, draft);
-            return (new PlannedProduct
-            {
-                Draft = draft, Hash = hash, Tags = tags,
-                Variables = ProductSetInput.Variables(input, new JObject { ["handle"] = input["handle"] }, draft.Variants.Count),
-            }, null);
+            using var transaction = Connector.BeginTransaction();
+            update.Sent.SaveProduct(Connector, _shop, existing.Id);
+            foreach (var (variant, record) in update.Adopted) record.SaveVariant(Connector, _shop, variant.Id);
+            transaction.Commit();
         }
-
-        var known = Connector.VariantsOfProduct(_shop, existing.Id);
-        var priceChanges = PriceChanges(draft, known);
-        var why = force ? "-Force" : existing.ContentHash != hash ? "the content changed since the last sync" : priceChanges;
-        if (why.Length == 0) return (null, Result(SyncAction.Unchanged, no, existing.Id, "Nothing changed since the last sync."));
-        var byOption = known.Where(v => v.ItemNo == no)
-            .Select(v => (Value: draft.Variants.FirstOrDefault(d => d.VariantCode == v.VariantCode) is { } d ? ProductSetInput.OptionValue(draft, d) : null, v.Id))
-            .Where(v => v.Value is not null)
-            .DistinctBy(v => v.Value)
-            .ToDictionary(v => v.Value!, v => v.Id, StringComparer.OrdinalIgnoreCase);
-        return (new PlannedProduct
-        {
-            Draft = draft, Existing = existing, Hash = hash, Tags = tags, Why = why,
-            Variables = ProductSetInput.Variables(ProductSetInput.ForUpdate(content, byOption), new JObject { ["id"] = existing.Id }, draft.Variants.Count),
-        }, null);
+        return (null, Result(SyncAction.Unchanged, draft.ItemNo, existing.Id,
+            "ShopifyPS had no record of what it sent to this product; from now on it sends the fields it manages when their ERP value changes. Nothing was sent (-Force sends them all)." + notes));
     }
 
-    /// <summary>"prices changed: S price 2999.00 → 2699.00", or "" when every variant's prices were sent as they are.</summary>
-    private string PriceChanges(ProductDraft draft, IReadOnlyList<ShopVariant> known)
+    /// <summary>-WhatIf: exactly the fields each update would send, from what ShopifyPS last sent to the ERP's value now.
+    /// New variants are placed under the product's own option, which is read (a query, never a mutation).</summary>
+    private async IAsyncEnumerable<SyncResult> DescribeAsync(List<ProductUpdate> updates, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var changes = new List<string>();
-        foreach (var variant in draft.Variants)
+        foreach (var update in updates)
         {
-            var linked = known.FirstOrDefault(v => v.ItemNo == draft.ItemNo && v.VariantCode == variant.VariantCode);
-            var sent = linked is null ? null : VariantPrices.Parse(Connector.GetHash(_shop, ContentKind.Variant, linked.Id));
-            var now = VariantPrices.From(variant);
-            if (now != sent) changes.Add($"{ProductSetInput.OptionValue(draft, variant)} {string.Join(", ", now.Changes(sent))}");
-        }
-        return changes.Count == 0 ? "" : "prices changed: " + string.Join("; ", changes);
-    }
-
-    private async IAsyncEnumerable<SyncResult> ExecuteAsync(List<PlannedProduct> plans, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        if (plans.Count == 0) yield break;
-        var sender = new ProductSender(_context);
-        var results = _context.WhatIf ? DescribeAsync(plans, cancellationToken)
-            : plans.Count >= BulkThreshold ? sender.SendBulkAsync(plans, cancellationToken)
-            : sender.SendEachAsync(plans, cancellationToken);
-        await foreach (var result in results.ConfigureAwait(false)) yield return result;
-    }
-
-    /// <summary>-WhatIf: what would be created, or what would change in the product as Shopify has it now (a read, no write).</summary>
-    private async IAsyncEnumerable<SyncResult> DescribeAsync(List<PlannedProduct> plans, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var reader = new ProductReader(_context.Client, variantsPerProduct: 50);
-        foreach (var plan in plans)
-        {
-            if (plan.Existing is null)
+            var lines = update.Describe().ToList();
+            if (update.NewVariants.Count > 0)
             {
-                yield return Result(SyncAction.Created, plan.ItemNo, "", ProductPlanText.Create(plan.Draft));
-                continue;
+                var options = await ProductOptions.ReadAsync(_context.Client, update.Product.Id, cancellationToken).ConfigureAwait(false);
+                lines.Add(options.OptionName is { } name ? $"new variants go under option '{name}'" : options.Problem!);
             }
-            var current = await reader.GetAsync(plan.Existing.Id, cancellationToken).ConfigureAwait(false);
-            var changes = current is null ? [] : ProductPlanText.Changes(current, plan.Draft, plan.Tags);
-            var message = current is null
-                ? $"Would update product {plan.Existing.Id} ({plan.Why}), but Shopify has no such product: the update would fail."
-                : changes.Count == 0
-                    ? $"Would send product {plan.Existing.Id} again ({plan.Why}); the fields Shopify shows already match (the change is in cost, weight or tax code)."
-                    : $"Would update product {plan.Existing.Id} ({plan.Why}): {string.Join("; ", changes)}.";
-            yield return Result(SyncAction.Updated, plan.ItemNo, plan.Existing.Id, message);
+            var notes = update.Notes.Count == 0 ? "" : " (" + string.Join("; ", update.Notes) + ")";
+            yield return Result(SyncAction.Updated, update.Draft.ItemNo, update.Product.Id, $"Would update product {update.Product.Id}: {string.Join("; ", lines)}.{notes}");
         }
     }
 

@@ -4,13 +4,15 @@ using ShopifyPS.Shopify;
 namespace ShopifyPS.Sync.Export;
 
 /// <summary>
-/// Records what an export sent in the connector state, in one transaction: the product linked to its item with the
-/// content hash, each variant linked to its item variant (by option value) with its inventory item, and the prices
-/// sent per variant. Variants Shopify no longer has lose their local record.
+/// Records a created product in the connector state, in one transaction: the product linked to its item, each variant
+/// linked to its item variant (by option value) with its inventory item, what was sent for each (the records an update
+/// compares with), and the end of the pending create. Variants Shopify no longer has lose their local record.
 /// </summary>
 internal static class ProductLinks
 {
-    public static void Save(IConnectorStore connector, string shop, ShopifyProduct product, ProductDraft draft, string contentHash)
+    /// <param name="found">The product was found by its handle (a create that ran before, whose answer was lost): what
+    /// Shopify shows is recorded as sent, where a read shows it, so the next sync sends whatever still differs.</param>
+    public static void Save(IConnectorStore connector, string shop, ShopifyProduct product, ProductDraft draft, bool found)
     {
         using var transaction = connector.BeginTransaction();
         connector.SaveProduct(new ShopProduct
@@ -19,18 +21,27 @@ internal static class ProductLinks
             Id = product.Id,
             Title = product.Title,
             Status = ParseStatus(product.Status),
-            Tags = ProductTags.Join(product.Tags),
             UpdatedAt = product.UpdatedAt,
             ItemNo = draft.ItemNo,
-            ContentHash = contentHash,
             LastSyncedAt = DateTimeOffset.UtcNow,
+            Vendor = product.Vendor,
+            HasVariants = !product.HasOnlyDefaultVariant,
         });
+        var sent = SentFields.Of(draft, []);
+        if (found)
+        {
+            sent.Values["title"] = product.Title;
+            sent.Values["descriptionHtml"] = product.DescriptionHtml;
+            sent.Values["vendor"] = product.Vendor;
+            sent.Values["productType"] = product.ProductType;
+        }
+        sent.SaveProduct(connector, shop, product.Id);
         var byOption = draft.Variants.ToDictionary(v => ProductSetInput.OptionValue(draft, v), StringComparer.OrdinalIgnoreCase);
         var kept = new HashSet<string>();
         foreach (var variant in product.Variants)
         {
             var value = variant.SelectedOptions.FirstOrDefault()?.Value ?? "";
-            if (!byOption.TryGetValue(value, out var sent)) continue;
+            if (!byOption.TryGetValue(value, out var draftVariant)) continue;
             kept.Add(variant.Id);
             connector.SaveVariant(new ShopVariant
             {
@@ -40,15 +51,26 @@ internal static class ProductLinks
                 Sku = variant.Sku,
                 Barcode = variant.Barcode,
                 ItemNo = draft.ItemNo,
-                VariantCode = sent.VariantCode,
+                VariantCode = draftVariant.VariantCode,
                 MappedByItem = !draft.HasVariants,
                 InventoryItemId = variant.InventoryItemId,
                 Tracked = variant.Tracked,
             });
-            connector.SetHash(shop, ContentKind.Variant, variant.Id, VariantPrices.From(sent).Format());
+            var record = SentFields.Of(draftVariant);
+            if (found)
+            {
+                record.Values["price"] = ProductSetInput.Money(variant.Price);
+                record.Values["compareAtPrice"] = variant.CompareAtPrice is { } c ? ProductSetInput.Money(c) : "";
+                record.Values["barcode"] = variant.Barcode;
+                record.Values["inventoryPolicy"] = variant.InventoryPolicy;
+                record.Values["sku"] = variant.Sku;
+                record.Values["tracked"] = variant.Tracked ? "true" : "false";
+            }
+            record.SaveVariant(connector, shop, variant.Id);
         }
         foreach (var gone in connector.VariantsOfProduct(shop, product.Id).Where(v => !kept.Contains(v.Id)))
             connector.DeleteVariant(shop, gone.Id);
+        connector.DeleteHash(shop, ContentKind.PendingCreate, ProductSetInput.Handle(draft.ItemNo));
         transaction.Commit();
     }
 

@@ -1,59 +1,122 @@
 using System.Runtime.CompilerServices;
 using Newtonsoft.Json.Linq;
+using ShopifyPS.Connector;
 using ShopifyPS.Shopify;
 
 namespace ShopifyPS.Sync.Export;
 
 /// <summary>
-/// Sends planned products: one ProductSet call each, or all of them as the lines of one bulk mutation of the same
-/// document. Each product Shopify accepted is recorded (<see cref="ProductLinks"/>) before its result is reported,
-/// so a run that stops half-way keeps every product it finished; one that is started again upserts the rest by
-/// their handles instead of creating them twice.
+/// Creates planned products: one productSet each (by handle), or all of them as the lines of one bulk mutation, then
+/// publishes them to the profile's publications. Before anything is sent each create is marked pending; a create
+/// still marked (the run before was killed, or an answer was lost) first looks its handle up and, when Shopify has the
+/// product, continues with its ids: sent again, productSet would replace every variant and inventory item of it (on
+/// an existing product a variant without id is a new one). Each product is recorded (<see cref="ProductLinks"/>)
+/// before its result is reported, so a run that stops half-way keeps every product it finished.
 /// </summary>
-internal sealed class ProductSender(SyncContext context)
+internal sealed class ProductSender(ShopSession context)
 {
     private readonly ProductReader _reader = new(context.Client);
+    private IConnectorStore Connector => context.Store.Connector;
+    private string Shop => context.Profile.Name;
 
-    public async IAsyncEnumerable<SyncResult> SendEachAsync(IReadOnlyList<PlannedProduct> plans, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<SyncResult> SendAsync(IReadOnlyList<PlannedProduct> plans, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        for (var i = 0; i < plans.Count; i++)
+        var publications = await PublicationIds.ResolveAsync(context.Client, context.Profile, cancellationToken).ConfigureAwait(false);
+        if (publications.Problem is { } problem)
         {
-            context.Progress.Report(RunEvent.Progress($"Sending product {i + 1} of {plans.Count}", i, plans.Count));
-            var response = await context.Client.ExecuteAsync("ProductSet", plans[i].Variables, cancellationToken).ConfigureAwait(false);
-            var payload = response.Payload();
-            yield return await RecordAsync(plans[i], payload.Data["product"] as JObject, payload.UserErrors.Select(e => e.ToString()), cancellationToken).ConfigureAwait(false);
+            foreach (var plan in plans) yield return Failed(plan, problem + " No product was created.");
+            yield break;
+        }
+        var created = new List<(PlannedProduct Plan, ShopifyProduct Product, bool Found)>();
+        var failed = new List<SyncResult>();
+        var toCreate = new List<PlannedProduct>();
+        foreach (var plan in plans)
+        {
+            var found = Connector.GetHash(Shop, ContentKind.PendingCreate, plan.Handle) is null ? null
+                : await FindAsync(plan, cancellationToken).ConfigureAwait(false);
+            if (found is null) toCreate.Add(plan);
+            else created.Add((plan, found, true));
+        }
+        MarkPending(toCreate);
+
+        if (toCreate.Count >= ProductExportJob.BulkThreshold)
+        {
+            var outcomes = await MutationCalls.SendAsync(context, "ProductSet", toCreate.Select(p => p.Variables).ToList(), cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < toCreate.Count; i++)
+            {
+                if (outcomes[i].Succeeded && outcomes[i].Payload!["product"] is JObject node)
+                    created.Add((toCreate[i], await _reader.CompleteAsync(node, cancellationToken).ConfigureAwait(false), false));
+                else failed.Add(Refused(toCreate[i], outcomes[i].Problems));
+            }
+        }
+        else
+        {
+            for (var i = 0; i < toCreate.Count; i++)
+            {
+                context.Progress.Report(RunEvent.Progress($"Creating product {i + 1} of {toCreate.Count}", i, toCreate.Count));
+                var (product, found, refused) = await CreateAsync(toCreate[i], cancellationToken).ConfigureAwait(false);
+                if (product is not null) created.Add((toCreate[i], product, found));
+                else failed.Add(refused!);
+            }
+        }
+        foreach (var (plan, product, found) in created) ProductLinks.Save(Connector, Shop, product, plan.Draft, found);
+        foreach (var result in failed) yield return result;
+
+        var publishProblems = new MutationOutcome[created.Count];
+        if (publications.Ids.Count > 0 && created.Count > 0)
+            publishProblems = await MutationCalls.SendAsync(context, "PublishablePublish", created.Select(c => new JObject
+            {
+                ["id"] = c.Product.Id,
+                ["input"] = new JArray(publications.Ids.Select(id => new JObject { ["publicationId"] = id })),
+            }).ToList(), cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < created.Count; i++)
+        {
+            var (plan, product, found) = created[i];
+            var what = found
+                ? $"Found product '{product.Title}' ({product.Status}, handle {product.Handle}), which an interrupted run or an unanswered create had made, and linked it with its {product.Variants.Count} variant(s)"
+                : $"Created product '{product.Title}' ({product.Status}, handle {product.Handle}) with {product.Variants.Count} variant(s)";
+            var published = publications.Ids.Count == 0 ? "" : $"; published to {string.Join(", ", context.Profile.Items.Publications)}";
+            yield return publishProblems[i] is { Succeeded: false } refused
+                ? new SyncResult(SyncAction.Failed, plan.ItemNo, "", product.Id, "",
+                    $"{what}, but Shopify refused to publish it: {string.Join("; ", refused.Problems)}. Publish it in Shopify admin.")
+                : new SyncResult(SyncAction.Created, plan.ItemNo, "", product.Id, "", what + published + ".");
         }
     }
 
-    public async IAsyncEnumerable<SyncResult> SendBulkAsync(IReadOnlyList<PlannedProduct> plans, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>One productSet; when its answer is lost, the product is looked up by handle before anything else.</summary>
+    private async Task<(ShopifyProduct? Product, bool Found, SyncResult? Refused)> CreateAsync(PlannedProduct plan, CancellationToken cancellationToken)
     {
-        context.Progress.Report(RunEvent.Verbose($"Sending {plans.Count} products as one bulk mutation (from {ProductExportJob.BulkThreshold} products on)."));
-        var answered = new bool[plans.Count];
-        var lines = new BulkMutationRunner(context.Client).RunAsync("ProductSet", plans.Select(p => (object)p.Variables), null, cancellationToken);
-        await foreach (var line in lines.ConfigureAwait(false))
+        MutationPayload payload;
+        try
         {
-            if (line.LineNumber < 0 || line.LineNumber >= plans.Count) continue;
-            answered[line.LineNumber] = true;
-            var problems = line.Errors.Select(e => e.ToString()).Concat(line.UserErrors.Select(e => e.ToString()));
-            yield return await RecordAsync(plans[line.LineNumber], line.Payload?["product"] as JObject, problems, cancellationToken).ConfigureAwait(false);
+            payload = (await context.Client.ExecuteAsync("ProductSet", plan.Variables, cancellationToken).ConfigureAwait(false)).Payload();
         }
-        for (var i = 0; i < plans.Count; i++)
-            if (!answered[i]) yield return Failed(plans[i], "The bulk operation returned no result for this product; run the sync again.");
+        catch (ShopifyException ex) when (ex is not ShopifyUserErrorException && !cancellationToken.IsCancellationRequested)
+        {
+            var found = await FindAsync(plan, cancellationToken).ConfigureAwait(false);
+            return found is not null ? (found, true, null) : (null, false, Failed(plan, $"The create was not answered ({ex.Message}) and Shopify has no product with handle {plan.Handle}; run Add-ShopifyItem again."));
+        }
+        return payload.Succeeded && payload.Data["product"] is JObject node
+            ? (await _reader.CompleteAsync(node, cancellationToken).ConfigureAwait(false), false, null)
+            : (null, false, Refused(plan, payload.UserErrors.Select(e => e.ToString()).ToList()));
     }
 
-    private async Task<SyncResult> RecordAsync(PlannedProduct plan, JObject? node, IEnumerable<string> problems, CancellationToken cancellationToken)
+    private async Task<ShopifyProduct?> FindAsync(PlannedProduct plan, CancellationToken cancellationToken)
     {
-        var refused = problems.ToList();
-        if (refused.Count > 0 || node is null)
-            return Failed(plan, "Shopify refused the product: " + (refused.Count > 0 ? string.Join("; ", refused) : "no product was returned."));
-        var product = await _reader.CompleteAsync(node, cancellationToken).ConfigureAwait(false);
-        ProductLinks.Save(context.Store.Connector, context.Profile.Name, product, plan.Draft, plan.Hash);
-        return plan.Existing is null
-            ? new SyncResult(SyncAction.Created, plan.ItemNo, "", product.Id, "",
-                $"Created product '{product.Title}' ({product.Status}, handle {product.Handle}) with {product.Variants.Count} variant(s).")
-            : new SyncResult(SyncAction.Updated, plan.ItemNo, "", product.Id, "", $"Updated product '{product.Title}': {plan.Why}.");
+        var response = await context.Client.ExecuteAsync("ProductByHandle",
+            new JObject { ["handle"] = plan.Handle, ["variantsFirst"] = Math.Clamp(plan.Draft.Variants.Count, 1, 250) }, cancellationToken).ConfigureAwait(false);
+        return response.Data["productByIdentifier"] is JObject node ? await _reader.CompleteAsync(node, cancellationToken).ConfigureAwait(false) : null;
     }
 
-    private static SyncResult Failed(PlannedProduct plan, string message) =>
-        new(SyncAction.Failed, plan.ItemNo, "", plan.Existing?.Id ?? "", "", message);
+    private void MarkPending(IReadOnlyList<PlannedProduct> plans)
+    {
+        using var transaction = Connector.BeginTransaction();
+        foreach (var plan in plans) Connector.SetHash(Shop, ContentKind.PendingCreate, plan.Handle, plan.ItemNo);
+        transaction.Commit();
+    }
+
+    private static SyncResult Refused(PlannedProduct plan, IReadOnlyList<string> problems) =>
+        Failed(plan, "Shopify refused the product: " + (problems.Count > 0 ? string.Join("; ", problems) : "no product was returned."));
+
+    private static SyncResult Failed(PlannedProduct plan, string message) => new(SyncAction.Failed, plan.ItemNo, "", "", "", message);
 }

@@ -11,7 +11,7 @@ namespace ShopifyPS.Sync.Images;
 /// same slot, and show variant pictures on their variants. The state (hash and media id) is saved only for a
 /// picture that made it all the way, so a run that fails half-way uploads it again rather than never.
 /// </summary>
-internal sealed class ImageExport(SyncContext context, ShopifyHome home)
+internal sealed class ImageExport(ShopSession context, ShopifyHome home)
 {
     /// <summary>Pictures per round of calls: each round costs about six requests whatever its size, and 50 keeps the status polls cheap.</summary>
     public const int BatchSize = 50;

@@ -12,7 +12,7 @@ namespace ShopifyPS.Sync.Images;
 /// <c>&lt;home&gt;/pictures/&lt;shop&gt;/</c>, and the item's PicturePath then points at the file. A product or variant
 /// without media leaves the item's picture alone.
 /// </summary>
-internal sealed class ImageImport(SyncContext context, ShopifyHome home)
+internal sealed class ImageImport(ShopSession context, ShopifyHome home)
 {
     private readonly ShopifyMedia _shopify = new(context.Client);
     private string Shop => context.Profile.Name;

@@ -19,12 +19,11 @@ public sealed class ImageSyncScope
 /// </summary>
 public static class ImageSync
 {
-    public static async IAsyncEnumerable<SyncResult> RunAsync(SyncContext context, ShopifyHome home, ImageSyncScope scope,
+    public static async IAsyncEnumerable<SyncResult> RunAsync(ShopSession context, ShopifyHome home, ImageSyncScope scope,
         [EnumeratorCancellation] CancellationToken ct)
     {
         var mode = context.Profile.Items.SyncItemImages;
-        if (mode == ImageSyncMode.Disabled)
-            throw new InvalidOperationException($"Picture sync is disabled for shop {context.Profile.Name} (items.syncItemImages).");
+        if (mode == ImageSyncMode.Disabled) new ImagesJob(JobScope.Everything).Check(context.Profile);
         var products = new List<ShopProduct>();
         foreach (var unlinked in Select(context, scope, products)) yield return unlinked;
         var job = mode == ImageSyncMode.ToShopify
@@ -34,7 +33,7 @@ public static class ImageSync
     }
 
     /// <summary>Fills <paramref name="products"/> (each once, in id order) and returns a skipped result per item or product without a link.</summary>
-    private static IEnumerable<SyncResult> Select(SyncContext context, ImageSyncScope scope, List<ShopProduct> products)
+    private static IEnumerable<SyncResult> Select(ShopSession context, ImageSyncScope scope, List<ShopProduct> products)
     {
         var shop = context.Profile.Name;
         var connector = context.Store.Connector;

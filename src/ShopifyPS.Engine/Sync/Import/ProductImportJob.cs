@@ -30,7 +30,7 @@ public static class ProductImportJob
     /// machine's clock and Shopify's. Products read twice are recognised by their updatedAt.</summary>
     public static readonly TimeSpan Overlap = TimeSpan.FromSeconds(2);
 
-    public static async IAsyncEnumerable<SyncResult> RunAsync(SyncContext context, ImportOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<SyncResult> RunAsync(ShopSession context, ImportOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var profile = context.Profile;
         var store = context.Store;
@@ -84,7 +84,7 @@ public static class ProductImportJob
 
     /// <summary>A product asked for by id that Shopify does not have: deleted there, so it leaves the mirror (as in
     /// Business Central), or never there.</summary>
-    private static SyncResult Missing(SyncContext context, string id)
+    private static SyncResult Missing(ShopSession context, string id)
     {
         var shop = context.Profile.Name;
         if (context.Store.Connector.GetProduct(shop, id) is null)
@@ -95,7 +95,7 @@ public static class ProductImportJob
 
     private sealed record ReadProduct(string Id, ShopifyProduct? Product, long Total, bool HasCosts);
 
-    private static async IAsyncEnumerable<ReadProduct> ReadAsync(SyncContext context, ImportOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<ReadProduct> ReadAsync(ShopSession context, ImportOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var reader = new ProductReader(context.Client);
         if (options.ProductIds.Count > 0)

@@ -20,6 +20,8 @@ public sealed class SkuMappingService(ShopProfile profile, SqliteStore store, Da
 {
     private readonly ProductImporter _importer = new(profile, store, today, whatIf);
 
+    public SkuMappingService(ShopSession session) : this(session.Profile, session.Store, session.Today, session.WhatIf) { }
+
     private string Shop => profile.Name;
 
     /// <summary>Some variant of the product is not mapped (or the product was never imported): Get-ShopifyProduct -Unmapped.</summary>

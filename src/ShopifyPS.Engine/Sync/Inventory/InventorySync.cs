@@ -22,7 +22,7 @@ public static class InventorySync
     public const int BulkActivateThreshold = 50;
 
     /// <exception cref="LocationFilterException">A location filter in the profile is not valid; nothing was done.</exception>
-    public static async IAsyncEnumerable<SyncResult> RunAsync(SyncContext context, InventorySyncOptions options,
+    public static async IAsyncEnumerable<SyncResult> RunAsync(ShopSession context, InventorySyncOptions options,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var profile = context.Profile;
@@ -31,7 +31,7 @@ public static class InventorySync
         if (enabled.Count == 0)
         {
             context.Progress.Report(RunEvent.Warning(
-                $"No location of shop '{profile.Name}' has a stock calculation, so no stock is synchronized. Run Get-ShopifyLocation -Shop {profile.Name} -Refresh, then Set-ShopifyLocation -StockCalculation."));
+                $"No location of shop '{profile.Name}' has a stock calculation, so no stock is synchronized. Run Update-ShopifyLocation -Shop {profile.Name}, then Set-ShopifyLocation -StockCalculation."));
             yield break;
         }
 
@@ -60,7 +60,7 @@ public static class InventorySync
     /// <summary>The state of one run.</summary>
     private sealed class Run
     {
-        private readonly SyncContext _context;
+        private readonly ShopSession _context;
         private readonly InventorySyncOptions _options;
         private readonly IReadOnlyList<(ShopLocation Location, LocationFilter Filter)> _enabled;
         private readonly string _shop;
@@ -70,7 +70,7 @@ public static class InventorySync
         private readonly Dictionary<(string VariantId, string LocationId), ShopInventory> _mirror = new();
         private readonly HashSet<string> _scope = new(StringComparer.Ordinal);
 
-        public Run(SyncContext context, InventorySyncOptions options, IReadOnlyList<(ShopLocation, LocationFilter)> enabled)
+        public Run(ShopSession context, InventorySyncOptions options, IReadOnlyList<(ShopLocation, LocationFilter)> enabled)
         {
             _context = context;
             _options = options;

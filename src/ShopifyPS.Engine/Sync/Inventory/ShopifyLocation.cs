@@ -38,7 +38,7 @@ public sealed class ShopifyLocation
     public bool? IsFulfillmentService { get; }
     /// <summary>The fulfillment service's name, when the location belongs to one.</summary>
     public string FulfillmentService { get; }
-    /// <summary>The shop profile lists this location (Get-ShopifyLocation -Refresh adds the ones it does not).</summary>
+    /// <summary>The shop profile lists this location (Update-ShopifyLocation adds the ones it does not).</summary>
     public bool InProfile { get; }
     public string LocationFilter { get; }
     public StockCalculation StockCalculation { get; }

@@ -25,7 +25,7 @@ public sealed class PriceEngine
     }
 
     /// <summary>The engine of a sync run: the shop's price settings over the store's setup tables, valid on the run's day.</summary>
-    public static PriceEngine ForShop(SyncContext context) =>
+    public static PriceEngine ForShop(ShopSession context) =>
         new(PriceContext.Load(context.Store.Erp, context.Profile.Prices, context.Today));
 
     public PriceResult Calculate(PriceInputs inputs)

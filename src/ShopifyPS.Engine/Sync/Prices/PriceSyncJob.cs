@@ -21,12 +21,12 @@ public sealed class PriceSyncJob
     public const string BlockedItemReason = "Variant price is not synchronized because the item is blocked or sales blocked.";
     public const string BlockedVariantReason = "Variant price is not synchronized because the item variant is blocked or sales blocked.";
 
-    private readonly SyncContext _context;
+    private readonly ShopSession _context;
     private readonly PriceEngine _prices;
     private readonly string _shop;
 
     /// <exception cref="PriceCalculationException">The shop's price setup (currency, exchange rate, customer template) is unusable.</exception>
-    public PriceSyncJob(SyncContext context)
+    public PriceSyncJob(ShopSession context)
     {
         _context = context;
         _shop = context.Profile.Name;

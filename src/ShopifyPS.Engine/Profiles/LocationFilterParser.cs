@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace ShopifyPS.Sync.Inventory;
+namespace ShopifyPS.Profiles;
 
 /// <summary>
 /// Recursive descent over Business Central filter syntax, producing a predicate over normalized codes.

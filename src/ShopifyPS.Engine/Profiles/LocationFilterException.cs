@@ -1,4 +1,4 @@
-namespace ShopifyPS.Sync.Inventory;
+namespace ShopifyPS.Profiles;
 
 /// <summary>A location filter (V2) that is not valid Business Central filter syntax.</summary>
 public sealed class LocationFilterException(string filter, int column, string expected)

@@ -1,4 +1,4 @@
-namespace ShopifyPS.Sync.Inventory;
+namespace ShopifyPS.Profiles;
 
 /// <summary>
 /// A shop location's filter over ERP location codes in Business Central filter syntax (V2): <c>EAST|WEST</c>,
