@@ -76,7 +76,7 @@ Describe 'Records as JSON' {
         $summary.KindName | Should -Be 'Prices'
         $summary.StatusName | Should -Be 'Succeeded'
 
-        $location = Get-ShopifyLocation -Shop runs -Refresh -WarningAction SilentlyContinue | Select-Object -First 1 | ConvertTo-Json | ConvertFrom-Json
+        $location = Update-ShopifyLocation -Shop runs -WarningAction SilentlyContinue | Select-Object -First 1 | ConvertTo-Json | ConvertFrom-Json
         $location.StockCalculationName | Should -Be 'Disabled'
     }
 }
