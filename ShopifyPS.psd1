@@ -35,14 +35,18 @@
         'Set-ShopifyProduct'
         'Remove-ShopifyProduct'
         'Sync-ShopifyPrice'
+        'Get-ShopifySyncRun'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @('Set-SkuMapping')
     PrivateData          = @{
         PSData = @{
-            Tags       = @('Shopify', 'ERP', 'Sync', 'Inventory', 'Products', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
-            LicenseUri = 'https://opensource.org/licenses/MIT'
+            # Every platform tag holds: the package carries the native SQLite library for Windows, Linux (glibc and
+            # musl) and macOS on x64 and arm64. No LicenseUri/ProjectUri: the repository publishes neither.
+            Tags         = @('Shopify', 'ERP', 'Sync', 'Inventory', 'Products', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            # Stamped by build.ps1 from CHANGELOG.md.
+            ReleaseNotes = ''
         }
     }
 }

@@ -24,6 +24,7 @@ $root = $PSScriptRoot
 $out = Join-Path $root 'out'
 $moduleOut = Join-Path $out 'ShopifyPS'
 $resultsOut = Join-Path $out 'test-results'
+$nativeRuntimes = 'win-x64', 'win-arm64', 'linux-x64', 'linux-arm64', 'linux-musl-x64', 'osx-x64', 'osx-arm64'
 
 function Invoke-Native([string] $command, [string[]] $arguments) {
     & $command @arguments
@@ -44,6 +45,16 @@ function Invoke-FreshPwsh([string[]] $arguments) {
 
 function Get-Version { ([xml](Get-Content (Join-Path $root 'Directory.Build.props'))).Project.PropertyGroup.VersionPrefix }
 
+# The CHANGELOG section of this version, or the Unreleased one while the version has none, for the manifest's ReleaseNotes.
+function Get-ReleaseNotes {
+    $version = [regex]::Escape((Get-Version))
+    $text = Get-Content (Join-Path $root 'CHANGELOG.md') -Raw
+    foreach ($heading in "## \[$version\]", '## \[Unreleased\]') {
+        if ($text -match "(?ms)^$heading[^\n]*\n(.*?)(?=^## |\z)") { return $Matches[1].Trim() }
+    }
+    throw "CHANGELOG.md has neither a [$(Get-Version)] nor an [Unreleased] section."
+}
+
 function Invoke-Build {
     Invoke-Native dotnet @('build', (Join-Path $root 'ShopifyPS.sln'), '-c', $Configuration, '--nologo', '-v', 'q', '-clp:ErrorsOnly')
     $enginePublish = Join-Path $out 'obj/engine'
@@ -55,13 +66,19 @@ function Invoke-Build {
     Copy-Item (Join-Path $cmdletBin 'ShopifyPS.dll'), (Join-Path $cmdletBin 'ShopifyPS.pdb') $moduleOut
     # The engine and its dependencies go to Dependencies/, where only the module's load context looks.
     Copy-Item (Join-Path $enginePublish '*.dll'), (Join-Path $enginePublish 'ShopifyPS.Engine.pdb') $dependencies
-    $rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
-    $native = Join-Path $enginePublish "runtimes/$rid/native"
-    if (-not (Test-Path $native)) { throw "No native SQLite library for $rid in $enginePublish/runtimes." }
-    Copy-Item (Join-Path $native '*') $dependencies
+    # The native SQLite library of every platform the module supports, in the runtimes/<rid>/native layout that
+    # EngineLoadContext picks from (the same list as NativeRuntime.Shipped; a Pester test keeps the two in step).
+    foreach ($rid in $nativeRuntimes) {
+        $native = Join-Path $enginePublish "runtimes/$rid/native"
+        if (-not (Test-Path $native)) { throw "No native SQLite library for $rid in $enginePublish/runtimes." }
+        $target = New-Item -ItemType Directory -Force -Path (Join-Path $dependencies "runtimes/$rid/native")
+        Copy-Item (Join-Path $native '*') $target
+    }
 
     $manifest = Get-Content (Join-Path $root 'ShopifyPS.psd1') -Raw
     $manifest = $manifest -replace "ModuleVersion(\s*)= '[^']*'", "ModuleVersion`$1= '$(Get-Version)'"
+    $notes = (Get-ReleaseNotes) -replace "'", "''"
+    $manifest = $manifest -replace "ReleaseNotes(\s*)= '[^']*'", { "ReleaseNotes$($_.Groups[1].Value)= '$notes'" }
     Set-Content -Path (Join-Path $moduleOut 'ShopifyPS.psd1') -Value $manifest -Encoding utf8
     Copy-Item (Join-Path $root 'module/ShopifyPS.format.ps1xml'), (Join-Path $root 'module/ShopifyPS.psm1') $moduleOut
     $helpOut = New-Item -ItemType Directory -Force -Path (Join-Path $moduleOut 'en-US')

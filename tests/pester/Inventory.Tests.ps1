@@ -165,6 +165,17 @@ Describe 'Sync-ShopifyInventory' {
         Get-Mutations | Should -BeNullOrEmpty
     }
 
+    It 'reports an item number it does not know as Get-ShopifyItem does, and goes on with the others' {
+        $levels = Get-ShopifyInventory -Shop inv -ItemNo 9999, 1001 -Location 'East store' -ErrorVariable missing -ErrorAction SilentlyContinue
+        $levels | Should -HaveCount 4
+        $missing | Should -HaveCount 1
+        $missing[0].FullyQualifiedErrorId | Should -Be 'ShopifyItemNotFound,ShopifyPS.Commands.Cmdlets.GetShopifyInventoryCommand'
+        $missing[0].TargetObject | Should -Be '9999'
+        Get-ShopifyItem -No 9999 -ErrorVariable itemMissing -ErrorAction SilentlyContinue
+        $missing[0].CategoryInfo.Category | Should -Be $itemMissing[0].CategoryInfo.Category
+        $missing[0].Exception.Message | Should -Be $itemMissing[0].Exception.Message
+    }
+
     It 'shows the stock last read and calculated, per variant and location, from the database' {
         Invoke-TestEmulator $emulator 'requests' -Method Delete | Out-Null
         $levels = Get-ShopifyInventory -Shop inv -ItemNo 1001 -Location 'East store'

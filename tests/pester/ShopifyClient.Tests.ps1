@@ -108,7 +108,7 @@ Describe 'Test-ShopifyShop' {
         @{ Shop = 'wrongtoken'; ErrorId = 'ShopifyAuthenticationFailed'; Expect = 'SHOPIFYPS_PESTER_WRONG' }
         @{ Shop = 'notoken'; ErrorId = 'ShopifyAuthenticationFailed'; Expect = 'SHOPIFYPS_PESTER_UNSET' }
         @{ Shop = 'oldversion'; ErrorId = 'ShopifyApiVersionUnsupported'; Expect = '2019-04' }
-        @{ Shop = 'unreachable'; ErrorId = 'ShopifyUnreachable'; Expect = '127.0.0.1:9' }
+        @{ Shop = 'unreachable'; ErrorId = 'ShopifyUnreachable'; Expect = 'http://127.0.0.1:9: nothing accepts connections there (connection refused)' }
     ) {
         $result = Test-ShopifyShop $Shop -ErrorVariable failures -ErrorAction SilentlyContinue
         $result.Success | Should -BeFalse

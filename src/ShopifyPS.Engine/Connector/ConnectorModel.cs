@@ -12,7 +12,9 @@ public enum ContentKind { Product, Variant, Picture, ProductFields, VariantField
 /// <summary>The kinds of sync whose last run time is kept per shop.</summary>
 public enum SyncKind { Products, Prices, Images, Inventory }
 
-public enum RunStatus { Running, Succeeded, Failed, Cancelled }
+/// <summary>How a run ended. <see cref="Interrupted"/> is never stored: it is how a run still marked Running reads once no
+/// process holds the database's write lock any more (the process was killed).</summary>
+public enum RunStatus { Running, Succeeded, Failed, Cancelled, Interrupted }
 
 /// <summary>A Shopify product as the connector knows it, and the item it is mapped to (blank: unmapped).</summary>
 public sealed class ShopProduct
@@ -99,4 +101,17 @@ public sealed class SyncRun
     public long Skipped { get; set; }
     public long Failed { get; set; }
     public string Message { get; set; } = "";
+    /// <summary>Shopify API calls, their actual cost and THROTTLED answers; null when not recorded.</summary>
+    public long? ApiCalls { get; set; }
+    public long? Cost { get; set; }
+    public long? Throttled { get; set; }
+    /// <summary>What a scheduler saw; <see cref="IConnectorStore.FinishRun"/> derives it from the status and the failed
+    /// count when it is not given.</summary>
+    public int? ExitCode { get; set; }
+    /// <summary>The run's JSONL log, when recorded.</summary>
+    public string? LogPath { get; set; }
+
+    /// <summary>0: every record synced; 1: some records failed; 2: the run itself failed or was cancelled.</summary>
+    public static int ExitCodeOf(RunStatus status, long failed) =>
+        status is RunStatus.Failed or RunStatus.Cancelled or RunStatus.Interrupted ? 2 : failed > 0 ? 1 : 0;
 }

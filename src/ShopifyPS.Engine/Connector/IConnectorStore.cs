@@ -43,10 +43,16 @@ public interface IConnectorStore : ITransactionalStore
 
     /// <summary>Records the start of a run and returns it with its id.</summary>
     SyncRun StartRun(string shop, SyncKind kind);
-    /// <summary>Stores the run's status, counts, message and finish time.</summary>
+    /// <summary>Stores the run's status, counts, message, finish time, and the figures it carries (API calls, cost,
+    /// THROTTLED, exit code, log path); the exit code follows from status and failed count when not given.</summary>
     void FinishRun(SyncRun run);
     /// <summary>The shop's most recent runs, newest first.</summary>
     IReadOnlyList<SyncRun> Runs(string shop, int last);
+    /// <summary>The shop's runs newest first, read as they are enumerated: one run by id, or those started at or after
+    /// <paramref name="since"/>.</summary>
+    IEnumerable<SyncRun> Runs(string shop, long? id, DateTimeOffset? since);
+    /// <summary>The id of the newest run of any shop in this database that is still marked Running.</summary>
+    long? LatestRunningRun();
 
     void AddSkipped(SkippedRecord record);
     /// <summary>The shop's skipped records, oldest first.</summary>

@@ -11,7 +11,8 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
     private const string ProductColumns = "Shop, Id, Title, Status, Tags, UpdatedAt, ItemNo, ContentHash, LastSyncedAt, Removed, Vendor, HasVariants";
     private const string VariantColumns = "Shop, Id, ProductId, Sku, Barcode, ItemNo, VariantCode, MappedByItem, InventoryItemId, Tracked";
     private const string InventoryColumns = "Shop, VariantId, LocationId, InventoryItemId, ShopifyStock, ShopifyStockAt, CalculatedStock, CalculatedAt";
-    private const string RunColumns = "Id, Shop, Kind, StartedAt, FinishedAt, Status, Created, Updated, Unchanged, Skipped, Failed, Message";
+    private const string RunColumns = "Id, Shop, Kind, StartedAt, FinishedAt, Status, Created, Updated, Unchanged, Skipped, Failed, Message, " +
+        "ApiCalls, Cost, Throttled, ExitCode, LogPath";
     private const string SkippedColumns = "Id, Shop, RunId, ShopifyId, ItemNo, RecordType, Description, Reason, SkippedAt";
 
     // "ORDER BY Id" after a lookup by another column made SQLite walk the primary key (Shop, Id) to skip the sort,
@@ -131,17 +132,33 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
     public void FinishRun(SyncRun run)
     {
         run.FinishedAt ??= DateTimeOffset.UtcNow;
-        Execute("UPDATE runs SET FinishedAt = $p1, Status = $p2, Created = $p3, Updated = $p4, Unchanged = $p5, Skipped = $p6, Failed = $p7, Message = $p8 WHERE Id = $p0",
-            run.Id, run.FinishedAt, run.Status, run.Created, run.Updated, run.Unchanged, run.Skipped, run.Failed, run.Message);
+        run.ExitCode ??= SyncRun.ExitCodeOf(run.Status, run.Failed);
+        Execute("UPDATE runs SET FinishedAt = $p1, Status = $p2, Created = $p3, Updated = $p4, Unchanged = $p5, Skipped = $p6, Failed = $p7, " +
+            "Message = $p8, ApiCalls = $p9, Cost = $p10, Throttled = $p11, ExitCode = $p12, LogPath = $p13 WHERE Id = $p0",
+            run.Id, run.FinishedAt, run.Status, run.Created, run.Updated, run.Unchanged, run.Skipped, run.Failed, run.Message,
+            run.ApiCalls, run.Cost, run.Throttled, run.ExitCode, run.LogPath);
     }
 
     public IReadOnlyList<SyncRun> Runs(string shop, int last) =>
-        Query($"SELECT {RunColumns} FROM runs WHERE Shop = $p0 ORDER BY Id DESC LIMIT $p1", r => new SyncRun
-        {
-            Id = r.GetInt64(0), Shop = r.GetString(1), Kind = Enum.Parse<SyncKind>(r.GetString(2)), StartedAt = Time(r, 3)!.Value,
-            FinishedAt = Time(r, 4), Status = Enum.Parse<RunStatus>(r.GetString(5)), Created = r.GetInt64(6), Updated = r.GetInt64(7),
-            Unchanged = r.GetInt64(8), Skipped = r.GetInt64(9), Failed = r.GetInt64(10), Message = r.GetString(11),
-        }, shop, last).ToList();
+        Query($"SELECT {RunColumns} FROM runs WHERE Shop = $p0 ORDER BY Id DESC LIMIT $p1", ReadRun, shop, last).ToList();
+
+    public IEnumerable<SyncRun> Runs(string shop, long? id, DateTimeOffset? since) =>
+        Stream($"SELECT {RunColumns} FROM runs WHERE Shop = $p0 AND ($p1 IS NULL OR Id = $p1) AND ($p2 IS NULL OR StartedAt >= $p2) ORDER BY Id DESC",
+            ReadRun, shop, id, since);
+
+    public long? LatestRunningRun() =>
+        Query("SELECT max(Id) FROM runs WHERE Status = $p0", r => r.IsDBNull(0) ? (long?)null : r.GetInt64(0), RunStatus.Running).First();
+
+    private static SyncRun ReadRun(SqliteDataReader r) => new()
+    {
+        Id = r.GetInt64(0), Shop = r.GetString(1), Kind = Enum.Parse<SyncKind>(r.GetString(2)), StartedAt = Time(r, 3)!.Value,
+        FinishedAt = Time(r, 4), Status = Enum.Parse<RunStatus>(r.GetString(5)), Created = r.GetInt64(6), Updated = r.GetInt64(7),
+        Unchanged = r.GetInt64(8), Skipped = r.GetInt64(9), Failed = r.GetInt64(10), Message = r.GetString(11),
+        ApiCalls = Long(r, 12), Cost = Long(r, 13), Throttled = Long(r, 14), ExitCode = r.IsDBNull(15) ? null : r.GetInt32(15),
+        LogPath = r.IsDBNull(16) ? null : r.GetString(16),
+    };
+
+    private static long? Long(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetInt64(ordinal);
 
     public void AddSkipped(SkippedRecord s)
     {

@@ -34,7 +34,7 @@ public static class ErrorCatalog
     public static readonly ErrorId ProfileInvalidApiVersion = new("ShopifyProfileInvalidApiVersion", ErrorKind.InvalidData,
         "Give an API version of the form YYYY-MM (for example 2026-04).");
     public static readonly ErrorId ProfileMissingAuth = new("ShopifyProfileMissingAuth", ErrorKind.InvalidData,
-        "Name a token source: New-ShopifyShop -AccessToken, -TokenEnvironmentVariable or -ClientId/-ClientSecretEnvironmentVariable.");
+        "Name a token source: New-ShopifyShop -AccessToken, -TokenEnvironmentVariable, -SecretName or -ClientId/-ClientSecretEnvironmentVariable.");
     public static readonly ErrorId ProfileAmbiguousAuth = new("ShopifyProfileAmbiguousAuth", ErrorKind.InvalidData,
         "Keep exactly one token source under 'auth'.");
     public static readonly ErrorId ProfileConflictingUpdateFlags = new("ShopifyProfileConflictingUpdateFlags", ErrorKind.InvalidData,
@@ -49,6 +49,8 @@ public static class ErrorCatalog
     // Shopify: connection, authentication and requests
     public static readonly ErrorId AuthenticationFailed = new("ShopifyAuthenticationFailed", ErrorKind.AuthenticationError,
         "Check the token source the message names (variable set, file readable, token not revoked); Test-ShopifyShop tries it.");
+    public static readonly ErrorId SecretUnavailable = new("ShopifySecretUnavailable", ErrorKind.ResourceUnavailable,
+        "Install and import Microsoft.PowerShell.SecretManagement with a vault, store the token with Set-Secret under the profile's secretName, and check that Get-Secret returns it.");
     public static readonly ErrorId ApiVersionUnsupported = new("ShopifyApiVersionUnsupported", ErrorKind.InvalidArgument,
         "Set a supported version with Set-ShopifyShop -ApiVersion (Shopify supports each for a year).");
     public static readonly ErrorId ScopesMissing = new("ShopifyScopesMissing", ErrorKind.PermissionDenied,
@@ -132,6 +134,8 @@ public static class ErrorCatalog
         "Add the template to customer-templates.csv, or change the shop's customerTemplateCode.");
     public static readonly ErrorId VatSetupMissing = new("ShopifyVatSetupMissing", ErrorKind.InvalidData,
         "Add the VAT posting group pair the message names to vat-setup.csv and import it.");
+    public static readonly ErrorId RunNotFound = new("ShopifyRunNotFound", ErrorKind.ObjectNotFound,
+        "List the shop's runs with Get-ShopifySyncRun -Shop <shop>; runs of a -WhatIf are not recorded.");
     public static readonly ErrorId UnexpectedError = new("ShopifyUnexpectedError", ErrorKind.NotSpecified,
         "ShopifyPS did not expect this; run again with -Debug and report the message and the run log.");
 

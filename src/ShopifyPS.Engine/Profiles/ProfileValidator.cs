@@ -97,13 +97,18 @@ internal static partial class ProfileValidator
             !string.IsNullOrEmpty(auth.TokenEnv),
             !string.IsNullOrEmpty(auth.TokenFile),
             !string.IsNullOrEmpty(auth.ClientId) || !string.IsNullOrEmpty(auth.ClientSecretEnv),
+            !string.IsNullOrEmpty(auth.SecretName) || !string.IsNullOrEmpty(auth.SecretVault),
         }.Count(x => x);
         if (ways == 0)
             add(ErrorCatalog.ProfileMissingAuth, "auth",
-                "No way to get an access token: set auth.tokenEnv, auth.tokenFile, or auth.clientId with auth.clientSecretEnv (New-ShopifyShop -AccessToken writes a token file for you).");
+                "No way to get an access token: set auth.tokenEnv, auth.tokenFile, auth.secretName (a SecretManagement secret, with auth.secretVault when " +
+                "it is not in the default vault), or auth.clientId with auth.clientSecretEnv (New-ShopifyShop -AccessToken writes a token file for you).");
         else if (ways > 1)
-            add(ErrorCatalog.ProfileAmbiguousAuth, "auth", "Set only one of auth.tokenEnv, auth.tokenFile, or auth.clientId + auth.clientSecretEnv.");
+            add(ErrorCatalog.ProfileAmbiguousAuth, "auth",
+                "Set only one of auth.tokenEnv, auth.tokenFile, auth.secretName (+ auth.secretVault), or auth.clientId + auth.clientSecretEnv.");
         else if (string.IsNullOrEmpty(auth.ClientId) != string.IsNullOrEmpty(auth.ClientSecretEnv))
             add(ErrorCatalog.ProfileMissingAuth, "auth", "Client credentials need both auth.clientId and auth.clientSecretEnv.");
+        else if (string.IsNullOrEmpty(auth.SecretName) && !string.IsNullOrEmpty(auth.SecretVault))
+            add(ErrorCatalog.ProfileMissingAuth, "auth.secretVault", "auth.secretVault names where the secret is; auth.secretName must name the secret.");
     }
 }

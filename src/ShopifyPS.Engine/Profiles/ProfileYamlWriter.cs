@@ -13,6 +13,6 @@ internal static class ProfileYamlWriter
 
     public static string Write(ShopProfile profile) =>
         "# ShopifyPS shop profile. Edit with Set-ShopifyShop, or by hand and check with Test-ShopifyShop.\n" +
-        "# Secrets are never stored here: auth points at an environment variable or a token file.\n" +
+        "# Secrets are never stored here: auth points at an environment variable, a token file or a SecretManagement secret.\n" +
         Serializer.Serialize(profile);
 }

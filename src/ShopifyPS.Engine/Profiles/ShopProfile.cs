@@ -38,12 +38,20 @@ public sealed class AuthSettings
     public string? TokenFile { get; set; }
     public string? ClientId { get; set; }
     public string? ClientSecretEnv { get; set; }
+    /// <summary>The name of a PowerShell SecretManagement secret that holds the token.</summary>
+    public string? SecretName { get; set; }
+    /// <summary>The SecretManagement vault of <see cref="SecretName"/>; empty means the default vault.</summary>
+    public string? SecretVault { get; set; }
 
     public string Describe() =>
         !string.IsNullOrEmpty(TokenEnv) ? $"environment variable {TokenEnv}"
         : !string.IsNullOrEmpty(TokenFile) ? $"token file {TokenFile}"
         : !string.IsNullOrEmpty(ClientId) ? $"client credentials of {ClientId} (secret in ${ClientSecretEnv})"
+        : !string.IsNullOrEmpty(SecretName) ? DescribeSecret()
         : "none";
+
+    internal string DescribeSecret() =>
+        $"SecretManagement secret '{SecretName}'" + (string.IsNullOrEmpty(SecretVault) ? " (default vault)" : $" in vault '{SecretVault}'");
 }
 
 /// <summary>S1–S5, I2–I6, E3–E8, M1: how items and products are synchronized.</summary>

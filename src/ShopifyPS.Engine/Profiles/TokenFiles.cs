@@ -28,9 +28,17 @@ public static class TokenFiles
     public static void DeleteOwned(ShopifyHome home, ShopProfile profile)
     {
         var owned = PathFor(home, profile.Name);
-        if (!string.IsNullOrEmpty(profile.Auth.TokenFile)
-            && string.Equals(home.ResolvePath(profile.Auth.TokenFile), owned, StringComparison.Ordinal)
-            && File.Exists(owned))
-            File.Delete(owned);
+        if (PointsAt(home, profile.Auth, owned) && File.Exists(owned)) File.Delete(owned);
     }
+
+    /// <summary>Deletes the token file ShopifyPS wrote for the shop when its profile pointed at it <paramref name="before"/>
+    /// and no longer does <paramref name="after"/>: a replaced token must not stay on disk.</summary>
+    public static void DeleteReplaced(ShopifyHome home, string shop, AuthSettings before, AuthSettings after)
+    {
+        var owned = PathFor(home, shop);
+        if (PointsAt(home, before, owned) && !PointsAt(home, after, owned) && File.Exists(owned)) File.Delete(owned);
+    }
+
+    private static bool PointsAt(ShopifyHome home, AuthSettings auth, string path) =>
+        !string.IsNullOrEmpty(auth.TokenFile) && string.Equals(home.ResolvePath(auth.TokenFile), path, StringComparison.Ordinal);
 }

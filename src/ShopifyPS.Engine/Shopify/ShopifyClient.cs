@@ -199,12 +199,30 @@ public sealed class ShopifyClient
         catch (HttpRequestException ex)
         {
             var notSent = ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
-            throw new ShopifyUnreachableException($"Could not reach {request.RequestUri?.Authority}: {ex.Message}", notSent, document, ex);
+            throw new ShopifyUnreachableException(UnreachableMessage(request.RequestUri, ex), notSent, document, ex);
         }
         catch (IOException ex)
         {
             throw new ShopifyUnreachableException($"The connection to {request.RequestUri?.Authority} was dropped: {ex.Message}", false, document, ex);
         }
+    }
+
+    /// <summary>
+    /// What a connection that never got going means, with the endpoint tried: a refused connection is nearly always a wrong
+    /// port or an endpoint (the emulator) that is not running, an unknown name a wrong domain. The profile's own endpoint
+    /// gets the advice to check it with Test-ShopifyShop.
+    /// </summary>
+    private string UnreachableMessage(Uri? target, HttpRequestException ex)
+    {
+        var endpoint = target is null ? "(no address)" : target.GetLeftPart(UriPartial.Authority);
+        var isShop = target is not null && target.GetLeftPart(UriPartial.Authority) == GraphQlUri.GetLeftPart(UriPartial.Authority);
+        var cause = ex.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused }
+            ? $"nothing accepts connections there (connection refused): check the {(isShop ? "profile's endpoint or domain and its port" : "address")}"
+            : ex.HttpRequestError == HttpRequestError.NameResolutionError
+                ? $"the host name is not known: check the {(isShop ? "profile's domain or endpoint" : "address")}"
+                : $"{ex.Message} Check the network";
+        return $"Could not connect to {endpoint}: {cause}." +
+            (isShop ? $" Test-ShopifyShop {Profile.Name} shows whether the shop answers; Set-ShopifyShop {Profile.Name} -Endpoint/-Domain corrects it." : "");
     }
 
     /// <summary>Turns the HTTP status into an exception, or the body into JSON.</summary>

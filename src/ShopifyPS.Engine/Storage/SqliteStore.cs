@@ -79,6 +79,9 @@ public sealed class SqliteStore : IDisposable
              $"the file and its folder {System.IO.Path.GetDirectoryName(path)}.",
     };
 
+    /// <summary>A writer (a run, an import) holds this database's write lock now; never true for a database in memory.</summary>
+    public bool HasActiveWriter => _writeLock is not null || (Path != ":memory:" && StoreWriteLock.IsHeld(Path));
+
     /// <summary>A private database in memory with the current schema (tests, and -WhatIf against a database
     /// that does not exist yet).</summary>
     public static SqliteStore OpenInMemory()

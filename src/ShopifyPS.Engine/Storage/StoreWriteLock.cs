@@ -38,6 +38,24 @@ internal sealed class StoreWriteLock : IDisposable
         }
     }
 
+    /// <summary>Whether a live process holds the database's write lock now. Looks without creating the lock file.</summary>
+    public static bool IsHeld(string database)
+    {
+        try
+        {
+            using var handle = new FileStream(PathFor(database), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return false;
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
     // FileShare.None is an exclusive lock (flock on Unix, a share mode on Windows), also between two handles of one process.
     private static FileStream? TryOpen(string path)
     {

@@ -14,10 +14,14 @@ public sealed class RunSummary
 
     public string Shop { get; }
     public SyncKind Kind { get; }
+    /// <summary><see cref="Kind"/> as its name: ConvertTo-Json writes enum values as numbers.</summary>
+    public string KindName => Kind.ToString();
     public bool Planned { get; }
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
     public TimeSpan Duration { get; private set; }
     public RunStatus Status { get; private set; } = RunStatus.Running;
+    /// <summary><see cref="Status"/> as its name, for ConvertTo-Json.</summary>
+    public string StatusName => Status.ToString();
     public string Message { get; private set; } = "";
     public long Created { get; private set; }
     public long Updated { get; private set; }
@@ -31,7 +35,7 @@ public sealed class RunSummary
     public long Retries { get; private set; }
 
     /// <summary>0: every record synced; 1: some records failed; 2: the run itself failed or was cancelled.</summary>
-    public int ExitCode => Status is RunStatus.Failed or RunStatus.Cancelled ? 2 : Failed > 0 ? 1 : 0;
+    public int ExitCode => SyncRun.ExitCodeOf(Status, Failed);
 
     public void Count(SyncResult result)
     {

@@ -24,6 +24,8 @@ public sealed class SyncResult
     }
 
     public SyncAction Action { get; }
+    /// <summary><see cref="Action"/> as its name: ConvertTo-Json writes enum values as numbers.</summary>
+    public string ActionName => Action.ToString();
     public string ItemNo { get; }
     public string VariantCode { get; }
     public string ProductId { get; }

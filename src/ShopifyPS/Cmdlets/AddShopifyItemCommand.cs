@@ -17,10 +17,12 @@ public sealed class AddShopifyItemCommand : SyncCmdlet
     [Alias("ItemNo")]
     [SupportsWildcards]
     [AllowEmptyString, AllowEmptyCollection]
+    [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string[]? No { get; set; }
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string[]? ItemCategoryCode { get; set; }
 
     protected override void Process() => Collect(No, null);

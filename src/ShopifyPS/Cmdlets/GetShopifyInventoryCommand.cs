@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ShopifyPS.Commands.Infrastructure;
+using ShopifyPS.Erp;
 using ShopifyPS.Storage;
 using ShopifyPS.Sync.Inventory;
 
@@ -17,6 +18,7 @@ public sealed class GetShopifyInventoryCommand : ShopCmdlet
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("No")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string[]? ItemNo { get; set; }
 
     /// <summary>Only these locations (names or ids from the shop profile).</summary>
@@ -40,6 +42,19 @@ public sealed class GetShopifyInventoryCommand : ShopCmdlet
             locationIds.UnionWith(matches.Select(m => m.Id));
         }
         var store = Session().Store;
-        WriteObject(ShopifyInventoryLevel.List(store.Connector, profile, ItemNo ?? [], locationIds), enumerateCollection: true);
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var level in ShopifyInventoryLevel.List(store.Connector, profile, ItemNo ?? [], locationIds))
+        {
+            listed.Add(level.ItemNo);
+            WriteObject(level);
+        }
+        // As Get-ShopifyItem: an item number that is neither in the item store nor mapped in this shop is a typing error;
+        // a known item without levels (not synced yet, or filtered out by -Location) is not.
+        foreach (var no in (ItemNo ?? []).Where(no => !listed.Contains(no)))
+        {
+            if (store.Erp.Exists(ErpTables.Items, ("No", no)) || store.Connector.VariantsOfItem(profile.Name, no).Count > 0) continue;
+            WriteRecordError(ErrorCatalog.ItemNotFound,
+                $"No item '{no}' in {store.Path}. Load items with Import-ShopifyErpData or create one with Set-ShopifyItem.", no);
+        }
     }
 }

@@ -14,10 +14,12 @@ public sealed class GetShopifyItemCommand : StoreCmdlet
     [Alias("ItemNo")]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string[]? No { get; set; }
 
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string[]? ItemCategoryCode { get; set; }
 
     /// <summary>Only items mapped to no product or variant in the -Shop shop.</summary>

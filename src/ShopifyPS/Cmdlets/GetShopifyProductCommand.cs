@@ -35,6 +35,7 @@ public sealed class GetShopifyProductCommand : ShopCmdlet
 
     [Parameter(ParameterSetName = SkuSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string[] Sku { get; set; } = Array.Empty<string>();
 
     /// <summary>The mirror whose links are shown on every product (and, with -Unmapped, decide what is listed).</summary>

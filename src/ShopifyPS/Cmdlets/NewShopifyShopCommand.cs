@@ -27,9 +27,23 @@ public sealed class NewShopifyShopCommand : ShopSettingsCmdlet
                 $"A shop profile '{Name}' already exists ({ProfileStore.PathFor(Name)}). Change it with Set-ShopifyShop, or pass -Force to replace it.", Name);
         if (!ShouldChange(ProfileStore.PathFor(Name), "Create shop profile")) return;
 
+        var replaced = Force ? Replaced() : null;
         var profile = new ShopProfile { Name = Name };
         ApplySettings(profile);
-        SaveProfile(profile);
+        SaveReplacingAuth(profile, replaced?.Auth);
         WriteObject(profile);
+    }
+
+    /// <summary>The profile -Force replaces, when there is a readable one: its token file goes if the new one does not use it.</summary>
+    private ShopProfile? Replaced()
+    {
+        try
+        {
+            return ProfileStore.Exists(Name) ? ProfileStore.LoadForChange(Name) : null;
+        }
+        catch (ProfileException)
+        {
+            return null;
+        }
     }
 }

@@ -13,6 +13,7 @@ public sealed class RemoveShopifyItemCommand : StoreCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("ItemNo")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string[] No { get; set; } = [];
 
     /// <summary>Removes without asking for confirmation (-WhatIf still only reports).</summary>

@@ -17,6 +17,7 @@ public sealed class SetShopifyItemCommand : StoreCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("ItemNo")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string No { get; set; } = "";
 
     [Parameter(ValueFromPipelineByPropertyName = true)] [AllowEmptyString] public string? Description { get; set; }
@@ -28,7 +29,7 @@ public sealed class SetShopifyItemCommand : StoreCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)] public decimal GrossWeight { get; set; }
     [Parameter(ValueFromPipelineByPropertyName = true)] [AllowEmptyString] public string? VendorNo { get; set; }
     [Parameter(ValueFromPipelineByPropertyName = true)] [AllowEmptyString] public string? VendorItemNo { get; set; }
-    [Parameter(ValueFromPipelineByPropertyName = true)] [AllowEmptyString] public string? ItemCategoryCode { get; set; }
+    [Parameter(ValueFromPipelineByPropertyName = true)] [ArgumentCompleter(typeof(StoreValueCompleter))] [AllowEmptyString] public string? ItemCategoryCode { get; set; }
     [Parameter(ValueFromPipelineByPropertyName = true)] [AllowEmptyString] public string? ItemDiscGroup { get; set; }
     [Parameter(ValueFromPipelineByPropertyName = true)] [AllowEmptyString] public string? VatProdPostingGroup { get; set; }
     [Parameter(ValueFromPipelineByPropertyName = true)] [BooleanText] public bool Blocked { get; set; }

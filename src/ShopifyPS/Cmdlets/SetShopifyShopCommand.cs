@@ -22,8 +22,9 @@ public sealed class SetShopifyShopCommand : ShopSettingsCmdlet
     {
         var profile = LoadProfile(Name, forChange: true);
         if (!ShouldChange(ProfileStore.PathFor(profile.Name), "Update shop profile")) return;
+        var before = profile.Auth;
         ApplySettings(profile);
-        SaveProfile(profile);
+        SaveReplacingAuth(profile, before);
         if (PassThru) WriteObject(profile);
     }
 }

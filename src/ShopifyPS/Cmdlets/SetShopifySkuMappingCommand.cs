@@ -39,6 +39,7 @@ public sealed class SetShopifySkuMappingCommand : ShopCmdlet
     /// <summary>Every mirrored variant with exactly this SKU.</summary>
     [Parameter(ParameterSetName = SkuSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string Sku { get; set; } = "";
 
     /// <summary>A product as Get-ShopifyProduct writes it (its variants bind -VariantId by their Id).</summary>
@@ -48,10 +49,12 @@ public sealed class SetShopifySkuMappingCommand : ShopCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("No")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string ItemNo { get; set; } = "";
 
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
+    [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string VariantCode { get; set; } = "";
 
     /// <summary>Map even when the Shopify variant or the item variant is mapped elsewhere.</summary>

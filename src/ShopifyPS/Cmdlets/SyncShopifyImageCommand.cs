@@ -17,6 +17,7 @@ public sealed class SyncShopifyImageCommand : SyncCmdlet
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("No")]
     [AllowEmptyString, AllowEmptyCollection]
+    [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string[]? ItemNo { get; set; }
 
     /// <summary>Only these products (gid or number).</summary>

@@ -16,6 +16,7 @@ public sealed class SyncShopifyInventoryCommand : SyncCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("No")]
     [AllowEmptyString, AllowEmptyCollection]
+    [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string[]? ItemNo { get; set; }
 
     /// <summary>Only the variants of these Shopify products (gid or number).</summary>

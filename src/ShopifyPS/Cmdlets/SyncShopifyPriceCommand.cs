@@ -13,6 +13,7 @@ public sealed class SyncShopifyPriceCommand : SyncCmdlet
     [Alias("No")]
     [SupportsWildcards]
     [AllowEmptyString, AllowEmptyCollection]
+    [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string[]? ItemNo { get; set; }
 
     /// <summary>Only the variants of these products (gid or number): they stand for the items they are linked to.</summary>

@@ -19,6 +19,7 @@ public sealed class SyncShopifyProductCommand : SyncCmdlet
     [Alias("No")]
     [SupportsWildcards]
     [AllowEmptyString, AllowEmptyCollection]
+    [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string[]? ItemNo { get; set; }
 
     /// <summary>ToShopify: sends every selected product again, even when nothing changed since the last sync.</summary>

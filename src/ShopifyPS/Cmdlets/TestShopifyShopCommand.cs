@@ -47,7 +47,9 @@ public sealed class TestShopifyShopCommand : ShopifyCmdlet
         var profile = LoadProfile(Name);
         // A check reports what it finds; it does not wait out a long retry schedule.
         var options = new ShopifyClientOptions { MaxAttempts = 2 };
-        var live = Run($"Testing the connection to {Name}", (progress, ct) => ShopLiveCheck.RunAsync(new ShopifyClient(profile, Home, progress, options), ct));
+        // Made here, on the pipeline thread: a token kept in a SecretManagement vault is read when the client is made.
+        var client = new ShopifyClient(profile, Home, Reporter, options);
+        var live = Run($"Testing the connection to {Name}", (_, ct) => ShopLiveCheck.RunAsync(client, ct));
         foreach (var failure in live.Failures)
             WriteRecordError(failure.Error, failure.Message, Name, failure.Exception);
         return live;

@@ -22,23 +22,14 @@ internal sealed class EngineLoadContext : AssemblyLoadContext
         return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
     }
 
-    // PowerShell does not probe runtimes/<rid>/native for modules, so the build puts the native SQLite
-    // library for this platform into Dependencies/ and it is resolved here by name.
+    // PowerShell does not probe runtimes/<rid>/native for modules, so the native SQLite library for the running
+    // platform is resolved here; the package carries one per supported platform (NativeRuntime.Shipped).
     protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)
     {
-        foreach (var candidate in NativeFileNames(unmanagedDllName))
-        {
-            var path = Path.Combine(_folder, candidate);
-            if (File.Exists(path)) return LoadUnmanagedDllFromPath(path);
-        }
-        return IntPtr.Zero;
-    }
-
-    private static IEnumerable<string> NativeFileNames(string name)
-    {
-        yield return name;
-        if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) yield return name + ".dll";
-        else if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX)) yield return "lib" + name + ".dylib";
-        else yield return "lib" + name + ".so";
+        var os = NativeRuntime.CurrentOS;
+        var rid = NativeRuntime.IdentifierFor(os, RuntimeInformation.ProcessArchitecture, NativeRuntime.CurrentIsMusl);
+        if (rid is null) return IntPtr.Zero;
+        var path = Path.Combine(_folder, NativeRuntime.RelativePath(rid, os, unmanagedDllName));
+        return File.Exists(path) ? LoadUnmanagedDllFromPath(path) : IntPtr.Zero;
     }
 }

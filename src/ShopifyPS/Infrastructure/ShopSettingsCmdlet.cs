@@ -13,19 +13,21 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
 {
     [Parameter] public string? Domain { get; set; }
     [Parameter] public string? Endpoint { get; set; }
-    [Parameter] public string? ApiVersion { get; set; }
+    [Parameter] [ArgumentCompleter(typeof(StoreValueCompleter))] public string? ApiVersion { get; set; }
     [Parameter] public SecureString? AccessToken { get; set; }
     [Parameter] [Alias("TokenEnv")] public string? TokenEnvironmentVariable { get; set; }
     [Parameter] public string? TokenFile { get; set; }
     [Parameter] public string? ClientId { get; set; }
     [Parameter] [Alias("ClientSecretEnv")] public string? ClientSecretEnvironmentVariable { get; set; }
+    [Parameter] [ValidateNotNullOrEmpty] public string? SecretName { get; set; }
+    [Parameter] [AllowEmptyString] public string? SecretVault { get; set; }
     [Parameter] public string? Database { get; set; }
     [Parameter] public bool AllowOutgoingRequests { get; set; }
     [Parameter] public SyncItemMode SyncItem { get; set; }
     [Parameter] public bool CanUpdateShopifyProducts { get; set; }
     [Parameter] public bool ShopifyCanUpdateItems { get; set; }
     [Parameter] public bool AutoCreateUnknownItems { get; set; }
-    [Parameter] [AllowEmptyString] public string? ItemTemplateCode { get; set; }
+    [Parameter] [ArgumentCompleter(typeof(StoreValueCompleter))] [AllowEmptyString] public string? ItemTemplateCode { get; set; }
     [Parameter] public SkuMapping SkuMapping { get; set; }
     [Parameter] [ValidateLength(1, 10)] public string? SkuFieldSeparator { get; set; }
     [Parameter] [AllowEmptyString] [ValidateLength(0, 5)] public string? VariantPrefix { get; set; }
@@ -41,10 +43,10 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
     [Parameter] public InventoryQuantityName InventoryQuantityName { get; set; }
     [Parameter] public RemovedVariantAction ActionForRemovedVariants { get; set; }
     [Parameter] [AllowEmptyCollection] public string[]? Publications { get; set; }
-    [Parameter] [AllowEmptyString] public string? CustomerPriceGroup { get; set; }
+    [Parameter] [ArgumentCompleter(typeof(StoreValueCompleter))] [AllowEmptyString] public string? CustomerPriceGroup { get; set; }
     [Parameter] [AllowEmptyString] public string? CustomerDiscountGroup { get; set; }
     [Parameter] [AllowEmptyString] public string? CustomerTemplateCode { get; set; }
-    [Parameter] [AllowEmptyString] public string? CurrencyCode { get; set; }
+    [Parameter] [ArgumentCompleter(typeof(StoreValueCompleter))] [AllowEmptyString] public string? CurrencyCode { get; set; }
 
     /// <summary>Copies every bound setting onto the profile. A token passed as -AccessToken goes to a
     /// token file (owner-only) and the profile points at it; any other auth source is then cleared.</summary>
@@ -104,5 +106,21 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
                 ClientId = IsBound(nameof(ClientId)) ? ClientId : auth.ClientId,
                 ClientSecretEnv = IsBound(nameof(ClientSecretEnvironmentVariable)) ? ClientSecretEnvironmentVariable : auth.ClientSecretEnv,
             };
+        else if (IsBound(nameof(SecretName)) || IsBound(nameof(SecretVault)))
+            profile.Auth = new AuthSettings
+            {
+                SecretName = IsBound(nameof(SecretName)) ? SecretName : auth.SecretName,
+                SecretVault = IsBound(nameof(SecretVault)) ? NullIfEmpty(SecretVault) : auth.SecretVault,
+            };
+    }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
+    /// <summary>Saves the profile and then deletes the token file ShopifyPS wrote for it when the new token source replaced
+    /// it (<paramref name="before"/>: the auth the profile had, null for a new one).</summary>
+    protected void SaveReplacingAuth(ShopProfile profile, AuthSettings? before)
+    {
+        SaveProfile(profile);
+        if (before is not null) TokenFiles.DeleteReplaced(Home, profile.Name, before, profile.Auth);
     }
 }

@@ -177,6 +177,20 @@ public sealed class ShopifyClientTests
     }
 
     [Fact]
+    public async Task A_refused_connection_names_the_endpoint_and_points_at_Test_ShopifyShop()
+    {
+        var refused = new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused", new SocketException((int)SocketError.ConnectionRefused));
+        var fake = new FakeShopify().ThenThrow(refused).ThenThrow(refused).ThenThrow(refused).ThenThrow(refused);
+        var client = FakeClients.Client(fake);
+
+        var error = await Assert.ThrowsAsync<ShopifyUnreachableException>(() => client.ExecuteAsync("ProductsCount", new { query = "" }));
+
+        Assert.Equal(ErrorCatalog.Unreachable, error.Error);
+        Assert.Contains($"Could not connect to https://{client.Profile.Domain}: nothing accepts connections there (connection refused)", error.Message);
+        Assert.Contains("Test-ShopifyShop fake", error.Message);
+    }
+
+    [Fact]
     public async Task Every_retry_sends_the_same_body_so_an_idempotency_key_stays_the_same()
     {
         var fake = new FakeShopify()

@@ -28,6 +28,7 @@ public abstract class AccessTokenProvider
         var auth = profile.Auth;
         if (!string.IsNullOrEmpty(auth.TokenEnv)) return new EnvironmentTokenProvider(auth.TokenEnv);
         if (!string.IsNullOrEmpty(auth.TokenFile)) return new FileTokenProvider(home.ResolvePath(auth.TokenFile));
+        if (!string.IsNullOrEmpty(auth.SecretName)) return new VaultTokenProvider(profile.Name, auth);
         if (!string.IsNullOrEmpty(auth.ClientId) && !string.IsNullOrEmpty(auth.ClientSecretEnv))
             return new ClientCredentialsTokenProvider(ShopifyClient.BaseUri(profile), auth.ClientId, auth.ClientSecretEnv, http, time ?? TimeProvider.System);
         throw new ShopifyTokenUnavailableException("none",

@@ -43,6 +43,8 @@ public sealed class ShopifyLocation
     public bool InProfile { get; }
     public string LocationFilter { get; }
     public StockCalculation StockCalculation { get; }
+    /// <summary><see cref="StockCalculation"/> as its name: ConvertTo-Json writes enum values as numbers.</summary>
+    public string StockCalculationName => StockCalculation.ToString();
     public bool DefaultProductLocation { get; }
 
     public override string ToString() => $"{Name} ({Id})";

@@ -68,6 +68,8 @@ public static class JobRunner
                 run.Skipped = summary.Skipped;
                 run.Failed = summary.Failed;
                 run.Message = message;
+                (run.ApiCalls, run.Cost, run.Throttled, run.ExitCode) = (summary.ApiCalls, summary.ActualCost, summary.Throttled, summary.ExitCode);
+                run.LogPath = log?.Path;
                 session.Store.Connector.FinishRun(run);
             }
         }
