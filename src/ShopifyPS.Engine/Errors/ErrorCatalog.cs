@@ -81,6 +81,10 @@ public static class ErrorCatalog
         "Give -Path the folder that holds the CSV files.");
     public static readonly ErrorId ShopifyErpDataInvalidRow = new("ShopifyErpDataInvalidRow", ErrorKind.InvalidData,
         "Fix the row at the file, line and column named and import again; the other rows were loaded.");
+    public static readonly ErrorId ShopifyErpDataEncodingInvalid = new("ShopifyErpDataEncodingInvalid", ErrorKind.InvalidData,
+        "Save the file as UTF-8 (Excel: CSV UTF-8), or name its encoding with Import-ShopifyErpData -Encoding (for example windows-1252).");
+    public static readonly ErrorId ShopifyErpDataEncodingUnknown = new("ShopifyErpDataEncodingUnknown", ErrorKind.InvalidArgument,
+        "Give -Encoding a known name (utf-8, windows-1252, iso-8859-1) or a code page number.");
     public static readonly ErrorId ItemNotFound = new("ShopifyItemNotFound", ErrorKind.ObjectNotFound,
         "Check the item no. with Get-ShopifyItem, or load it with Import-ShopifyErpData.");
     public static readonly ErrorId ItemInvalid = new("ShopifyItemInvalid", ErrorKind.InvalidArgument,
