@@ -29,6 +29,15 @@ public static class CsvEncoding
 
     public static bool IsUtf8(Encoding encoding) => encoding.CodePage == Encoding.UTF8.CodePage;
 
+    /// <summary>A UTF-16 (or UTF-32 little-endian) byte order mark names the file's encoding itself (Windows PowerShell's Out-File
+    /// writes UTF-16), so such a file is read in that encoding whatever was asked for.</summary>
+    public static bool HasWideByteOrderMark(string path)
+    {
+        Span<byte> head = stackalloc byte[2];
+        using var stream = File.OpenRead(path);
+        return stream.ReadAtLeast(head, 2, throwOnEndOfStream: false) == 2 && (head[0], head[1]) is (0xFF, 0xFE) or (0xFE, 0xFF);
+    }
+
     /// <summary>The first line (1-based) of the file that is not valid UTF-8, or null when the whole file is.</summary>
     public static int? FirstInvalidUtf8Line(string path)
     {

@@ -32,7 +32,7 @@ public sealed class ErpDataImporter(IErpStore store)
                 var path = Path.Combine(folder, table.FileName);
                 if (!File.Exists(path)) continue;
                 progress.Report(RunEvent.Verbose($"Loading {path}."));
-                if (CsvEncoding.IsUtf8(encoding) && CsvEncoding.FirstInvalidUtf8Line(path) is { } badLine)
+                if (CsvEncoding.IsUtf8(encoding) && !CsvEncoding.HasWideByteOrderMark(path) && CsvEncoding.FirstInvalidUtf8Line(path) is { } badLine)
                 {
                     errors.Add(new ErpRowError(table.FileName, badLine, "",
                         "is not valid UTF-8, so no row of this file was loaded. Save the file as UTF-8 (Excel: \"CSV UTF-8\"), " +

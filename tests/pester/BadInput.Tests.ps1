@@ -1,0 +1,185 @@
+# Bad input as a new user would give it: every case must end in an error with a stable ErrorId that names the file,
+# line, column, key or record, and — counted before and after — nothing good may be lost or duplicated.
+BeforeDiscovery {
+    # Fifty items with an unclosed quote on line 11 (item 1009).
+    $fifty = 1000..1049 | ForEach-Object { "$_,Item $_,10,Inventory" }
+    $fifty[9] = '1009,"Unclosed,10,Inventory'
+    $fifty[20] = '1020,"Quoted, fine",10,Inventory'
+    $fiftyText = "No,Description,UnitPrice,Type`n" + ($fifty -join "`n") + "`n"
+
+    # One bad row or file per case: File gets Text; Rows/Loaded are the data rows of that file and how many must load.
+    $erpCases = @(
+        @{ Case = 'NUL byte in a PicturePath'; File = 'items.csv'; Text = "No,Description,PicturePath`n1000,A,a.png`n1001,B,b`0.png`n1002,C,c.png`n"; ErrorId = 'ShopifyErpDataInvalidRow'; Line = 3; Column = 'PicturePath'; Rows = 3; Loaded = 2 }
+        @{ Case = 'NUL byte in a description'; File = 'items.csv'; Text = "No,Description`n1000,A`0B`n1001,B`n"; ErrorId = 'ShopifyErpDataInvalidRow'; Line = 2; Column = 'Description'; Rows = 2; Loaded = 1 }
+        @{ Case = 'control character in an item no.'; File = 'items.csv'; Text = "No,Description`n1000,A`n10`u{1}01,B`n"; ErrorId = 'ShopifyErpDataInvalidRow'; Line = 3; Column = 'No'; Rows = 2; Loaded = 1 }
+        @{ Case = 'unclosed quote on line 11 of 50 rows'; File = 'items.csv'; Text = $fiftyText; ErrorId = 'ShopifyErpDataInvalidRow'; Line = 11; Column = 'Description'; Rows = 50; Loaded = 49 }
+        @{ Case = 'unclosed quote on the last line'; File = 'items.csv'; Text = "No,Description`n1000,A`n1001,`"B`n"; ErrorId = 'ShopifyErpDataInvalidRow'; Line = 3; Column = 'Description'; Rows = 2; Loaded = 1 }
+        @{ Case = 'unclosed quote in item-variants.csv'; File = 'item-variants.csv'; Text = "ItemNo,Code,Description`n1000,RED,`"Red`n1000,BLUE,Blue`n1001,RED,Red`n"; ErrorId = 'ShopifyErpDataInvalidRow'; Line = 2; Column = 'Description'; Rows = 3; Loaded = 2 }
+        @{ Case = 'quote inside a field that is not quoted'; File = 'items.csv'; Text = "No,Description`n1000,A`"B`n1001,B`n"; ErrorId = 'ShopifyErpDataInvalidRow'; Line = 2; Column = ''; Rows = 2; Loaded = 1 }
+        @{ Case = 'more fields than the header'; File = 'items.csv'; Text = "No,Description`n1000,A,extra`n1001,B`n"; ErrorId = 'ShopifyErpDataInvalidRow'; Line = 2; Column = ''; Rows = 2; Loaded = 1 }
+        @{ Case = 'semicolon decimal'; File = 'items.csv'; Text = "No,UnitPrice`n1000,12;5`n1001,12.5`n"; ErrorId = 'ShopifyErpDataInvalidRow'; Line = 2; Column = 'UnitPrice'; Rows = 2; Loaded = 1 }
+        @{ Case = 'comma decimal in the data set'; File = 'items.csv'; Text = "No,UnitPrice`n1000,`"12,50`"`n1001,12.5`n"; ErrorId = 'ShopifyErpDataInvalidRow'; Line = 2; Column = 'UnitPrice'; Rows = 2; Loaded = 1 }
+        @{ Case = 'boolean that is neither'; File = 'items.csv'; Text = "No,Blocked`n1000,maybe`n1001,false`n"; ErrorId = 'ShopifyErpDataInvalidRow'; Line = 2; Column = 'Blocked'; Rows = 2; Loaded = 1 }
+        @{ Case = 'unknown item type'; File = 'items.csv'; Text = "No,Type`n1000,Gadget`n1001,Service`n"; ErrorId = 'ShopifyErpDataInvalidRow'; Line = 2; Column = 'Type'; Rows = 2; Loaded = 1 }
+        @{ Case = 'blank item no.'; File = 'items.csv'; Text = "No,Description`n,A`n1001,B`n"; ErrorId = 'ShopifyErpDataInvalidRow'; Line = 2; Column = 'No'; Rows = 2; Loaded = 1 }
+        @{ Case = 'item no. twice'; File = 'items.csv'; Text = "No,Description`n1000,A`n1000,B`n"; ErrorId = 'ShopifyErpDataInvalidRow'; Line = 3; Column = ''; Rows = 2; Loaded = 1 }
+        @{ Case = 'header without the key column'; File = 'items.csv'; Text = "Description`nA`nB`n"; ErrorId = 'ShopifyErpDataInvalidRow'; Line = 1; Column = 'No'; Rows = 2; Loaded = 0 }
+        @{ Case = 'date not written yyyy-MM-dd'; File = 'sales-prices.csv'; Text = "ItemNo,StartingDate,UnitPrice`n1000,31.01.2025,5`n1001,2025-01-31,5`n"; ErrorId = 'ShopifyErpDataInvalidRow'; Line = 2; Column = 'StartingDate'; Rows = 2; Loaded = 1 }
+        @{ Case = 'price group without its code'; File = 'sales-prices.csv'; Text = "ItemNo,SourceType,UnitPrice`n1000,CustomerPriceGroup,5`n1001,AllCustomers,5`n"; ErrorId = 'ShopifyErpDataInvalidRow'; Line = 2; Column = 'SourceCode'; Rows = 2; Loaded = 1 }
+        @{ Case = 'variant of an unknown item'; File = 'item-variants.csv'; Text = "ItemNo,Code`n9999,RED`n1000,RED`n"; ErrorId = 'ShopifyErpDataInvalidRow'; Line = 2; Column = 'ItemNo'; Rows = 2; Loaded = 1 }
+        @{ Case = 'stock of an unknown variant'; File = 'stock.csv'; Text = "ItemNo,VariantCode,LocationCode,Inventory`n1000,XL,EAST,1`n1000,,EAST,1`n"; ErrorId = 'ShopifyErpDataInvalidRow'; Line = 2; Column = 'VariantCode'; Rows = 2; Loaded = 1 }
+        @{ Case = 'exchange rate of zero'; File = 'exchange-rates.csv'; Text = "CurrencyCode,StartingDate,ExchangeRateAmount,RelationalExchangeRateAmount`nEUR,2025-01-01,0,11`nEUR,2025-02-01,1,11`n"; ErrorId = 'ShopifyErpDataInvalidRow'; Line = 2; Column = 'ExchangeRateAmount'; Rows = 2; Loaded = 1 }
+        @{ Case = 'whole number with a fraction'; File = 'extended-texts.csv'; Text = "ItemNo,AllLanguages,LineNo,Text`n1000,true,1.5,a`n1000,true,2,b`n"; ErrorId = 'ShopifyErpDataInvalidRow'; Line = 2; Column = 'LineNo'; Rows = 2; Loaded = 1 }
+        @{ Case = 'text without language'; File = 'extended-texts.csv'; Text = "ItemNo,AllLanguages,LineNo,Text`n1000,false,1,a`n1000,true,2,b`n"; ErrorId = 'ShopifyErpDataInvalidRow'; Line = 2; Column = 'LanguageCode'; Rows = 2; Loaded = 1 }
+        @{ Case = 'file saved as ISO-8859-1'; File = 'items.csv'; Bytes = [Text.Encoding]::Latin1.GetBytes("No,Description`n1000,Oslo`n1001,Grünerløkka`n"); ErrorId = 'ShopifyErpDataEncodingInvalid'; Line = 3; Column = ''; Rows = 0; Loaded = 0 }
+        @{ Case = 'file saved as Windows-1252'; File = 'item-variants.csv'; Bytes = [Text.Encoding]::Latin1.GetBytes("ItemNo,Code,Description`n1000,A,Blåbær`n"); ErrorId = 'ShopifyErpDataEncodingInvalid'; Line = 2; Column = ''; Rows = 0; Loaded = 0 }
+    )
+    $warningCases = @(
+        @{ Case = 'negative unit price'; File = 'items.csv'; Text = "No,UnitPrice`n1000,-5`n"; Line = 2; Column = 'UnitPrice'; Expect = 'Shopify refuses a negative price' }
+        @{ Case = 'negative unit cost'; File = 'items.csv'; Text = "No,UnitCost`n1000,-1`n"; Line = 2; Column = 'UnitCost'; Expect = 'Shopify refuses a negative cost' }
+        @{ Case = 'negative sales price'; File = 'sales-prices.csv'; Text = "ItemNo,UnitPrice`n1000,-5`n"; Line = 2; Column = 'UnitPrice'; Expect = 'negative price' }
+        @{ Case = 'price ending before it starts'; File = 'sales-prices.csv'; Text = "ItemNo,StartingDate,EndingDate,UnitPrice`n1000,2025-02-01,2025-01-01,5`n"; Line = 2; Column = 'EndingDate'; Expect = 'never applies' }
+        @{ Case = 'discount ending before it starts'; File = 'sales-line-discounts.csv'; Text = "Type,Code,StartingDate,EndingDate,LineDiscountPercent`nItem,1000,2025-02-01,2025-01-01,5`n"; Line = 2; Column = 'EndingDate'; Expect = 'never applies' }
+        @{ Case = 'text ending before it starts'; File = 'extended-texts.csv'; Text = "ItemNo,AllLanguages,StartingDate,EndingDate,LineNo,Text`n1000,true,2025-02-01,2025-01-01,1,a`n"; Line = 2; Column = 'EndingDate'; Expect = 'never applies' }
+    )
+    $numberCases = @(
+        @{ Case = "'12,50' under en-US"; Culture = 'en-US'; Text = '12,50' }
+        @{ Case = "'12.50' under de-DE"; Culture = 'de-DE'; Text = '12.50' }
+        @{ Case = "'1.234,50' under de-DE"; Culture = 'de-DE'; Text = '1.234,50' }
+        @{ Case = "'1,234.50' under en-US"; Culture = 'en-US'; Text = '1,234.50' }
+        @{ Case = "'ten' under nb-NO"; Culture = 'nb-NO'; Text = 'ten' }
+    )
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+    $items = "No,Description,UnitPrice,Type`n" + ((1000..1004 | ForEach-Object { "$_,Item $_,10,Inventory" }) -join "`n") + "`n"
+
+    # A new home with items 1000..1004 loaded; returns the folder for the data set under test.
+    function New-ErpHome([string] $Name) {
+        $null = New-TestHome (Join-Path $TestDrive $Name)
+        $base = New-Item -ItemType Directory -Force (Join-Path $TestDrive "$Name-base")
+        Set-Content -Path (Join-Path $base 'items.csv') -Value $items -NoNewline -Encoding utf8NoBOM
+        Import-ShopifyErpData -Path $base | Out-Null
+        New-Item -ItemType Directory -Force (Join-Path $TestDrive "$Name-data")
+    }
+
+    # The error must carry our id (never a .NET exception type) and name where the problem is.
+    function Assert-BadInputError($ErrorRecord, [string] $ErrorId, [string[]] $Names) {
+        $ErrorRecord | Should -Not -BeNullOrEmpty
+        $ErrorRecord.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+        $ErrorRecord.FullyQualifiedErrorId | Should -Not -Match 'Exception'
+        foreach ($name in $Names) { $ErrorRecord.Exception.Message | Should -BeLike "*$name*" }
+    }
+}
+
+Describe 'ERP files: <Case>' -ForEach $erpCases {
+    BeforeAll {
+        $data = New-ErpHome ($Case -replace '\W', '')
+        $path = Join-Path $data $File
+        if ($Bytes) { [IO.File]::WriteAllBytes($path, $Bytes) } else { [IO.File]::WriteAllText($path, $Text) }
+        $summary = Import-ShopifyErpData -Path $data -ErrorVariable problems -ErrorAction SilentlyContinue
+    }
+
+    It 'reports the file, line and column with a stable ErrorId' {
+        $expect = @("$File line $Line")
+        if ($Column) { $expect += "column $Column" }
+        Assert-BadInputError $problems[0] $ErrorId $expect
+    }
+
+    It 'loads every good row and accounts for every row' {
+        $summary.File | Should -Be $File
+        $summary.Rows | Should -Be $Rows
+        $summary.Inserted + $summary.Updated + $summary.Unchanged | Should -Be $Loaded
+        $summary.Failed | Should -Be ($Rows - $Loaded)
+        @(Get-ShopifyItem).Count | Should -BeGreaterOrEqual 5
+    }
+}
+
+Describe 'ERP files: values Shopify will refuse load with a warning: <Case>' -ForEach $warningCases {
+    It 'warns with the file, line and column and keeps the row' {
+        $data = New-ErpHome ($Case -replace '\W', '')
+        [IO.File]::WriteAllText((Join-Path $data $File), $Text)
+        $summary = Import-ShopifyErpData -Path $data -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable problems
+        $problems | Should -BeNullOrEmpty
+        $summary.Inserted + $summary.Updated | Should -Be 1
+        $warnings | Should -HaveCount 1
+        "$($warnings[0])" | Should -BeLike "$File line $Line, column ${Column}:*"
+        "$($warnings[0])" | Should -Match $Expect
+    }
+}
+
+Describe 'ERP files: encodings' {
+    BeforeAll { $data = New-ErpHome 'encodings' }
+
+    It 'loads a Windows-1252 file with -Encoding windows-1252 and stores the letters' {
+        [IO.File]::WriteAllBytes((Join-Path $data 'items.csv'), [Text.Encoding]::Latin1.GetBytes("No,Description`n1000,Grünerløkka`n"))
+        Import-ShopifyErpData -Path $data -Encoding windows-1252 -ErrorVariable problems | Out-Null
+        $problems | Should -BeNullOrEmpty
+        (Get-ShopifyItem -No 1000).Description | Should -Be 'Grünerløkka'
+    }
+
+    It 'loads UTF-8 with a byte order mark and UTF-16 with one' {
+        [IO.File]::WriteAllText((Join-Path $data 'items.csv'), "No,Description`n1001,Blåbær`n", [Text.UTF8Encoding]::new($true))
+        [IO.File]::WriteAllText((Join-Path $data 'vendors.csv'), "No,Name`nV1,Ærlig AS`n", [Text.Encoding]::Unicode)
+        Import-ShopifyErpData -Path $data -ErrorVariable problems | Out-Null
+        $problems | Should -BeNullOrEmpty
+        (Get-ShopifyItem -No 1001).Description | Should -Be 'Blåbær'
+    }
+
+    It 'refuses an encoding name it does not know before loading anything' {
+        { Import-ShopifyErpData -Path $data -Encoding klingon-8 -ErrorAction Stop } | Should -Throw -ErrorId 'ShopifyErpDataEncodingUnknown,*'
+    }
+
+    It 'refuses a folder that does not exist, naming it' {
+        $err = { Import-ShopifyErpData -Path (Join-Path $data 'nope') -ErrorAction Stop } | Should -Throw -PassThru
+        Assert-BadInputError $err 'ShopifyErpDataFolderNotFound' @('nope')
+    }
+}
+
+Describe 'Item numbers by culture: <Case>' -ForEach $numberCases {
+    It 'is refused with ShopifyItemInvalid naming the item and the column, and the item keeps its price' {
+        $null = New-ErpHome ($Case -replace '\W', '')
+        $before = (Get-ShopifyItem -No 1000).UnitPrice
+        $old = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = $Culture
+            [pscustomobject]@{ No = '1000'; UnitPrice = $Text } | Set-ShopifyItem -ErrorVariable problems -ErrorAction SilentlyContinue
+        }
+        finally { [cultureinfo]::CurrentCulture = $old }
+        Assert-BadInputError $problems[0] 'ShopifyItemInvalid' @('1000', 'UnitPrice', $Text)
+        (Get-ShopifyItem -No 1000).UnitPrice | Should -Be $before
+        @(Get-ShopifyItem).Count | Should -Be 5
+    }
+}
+
+Describe 'Item numbers by culture round-trip through Export-Csv and Import-Csv' {
+    It 'reads back what Export-Csv wrote under <_>' -ForEach @('nb-NO', 'de-DE', 'en-US') {
+        $null = New-ErpHome "roundtrip$($_ -replace '\W', '')"
+        Set-ShopifyItem -No 1000 -UnitPrice 0.62 -UnitCost 12.5 -GrossWeight 1.25
+        $csv = Join-Path $TestDrive "items-$_.csv"
+        $old = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = $_
+            Get-ShopifyItem | Export-Csv $csv
+            Import-Csv $csv | Set-ShopifyItem -ErrorVariable problems
+        }
+        finally { [cultureinfo]::CurrentCulture = $old }
+        $problems | Should -BeNullOrEmpty
+        $item = Get-ShopifyItem -No 1000
+        $item.UnitPrice, $item.UnitCost, $item.GrossWeight | Should -Be @(0.62, 12.5, 1.25)
+        @(Get-ShopifyItem).Count | Should -Be 5
+    }
+
+    It "reads '12,50' under nb-NO as 12.50" {
+        $null = New-ErpHome 'nbcomma'
+        $old = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'nb-NO'
+            [pscustomobject]@{ No = '1001'; UnitPrice = '12,50' } | Set-ShopifyItem
+        }
+        finally { [cultureinfo]::CurrentCulture = $old }
+        (Get-ShopifyItem -No 1001).UnitPrice | Should -Be 12.5
+    }
+}
