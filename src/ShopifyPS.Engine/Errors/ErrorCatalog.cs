@@ -41,12 +41,20 @@ public static class ErrorCatalog
         "Turn off canUpdateShopifyProducts or shopifyCanUpdateItems: only one side may update the other.");
     public static readonly ErrorId ProfileDuplicateLocation = new("ShopifyProfileDuplicateLocation", ErrorKind.InvalidData,
         "Keep one entry per location id; Save-ShopifyLocation rewrites the list from Shopify.");
+    public static readonly ErrorId ProfileTokenInSetting = new("ShopifyProfileTokenInSetting", ErrorKind.SecurityError,
+        "Put the token in an environment variable or a token file and name that in the profile (Set-ShopifyShop -TokenEnvironmentVariable or -AccessToken); then revoke the exposed token.");
+    public static readonly ErrorId ProfileUnreadable = new("ShopifyProfileUnreadable", ErrorKind.ReadError,
+        "Give the account that runs ShopifyPS read access to the profile file the message names.");
+    public static readonly ErrorId InsecurePermissions = new("ShopifyInsecurePermissions", ErrorKind.SecurityError,
+        "Run the chmod command the message gives, so that only your account can change the file (or, for a token, read it).");
     public static readonly ErrorId DomainRequired = new("ShopifyDomainRequired", ErrorKind.InvalidArgument,
         "Pass -Domain <name>.myshopify.com to New-ShopifyShop.");
     public static readonly ErrorId ShopifyShopRequired = new("ShopifyShopRequired", ErrorKind.InvalidArgument,
         "Pass -Shop <profile name>.");
 
     // Shopify: connection, authentication and requests
+    public static readonly ErrorId TokenMalformed = new("ShopifyTokenMalformed", ErrorKind.InvalidData,
+        "Write the token alone on one line, without spaces, quotes or line breaks inside it, in the source the message names.");
     public static readonly ErrorId AuthenticationFailed = new("ShopifyAuthenticationFailed", ErrorKind.AuthenticationError,
         "Check the token source the message names (variable set, file readable, token not revoked); Test-ShopifyShop tries it.");
     public static readonly ErrorId ApiVersionUnsupported = new("ShopifyApiVersionUnsupported", ErrorKind.InvalidArgument,

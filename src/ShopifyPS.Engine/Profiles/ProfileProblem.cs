@@ -6,8 +6,8 @@ namespace ShopifyPS.Profiles;
 /// </summary>
 public sealed record ProfileProblem(ErrorId Error, string File, int Line, int Column, string Key, string Message)
 {
-    public override string ToString() =>
-        Line > 0 ? $"{File}:{Line}:{Column}: {Key}: {Message}" : $"{File}: {Key}: {Message}";
+    public override string ToString() => TokenShape.Redact(
+        Line > 0 ? $"{File}:{Line}:{Column}: {Key}: {Message}" : $"{File}: {Key}: {Message}");
 }
 
 /// <summary>Thrown when a profile cannot be used; carries every problem found, not just the first.</summary>

@@ -36,9 +36,31 @@ public sealed class ShopProfileStore
         var file = PathFor(name);
         if (!File.Exists(file))
             throw new FileNotFoundException($"No shop profile '{name}' in {Home.ShopsFolder}. Create one with New-ShopifyShop, or list them with Get-ShopifyShop.", file);
-        var (profile, problems, positions) = ProfileYamlReader.Read(file, File.ReadAllText(file));
+        if (FilePermissions.Problem(file, secret: false) is { } exposed)
+            return (null, [new ProfileProblem(ErrorCatalog.InsecurePermissions, file, 0, 0, "(file)", $"{exposed} (as ssh does, ShopifyPS refuses a profile others could change).")]);
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, [new ProfileProblem(ErrorCatalog.ProfileUnreadable, file, 0, 0, "(file)", $"The file cannot be read: {ex.Message}")]);
+        }
+        var (profile, problems, positions) = ProfileYamlReader.Read(file, text);
         if (profile is not null) problems.AddRange(ProfileValidator.Validate(profile, file, name, positions));
         return (profile, problems);
+    }
+
+    /// <summary>Reads a profile that may be broken, for Set-ShopifyShop to repair: what could be read (broken lines left
+    /// out, bad values at their defaults) and every problem, or null when nothing could be read.</summary>
+    /// <exception cref="FileNotFoundException">No profile of that name.</exception>
+    public (ShopProfile? Profile, IReadOnlyList<ProfileProblem> Problems) LoadForRepair(string name)
+    {
+        var file = PathFor(name);
+        if (!File.Exists(file))
+            throw new FileNotFoundException($"No shop profile '{name}' in {Home.ShopsFolder}. Create one with New-ShopifyShop, or list them with Get-ShopifyShop.", file);
+        return ProfileYamlReader.ReadLenient(file, File.ReadAllText(file));
     }
 
     /// <summary>Validates and writes a profile atomically (write to a temp file, then rename).</summary>

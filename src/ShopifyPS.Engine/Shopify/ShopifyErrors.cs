@@ -48,8 +48,8 @@ public class ShopifyException : ShopifyPSException
 /// <summary>The access token could not be obtained from its source (a variable that is not set, a file that cannot be read).</summary>
 public sealed class ShopifyTokenUnavailableException : ShopifyException
 {
-    public ShopifyTokenUnavailableException(string tokenSource, string message, Exception? inner = null)
-        : base(ErrorCatalog.AuthenticationFailed, message, inner: inner) => TokenSource = tokenSource;
+    public ShopifyTokenUnavailableException(string tokenSource, string message, Exception? inner = null, ErrorId? error = null)
+        : base(error ?? ErrorCatalog.AuthenticationFailed, message, inner: inner) => TokenSource = tokenSource;
 
     /// <summary>Where the token should have come from (e.g. <c>environment variable SHOPIFY_CONTOSO_TOKEN</c>).</summary>
     public string TokenSource { get; }

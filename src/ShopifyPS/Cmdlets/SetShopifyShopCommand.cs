@@ -4,7 +4,8 @@ using ShopifyPS.Profiles;
 
 namespace ShopifyPS.Commands.Cmdlets;
 
-/// <summary>Changes the settings passed as parameters in an existing shop profile; nothing else changes.</summary>
+/// <summary>Changes the settings passed as parameters in an existing shop profile; nothing else changes. A broken
+/// profile can be repaired: what cannot be read is left out with a warning, and the result must validate to be saved.</summary>
 [Cmdlet(VerbsCommon.Set, "ShopifyShop", SupportsShouldProcess = true)]
 [OutputType(typeof(ShopProfile))]
 public sealed class SetShopifyShopCommand : ShopSettingsCmdlet
@@ -20,10 +21,33 @@ public sealed class SetShopifyShopCommand : ShopSettingsCmdlet
 
     protected override void ProcessRecord()
     {
-        var profile = LoadProfile(Name);
+        var profile = LoadForRepair();
         if (!ShouldProcess(ProfileStore.PathFor(profile.Name), "Update shop profile")) return;
         ApplySettings(profile);
         SaveProfile(profile);
         if (PassThru) WriteObject(profile);
+    }
+
+    private ShopProfile LoadForRepair()
+    {
+        ShopProfile? profile;
+        IReadOnlyList<ProfileProblem> problems;
+        try
+        {
+            (profile, problems) = ProfileStore.LoadForRepair(Name);
+        }
+        catch (FileNotFoundException ex)
+        {
+            throw Terminate(ErrorCatalog.ProfileNotFound, ex.Message, Name, ex);
+        }
+        catch (ShopifyPSException ex)
+        {
+            throw Terminate(ex);
+        }
+        if (profile is null)
+            throw Terminate(new ProfileException(problems));
+        foreach (var problem in problems)
+            WriteWarning($"Repairing the shop profile '{Name}': {problem} Saving leaves this out (the setting keeps its default unless a parameter sets it).");
+        return profile;
     }
 }
