@@ -6,8 +6,10 @@ namespace ShopifyPS.Connector;
 /// <summary>Shopify's product status (Business Central's Shpfy Product Status).</summary>
 public enum ProductStatus { Active, Archived, Draft, Unlisted }
 
-/// <summary>What a content hash is of: what was last sent, so an unchanged one is not sent again (E11, M2).</summary>
-public enum ContentKind { Product, Variant, Picture }
+/// <summary>What a content hash is of: what was last sent, so an unchanged one is not sent again (E11, M2).
+/// PictureUpload holds the marker of a picture upload in flight (blank once it got all the way or was cleaned up), so a
+/// run after a lost answer or a crash finds the file that upload may have left.</summary>
+public enum ContentKind { Product, Variant, Picture, PictureUpload }
 
 /// <summary>The kinds of sync whose last run time is kept per shop.</summary>
 public enum SyncKind { Products, Prices, Images, Inventory }

@@ -31,6 +31,9 @@ public sealed class SyncShopifyImageCommand : SyncCmdlet
     [AllowEmptyString]
     public string[] ProductId { get; set; } = Array.Empty<string>();
 
+    /// <summary>Scale pictures above Shopify's limits down to fit them instead of skipping them.</summary>
+    [Parameter] public SwitchParameter ScaleDown { get; set; }
+
     protected override void ProcessRecord()
     {
         // Items piped from Get-ShopifyItem carry a blank ProductId when they are not exported yet: nothing to add.
@@ -44,7 +47,7 @@ public sealed class SyncShopifyImageCommand : SyncCmdlet
         if (mode == ImageSyncMode.Disabled)
             throw Terminate(ErrorCatalog.ShopifyImageSyncDisabled,
                 $"Picture sync is disabled for shop {Shop}. Turn it on with Set-ShopifyShop -Shop {Shop} -SyncItemImages ToShopify (or FromShopify).", Shop);
-        var scope = new ImageSyncScope { ItemNo = _itemNos, ProductId = _productIds };
+        var scope = new ImageSyncScope { ItemNo = _itemNos, ProductId = _productIds, ScaleDown = ScaleDown };
         var activity = mode == ImageSyncMode.ToShopify ? $"Uploading pictures to {Shop}" : $"Downloading pictures from {Shop}";
         RunSync(SyncKind.Images, activity, (context, ct) => ImageSync.RunAsync(context, Home, scope, ct));
     }

@@ -126,10 +126,10 @@ public sealed class ImageSyncTests : IAsyncLifetime
         Directory.CreateDirectory(dir);
         var file = Path.Combine(dir, Guid.NewGuid().ToString("N") + ".png");
         File.WriteAllBytes(file, content);
-        var picture = LocalPicture.Load(file, out _)!;
-        var target = (await media.StageAsync([picture], default))[0];
-        await media.UploadAsync(target, picture, default);
-        var id = (await media.CreateFilesAsync([(target.ResourceUrl!, "staff")], default)).Ids[0];
+        var picture = LocalPicture.Load(file, false, out _)!;
+        var target = (await media.StageAsync([(picture, picture.FileName)], default))[0];
+        await media.UploadAsync(target, picture, picture.FileName, default);
+        var id = (await media.CreateFilesAsync([(target.ResourceUrl!, "staff", picture.FileName)], default)).Ids[0];
         await media.WaitUntilProcessedAsync([id], default);
         Assert.Empty(await media.AttachAsync([(id, _products[itemNo])], default));
         if (showOnVariant is not null) Assert.Empty(await media.AppendAsync(_products[itemNo], [(_variants[showOnVariant], [id])], default));
