@@ -42,6 +42,30 @@ BeforeDiscovery {
         @{ Case = 'discount ending before it starts'; File = 'sales-line-discounts.csv'; Text = "Type,Code,StartingDate,EndingDate,LineDiscountPercent`nItem,1000,2025-02-01,2025-01-01,5`n"; Line = 2; Column = 'EndingDate'; Expect = 'never applies' }
         @{ Case = 'text ending before it starts'; File = 'extended-texts.csv'; Text = "ItemNo,AllLanguages,StartingDate,EndingDate,LineNo,Text`n1000,true,2025-02-01,2025-01-01,1,a`n"; Line = 2; Column = 'EndingDate'; Expect = 'never applies' }
     )
+    $profile = "name: shop`ndomain: shop.myshopify.com`nauth:`n  tokenEnv: SHOP_TOKEN`nitems:`n  syncItem: ToShopify`n  skuMapping: ItemNo`n"
+    $token = 'shpat_0123456789abcdef0123456789abcdef'
+    # A broken copy of the valid profile above; Line/Column 0 when the problem has no position.
+    $profileCases = @(
+        @{ Case = 'unclosed [ in a value'; Yaml = $profile -replace 'syncItem: ToShopify', 'syncItem: [ToShopify'; ErrorId = 'ShopifyProfileSyntaxError'; Line = 6; Column = 13; Expect = "'\[' opened here is never closed" }
+        @{ Case = 'unclosed { in a value'; Yaml = $profile -replace 'syncItem: ToShopify', 'syncItem: {ToShopify'; ErrorId = 'ShopifyProfileSyntaxError'; Line = 6; Column = 13; Expect = "'\{' opened here is never closed" }
+        @{ Case = '50,000 nested ['; Yaml = $profile + 'locations: ' + ('[' * 50000); ErrorId = 'ShopifyProfileSyntaxError'; Line = 8; Column = 0; Expect = 'levels deep' }
+        @{ Case = '50,000 nested {'; Yaml = $profile + 'locations: ' + ('{' * 50000); ErrorId = 'ShopifyProfileSyntaxError'; Line = 8; Column = 0; Expect = 'levels deep' }
+        @{ Case = 'tab indentation'; Yaml = $profile -replace '  skuMapping', "`tskuMapping"; ErrorId = 'ShopifyProfileSyntaxError'; Line = 7; Column = 1; Expect = 'tab' }
+        @{ Case = 'undefined alias'; Yaml = $profile -replace 'skuMapping: ItemNo', 'skuMapping: *mapping'; ErrorId = 'ShopifyProfileSyntaxError'; Line = 7; Column = 15; Expect = "names no anchor" }
+        @{ Case = 'a second YAML document'; Yaml = $profile + "---`nname: other`n"; ErrorId = 'ShopifyProfileSyntaxError'; Line = 9; Column = 1; Expect = 'one YAML document' }
+        @{ Case = 'a NUL byte'; Yaml = $profile + "prices:`n  currencyCode: E`0R`n"; ErrorId = 'ShopifyProfileSyntaxError'; Line = 0; Column = 0; Expect = 'Not valid YAML' }
+        @{ Case = 'an empty file'; Yaml = ''; ErrorId = 'ShopifyProfileSyntaxError'; Line = 0; Column = 0; Expect = 'must be a YAML mapping' }
+        @{ Case = 'a 2 MB file'; Yaml = $profile + ('# padding' * 230000); ErrorId = 'ShopifyProfileSyntaxError'; Line = 0; Column = 0; Expect = 'a profile is a few kilobytes' }
+        @{ Case = 'variantPrefix of 7 characters'; Yaml = $profile + "  variantPrefix: VARIANT`n"; ErrorId = 'ShopifyProfileInvalidValue'; Line = 8; Column = 18; Expect = 'at most 5' }
+        @{ Case = 'skuFieldSeparator of 4 characters'; Yaml = $profile + "  skuFieldSeparator: '||||'`n"; ErrorId = 'ShopifyProfileInvalidValue'; Line = 8; Column = 22; Expect = 'at most 3' }
+        @{ Case = 'currencyCode of 11 characters'; Yaml = $profile + "prices:`n  currencyCode: NORWEGIANKR`n"; ErrorId = 'ShopifyProfileInvalidValue'; Line = 9; Column = 17; Expect = 'at most 10' }
+        @{ Case = 'customerTemplateCode of 21 characters'; Yaml = $profile + "prices:`n  customerTemplateCode: ABCDEFGHIJKLMNOPQRSTU`n"; ErrorId = 'ShopifyProfileInvalidValue'; Line = 9; Column = 25; Expect = 'at most 20' }
+        @{ Case = 'location filter of 40,000 parentheses'; Yaml = $profile + "locations:`n- id: gid://shopify/Location/1`n  locationFilter: '$('(' * 40000)EAST$(')' * 40000)'`n"; ErrorId = 'ShopifyProfileInvalidValue'; Line = 10; Column = 19; Expect = 'at most 250' }
+        @{ Case = 'a token as tokenEnv'; Yaml = $profile -replace 'SHOP_TOKEN', $token; ErrorId = 'ShopifyProfileTokenInSetting'; Line = 4; Column = 13; Expect = 'not repeated here' }
+        @{ Case = 'a hex secret as tokenFile'; Yaml = $profile -replace 'tokenEnv: SHOP_TOKEN', 'tokenFile: 0123456789abcdef0123456789abcdef'; ErrorId = 'ShopifyProfileTokenInSetting'; Line = 4; Column = 14; Expect = 'not repeated here' }
+        @{ Case = 'a token as clientSecretEnv'; Yaml = $profile -replace 'tokenEnv: SHOP_TOKEN', "clientId: app`n  clientSecretEnv: shpss_0123456789abcdef0123456789abcdef"; ErrorId = 'ShopifyProfileTokenInSetting'; Line = 5; Column = 20; Expect = 'not repeated here' }
+        @{ Case = 'a token as database'; Yaml = $profile + "database: $token`n"; ErrorId = 'ShopifyProfileTokenInSetting'; Line = 8; Column = 11; Expect = 'not repeated here' }
+    )
     $numberCases = @(
         @{ Case = "'12,50' under en-US"; Culture = 'en-US'; Text = '12,50' }
         @{ Case = "'12.50' under de-DE"; Culture = 'de-DE'; Text = '12.50' }
@@ -181,5 +205,138 @@ Describe 'Item numbers by culture round-trip through Export-Csv and Import-Csv' 
         }
         finally { [cultureinfo]::CurrentCulture = $old }
         (Get-ShopifyItem -No 1001).UnitPrice | Should -Be 12.5
+    }
+}
+
+Describe 'Profiles: <Case>' -ForEach $profileCases {
+    BeforeAll {
+        $null = New-TestHome (Join-Path $TestDrive ($Case -replace '\W', ''))
+        New-ShopifyShop good -Domain good.myshopify.com -TokenEnvironmentVariable GOOD_TOKEN | Out-Null
+        $file = Join-Path $env:SHOPIFYPS_HOME 'shops/shop.yml'
+        [IO.File]::WriteAllText($file, $Yaml)
+    }
+
+    It 'names the file, line, column and key with a stable ErrorId, and never a token' {
+        $result = Test-ShopifyShop shop -Offline -ErrorVariable problems -ErrorAction SilentlyContinue
+        $result.Success | Should -BeFalse
+        $problem = @($problems | Where-Object { $_.FullyQualifiedErrorId -like "$ErrorId,*" })[0]
+        $position = if ($Line -gt 0 -and $Column -gt 0) { "${file}:${Line}:${Column}:" } elseif ($Line -gt 0) { "${file}:${Line}:" } else { $file }
+        Assert-BadInputError $problem $ErrorId @($position)
+        $problem.Exception.Message | Should -Match $Expect
+        $problem.Exception.Message | Should -Not -Match '0123456789abcdef'
+    }
+
+    It 'never stops the other profiles from being listed' {
+        $listed = Get-ShopifyShop -ErrorVariable listErrors -ErrorAction SilentlyContinue
+        $listed.Name | Should -Be @('good')
+        Assert-BadInputError $listErrors[0] $ErrorId @('shop')
+    }
+}
+
+Describe 'Profiles: repair of a broken profile' {
+    BeforeAll { $null = New-TestHome (Join-Path $TestDrive 'repair') }
+
+    It 'Set-ShopifyShop repairs <_> and keeps every other setting' -ForEach @('syncItem: [ToShopify', 'syncItem: {ToShopify', 'syncItem: Sideways') {
+        $file = Join-Path $env:SHOPIFYPS_HOME 'shops/shop.yml'
+        $null = New-Item -ItemType Directory -Force (Split-Path $file)
+        [IO.File]::WriteAllText($file, "name: shop`ndomain: shop.myshopify.com`nauth:`n  tokenEnv: SHOP_TOKEN`nitems:`n  $_`n  skuMapping: ItemNo`nprices:`n  currencyCode: NOK`n")
+        Set-ShopifyShop shop -SyncItem ToShopify -WarningVariable repaired -WarningAction SilentlyContinue
+        "$repaired" | Should -Match ([regex]::Escape("${file}:6:"))
+        $shop = Get-ShopifyShop shop
+        $shop.Items.SyncItem | Should -Be 'ToShopify'
+        $shop.Items.SkuMapping | Should -Be 'ItemNo'
+        $shop.Prices.CurrencyCode | Should -Be 'NOK'
+        $shop.Domain | Should -Be 'shop.myshopify.com'
+    }
+
+    It 'refuses to save a repair that still does not validate, and leaves the file as it was' {
+        $file = Join-Path $env:SHOPIFYPS_HOME 'shops/bad.yml'
+        $text = "name: bad`ndomain: NOT A DOMAIN`nauth:`n  tokenEnv: T`nitems:`n  syncItem: [ToShopify`n"
+        [IO.File]::WriteAllText($file, $text)
+        $err = { Set-ShopifyShop bad -SyncItem ToShopify -WarningAction SilentlyContinue -ErrorAction Stop } | Should -Throw -PassThru
+        Assert-BadInputError $err 'ShopifyProfileInvalidDomain' @($file, 'domain')
+        [IO.File]::ReadAllText($file) | Should -Be $text
+    }
+}
+
+Describe 'Permissions of profiles and token files' -Skip:$IsWindows {
+    BeforeEach {
+        $null = New-TestHome (Join-Path $TestDrive "perm$([guid]::NewGuid().ToString('N'))")
+        New-ShopifyShop good -Domain good.myshopify.com -TokenEnvironmentVariable GOOD_TOKEN | Out-Null
+        New-ShopifyShop shop -Domain shop.myshopify.com -Endpoint http://127.0.0.1:9 -AccessToken (ConvertTo-SecureString 'shpat_permissions0123456789abcdef' -AsPlainText -Force) | Out-Null
+        $profileFile = Join-Path $env:SHOPIFYPS_HOME 'shops/shop.yml'
+        $tokenFile = Join-Path $env:SHOPIFYPS_HOME 'secrets/shop.token'
+    }
+
+    It 'refuses a profile others may write, with the chmod that fixes it, and still lists the others' {
+        chmod o+w $profileFile
+        $result = Test-ShopifyShop shop -Offline -ErrorVariable problems -ErrorAction SilentlyContinue
+        Assert-BadInputError $problems[0] 'ShopifyInsecurePermissions' @("chmod go-w '$profileFile'")
+        (Get-ShopifyShop -ErrorAction SilentlyContinue).Name | Should -Be @('good')
+        chmod go-w $profileFile
+        (Test-ShopifyShop shop -Offline).Success | Should -BeTrue
+    }
+
+    It 'refuses a shops folder others may write' {
+        $folder = Split-Path $profileFile
+        chmod o+w $folder
+        Test-ShopifyShop shop -Offline -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
+        Assert-BadInputError $problems[0] 'ShopifyInsecurePermissions' @("chmod go-w '$folder'")
+    }
+
+    It 'refuses a token file others may read, naming the file, never the token' {
+        chmod o+r $tokenFile
+        Test-ShopifyShop shop -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
+        Assert-BadInputError $problems[0] 'ShopifyInsecurePermissions' @("chmod 600 '$tokenFile'")
+        "$problems" | Should -Not -Match 'permissions0123456789'
+    }
+
+    It 'refuses a secrets folder others may write' {
+        $folder = Split-Path $tokenFile
+        chmod o+w $folder
+        Test-ShopifyShop shop -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
+        Assert-BadInputError $problems[0] 'ShopifyInsecurePermissions' @("chmod go-w '$folder'")
+    }
+
+    It 'refuses a token with <Name> inside, naming the file and the position, never the value' -ForEach @(
+        @{ Name = 'CR/LF'; Token = "shpat_abc`r`ndef" }
+        @{ Name = 'NUL'; Token = "shpat_abc`0def" }
+        @{ Name = 'a space'; Token = 'shpat_abc def' }
+    ) {
+        [IO.File]::WriteAllText($tokenFile, $Token)
+        Test-ShopifyShop shop -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
+        Assert-BadInputError $problems[0] 'ShopifyTokenMalformed' @($tokenFile, 'character 10')
+        "$problems" | Should -Not -Match 'abc'
+    }
+}
+
+Describe 'Database paths that are not a usable file: <_>' -ForEach @('/proc/version', 'a folder') {
+    It 'stops with ShopifyStoreUnusable naming the path' {
+        $null = New-ErpHome "db$($_ -replace '\W', '')"
+        $path = if ($_ -eq 'a folder') { (New-Item -ItemType Directory -Force (Join-Path $TestDrive 'dbfolder')).FullName } else { $_ }
+        $before = @(Get-ShopifyItem).Count
+        $err = { Import-ShopifyErpData -Path (Join-Path $PSScriptRoot '../../examples/data') -Database $path -ErrorAction Stop } | Should -Throw -PassThru
+        Assert-BadInputError $err 'ShopifyStoreUnusable' @($path)
+        @(Get-ShopifyItem).Count | Should -Be $before
+    }
+}
+
+Describe 'Location filters: <Case>' -ForEach @(
+    @{ Case = '40,000 nested parentheses'; Filter = ('(' * 40000) + 'EAST' + (')' * 40000); Column = 33 }
+    @{ Case = 'an unclosed parenthesis'; Filter = '(EAST|WEST'; Column = 11 }
+    @{ Case = 'a trailing |'; Filter = 'EAST|'; Column = 6 }
+    @{ Case = 'an empty alternative'; Filter = 'EAST||WEST'; Column = 6 }
+    @{ Case = 'an unclosed quote'; Filter = "'EAST"; Column = 6 }
+    @{ Case = 'a wildcard in a range'; Filter = 'A*..C'; Column = 2 }
+) {
+    It 'is refused with ShopifyLocationFilterInvalid and the column, and the old filter stays' {
+        $null = New-TestHome (Join-Path $TestDrive "lf$($Case -replace '\W', '')")
+        $file = Join-Path $env:SHOPIFYPS_HOME 'shops/shop.yml'
+        $null = New-Item -ItemType Directory -Force (Split-Path $file)
+        [IO.File]::WriteAllText($file, "name: shop`ndomain: shop.myshopify.com`nauth:`n  tokenEnv: T`nlocations:`n- id: gid://shopify/Location/1`n  name: Main`n  locationFilter: MAIN`n  stockCalculation: FreeInventory`n")
+        Set-ShopifyLocation -Shop shop -Location Main -LocationFilter $Filter -ErrorVariable problems -ErrorAction SilentlyContinue
+        Assert-BadInputError $problems[0] 'ShopifyLocationFilterInvalid' @("column $Column", 'Main')
+        $problems[0].Exception.Message.Length | Should -BeLessThan 600
+        (Get-ShopifyShop shop).Locations[0].LocationFilter | Should -Be 'MAIN'
     }
 }

@@ -26,9 +26,14 @@ internal sealed class BoundedYamlParser(IParser inner) : IParser
         {
             moved = inner.MoveNext();
         }
+        catch (YamlException ex) when (ex.Message.Contains("flow", StringComparison.OrdinalIgnoreCase) && Unclosed(ex.Message) is { } unclosed)
+        {
+            // Reported where the text ran out (often the end of the file); the bracket that was opened is what to fix.
+            throw unclosed;
+        }
         catch (Exception ex) when (ex is not YamlException)
         {
-            throw Unclosed() ?? new YamlException(Mark.Empty, Mark.Empty, "The YAML parser stopped at a value it cannot read.", ex);
+            throw Unclosed(null) ?? new YamlException(Mark.Empty, Mark.Empty, "The YAML parser stopped at a value it cannot read.", ex);
         }
         if (!moved) return false;
         var current = inner.Current!;
@@ -51,11 +56,12 @@ internal sealed class BoundedYamlParser(IParser inner) : IParser
         return true;
     }
 
-    private YamlException? Unclosed()
+    private YamlException? Unclosed(string? parserSays)
     {
         var flow = _open.FirstOrDefault(e => e is SequenceStart { Style: SequenceStyle.Flow } or MappingStart { Style: MappingStyle.Flow });
         if (flow is null) return null;
         var bracket = flow is SequenceStart ? "'['" : "'{'";
-        return new YamlException(flow.Start, flow.End, $"The {bracket} opened here is never closed; close it, or quote the value if the {bracket} is part of it.");
+        return new YamlException(flow.Start, flow.End, $"The {bracket} opened here is never closed; close it, or quote the value if the {bracket} is part of it." +
+            (parserSays is null ? "" : $" (The parser says: {parserSays})"));
     }
 }

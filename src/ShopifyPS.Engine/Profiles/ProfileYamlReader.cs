@@ -44,7 +44,8 @@ internal sealed class ProfileYamlReader
         {
             var (profile, problems, _) = Read(file, string.Join('\n', lines));
             var syntax = problems.FirstOrDefault(p => p.Error == ErrorCatalog.ProfileSyntaxError);
-            if (profile is not null || syntax is null || syntax.Line < 1 || syntax.Line > lines.Count) return (profile, [.. leftOut, .. problems]);
+            if (profile is not null || syntax is null || syntax.Line < 1 || syntax.Line > lines.Count || lines[syntax.Line - 1].Trim().Length == 0)
+                return (profile, [.. leftOut, .. problems]);
             var first = syntax.Line - 1;
             var indent = IndentOf(lines[first]);
             var count = 1 + lines.Skip(first + 1).TakeWhile(l => l.Trim().Length == 0 || IndentOf(l) > indent).Count();
