@@ -408,9 +408,9 @@ Describe 'Pictures' {
         $scaled.Message | Should -Match 'scaled down from 4600x10'
     }
 
-    It 'fails only the pictures of a fileCreate answered with 503, and a rerun adds each once' {
+    It 'fails only the pictures of a fileCreate answered twice with 503, and a rerun adds each once' {
         Set-ShopifyItem -No 1100 -PicturePath (Join-Path $pictures 'Grünerløkka jakke.png')
-        Invoke-TestEmulator $emulator 'faults' -Body @{ faults = @(@{ kind = 'http5xx'; status = 503; count = 1; match = 'FileCreate' }) } | Out-Null
+        Invoke-TestEmulator $emulator 'faults' -Body @{ faults = @(@{ kind = 'http5xx'; status = 503; count = 2; match = 'FileCreate' }) } | Out-Null
         $faulted = Sync-ShopifyImage -Shop emu -ItemNo 1100 -ErrorVariable recordErrors -ErrorAction SilentlyContinue
         Invoke-TestEmulator $emulator 'faults' -Method Delete | Out-Null
         $faulted.Action | Should -Be 'Failed'

@@ -206,9 +206,20 @@ public sealed class ImageSyncTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_503_on_fileCreate_fails_those_pictures_only_and_the_rerun_completes_them()
+    public async Task A_503_on_fileCreate_is_sent_again_once_Shopify_is_known_not_to_have_created_the_files()
     {
         await _shop.FaultsAsync(new object[] { new { kind = "http5xx", count = 1, status = 503, match = "FileCreate" } });
+        var first = await SyncAsync(ImageSyncMode.ToShopify);
+        await _shop.ClearFaultsAsync();
+
+        Assert.DoesNotContain(first, r => r.Action == SyncAction.Failed);
+        await AssertFaultFreeStateAsync();
+    }
+
+    [Fact]
+    public async Task Repeated_503s_on_fileCreate_fail_those_pictures_only_and_the_rerun_completes_them()
+    {
+        await _shop.FaultsAsync(new object[] { new { kind = "http5xx", count = 2, status = 503, match = "FileCreate" } });
         var first = await SyncAsync(ImageSyncMode.ToShopify);
         await _shop.ClearFaultsAsync();
 

@@ -176,27 +176,35 @@ internal sealed class ImageExport(SyncContext context, ShopifyHome home, bool sc
         }
 
         var uploaded = fresh.Where(u => !failed.ContainsKey(u)).ToList();
-        if (uploaded.Count == 0) return [];
-        try
+        var created = new List<Upload>();
+        // A second attempt only for the files Shopify is known not to have created (looked up by their marker).
+        for (var attempt = 0; attempt < 2 && uploaded.Count > 0; attempt++)
         {
-            var (ids, errors) = await _shopify.CreateFilesAsync(
-                uploaded.Select(u => (targets[fresh.IndexOf(u)].ResourceUrl ?? "", u.Slot.Description, u.FileName)).ToList(), ct).ConfigureAwait(false);
-            if (errors.Count > 0)
-                foreach (var u in uploaded) failed[u] = "Shopify refused to create the file: " + string.Join("; ", errors);
-            for (var i = 0; i < ids.Count; i++) uploaded[i].MediaId = ids[i];
-            return ids.Count > 0 ? uploaded : [];
-        }
-        catch (ShopifyException ex) when (IsRecordFault(ex))
-        {
-            // The answer is lost or Shopify failed: whether it created the files is found out by their marker.
-            var found = new List<Upload>();
-            foreach (var u in uploaded)
+            try
             {
-                if (await AdoptAsync(u, u.Marker, failed, orphans, uncertain, ct).ConfigureAwait(false)) found.Add(u);
-                else failed.TryAdd(u, $"Shopify did not create the file ({ex.Message}); run the sync again");
+                var (ids, errors) = await _shopify.CreateFilesAsync(
+                    uploaded.Select(u => (targets[fresh.IndexOf(u)].ResourceUrl ?? "", u.Slot.Description, u.FileName)).ToList(), ct).ConfigureAwait(false);
+                if (errors.Count > 0)
+                    foreach (var u in uploaded) failed[u] = "Shopify refused to create the file: " + string.Join("; ", errors);
+                for (var i = 0; i < ids.Count; i++) uploaded[i].MediaId = ids[i];
+                if (ids.Count > 0) created.AddRange(uploaded);
+                return created;
             }
-            return found;
+            catch (ShopifyException ex) when (IsRecordFault(ex))
+            {
+                // The answer is lost or Shopify failed: whether it created the files is found out by their marker.
+                var missing = new List<Upload>();
+                foreach (var u in uploaded)
+                {
+                    if (await AdoptAsync(u, u.Marker, failed, orphans, uncertain, ct).ConfigureAwait(false)) created.Add(u);
+                    else if (!failed.ContainsKey(u)) missing.Add(u);
+                }
+                if (attempt == 1)
+                    foreach (var u in missing) failed[u] = $"Shopify did not create the file ({ex.Message}); run the sync again";
+                uploaded = missing;
+            }
         }
+        return created;
     }
 
     /// <summary>An earlier upload for this slot never got all the way: adopt its file when it holds this picture, and
