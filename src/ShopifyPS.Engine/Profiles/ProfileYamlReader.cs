@@ -36,27 +36,39 @@ internal sealed class ProfileYamlReader
     /// get past is left out (with the lines indented under it) and reported, then the rest is read again. Values that
     /// are read but not allowed stay at their defaults and are reported too. Null when even that does not help.
     /// </summary>
-    public static (ShopProfile? Profile, List<ProfileProblem> Problems) ReadLenient(string file, string text)
+    public static (ShopProfile? Profile, List<ProfileProblem> Problems, IReadOnlyDictionary<string, Mark> Positions) ReadLenient(string file, string text)
     {
         var leftOut = new List<ProfileProblem>();
         var lines = text.Split('\n').ToList();
         for (var attempt = 0; attempt < 10; attempt++)
         {
-            var (profile, problems, _) = Read(file, string.Join('\n', lines));
+            var (profile, problems, positions) = Read(file, string.Join('\n', lines));
             var syntax = problems.FirstOrDefault(p => p.Error == ErrorCatalog.ProfileSyntaxError);
             if (profile is not null || syntax is null || syntax.Line < 1 || syntax.Line > lines.Count || lines[syntax.Line - 1].Trim().Length == 0)
-                return (profile, [.. leftOut, .. problems]);
+                return (profile, [.. leftOut, .. problems], positions);
             var first = syntax.Line - 1;
             var indent = IndentOf(lines[first]);
             var count = 1 + lines.Skip(first + 1).TakeWhile(l => l.Trim().Length == 0 || IndentOf(l) > indent).Count();
-            leftOut.Add(syntax with { Message = $"{syntax.Message} Left out: {string.Join(" / ", lines.GetRange(first, count).Select(l => l.Trim()))}" });
+            leftOut.Add(syntax with
+            {
+                Key = KeyOn(lines[first]) ?? syntax.Key,
+                Message = $"{syntax.Message} Left out: {string.Join(" / ", lines.GetRange(first, count).Select(l => l.Trim()))}",
+            });
             // Blank lines keep the line numbers of what follows.
             for (var i = first; i < first + count; i++) lines[i] = "";
         }
-        return (null, leftOut);
+        return (null, leftOut, new Dictionary<string, Mark>());
     }
 
     private static int IndentOf(string line) => line.Length - line.TrimStart(' ').Length;
+
+    /// <summary>The key a <c>key: value</c> line sets (after a list's "- "), or null.</summary>
+    private static string? KeyOn(string line)
+    {
+        var text = line.Trim().TrimStart('-', ' ');
+        var colon = text.IndexOf(':');
+        return colon > 0 ? text[..colon].Trim() : null;
+    }
 
     private ShopProfile? Bind(string text)
     {
@@ -128,6 +140,8 @@ internal sealed class ProfileYamlReader
                 return WrongType(node, keyPath, $"a single value ({Describe(underlying)})");
             return TryConvertScalar(scalar, underlying, keyPath, out value);
         }
+        // A section written as a bare key ("items:" with nothing under it) keeps its defaults, as a bare null does for a value.
+        if (node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" }) return false;
         if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(List<>))
         {
             if (node is not YamlSequenceNode sequence)

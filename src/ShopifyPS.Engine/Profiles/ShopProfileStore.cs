@@ -53,14 +53,16 @@ public sealed class ShopProfileStore
     }
 
     /// <summary>Reads a profile that may be broken, for Set-ShopifyShop to repair: what could be read (broken lines left
-    /// out, bad values at their defaults) and every problem, or null when nothing could be read.</summary>
+    /// out, bad values at their defaults) and every problem, the profile rules' too, or null when nothing could be read.</summary>
     /// <exception cref="FileNotFoundException">No profile of that name.</exception>
     public (ShopProfile? Profile, IReadOnlyList<ProfileProblem> Problems) LoadForRepair(string name)
     {
         var file = PathFor(name);
         if (!File.Exists(file))
             throw new FileNotFoundException($"No shop profile '{name}' in {Home.ShopsFolder}. Create one with New-ShopifyShop, or list them with Get-ShopifyShop.", file);
-        return ProfileYamlReader.ReadLenient(file, File.ReadAllText(file));
+        var (profile, problems, positions) = ProfileYamlReader.ReadLenient(file, File.ReadAllText(file));
+        if (profile is not null) problems.AddRange(ProfileValidator.Validate(profile, file, name, positions));
+        return (profile, problems);
     }
 
     /// <summary>Validates and writes a profile atomically (write to a temp file, then rename).</summary>
