@@ -310,14 +310,14 @@ Describe 'Permissions of profiles and token files' -Skip:$IsWindows {
     }
 
     It 'refuses a token with <Name> inside, naming the file and the position, never the value' -ForEach @(
-        @{ Name = 'CR/LF'; Token = "shpat_abc`r`ndef" }
-        @{ Name = 'NUL'; Token = "shpat_abc`0def" }
-        @{ Name = 'a space'; Token = 'shpat_abc def' }
+        @{ Name = 'CR/LF'; Token = "shpat_sEcReT`r`nrest" }
+        @{ Name = 'NUL'; Token = "shpat_sEcReT`0rest" }
+        @{ Name = 'a space'; Token = 'shpat_sEcReT rest' }
     ) {
         [IO.File]::WriteAllText($tokenFile, $Token)
         Test-ShopifyShop shop -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
-        Assert-BadInputError $problems[0] 'ShopifyTokenMalformed' @($tokenFile, 'character 10')
-        "$problems" | Should -Not -Match 'abc'
+        Assert-BadInputError $problems[0] 'ShopifyTokenMalformed' @($tokenFile, 'character 13')
+        "$problems" | Should -Not -MatchExactly 'sEcReT'
     }
 }
 
