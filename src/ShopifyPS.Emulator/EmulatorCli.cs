@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace ShopifyPS.Emulator;
 
@@ -25,8 +26,16 @@ internal static class EmulatorCli
         Console.Out.WriteLine($"Listening on {emulator.BaseUri.ToString().TrimEnd('/')}");
         Console.Out.Flush();
         var stop = new TaskCompletionSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+        // The web host's console lifetime cancels SIGTERM and SIGINT for itself (so ProcessExit never comes); these
+        // registrations end the program as the README says: stop serving, exit 0.
+        void Stop(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            stop.TrySetResult();
+        }
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
         await stop.Task.ConfigureAwait(false);
         return 0;
     }

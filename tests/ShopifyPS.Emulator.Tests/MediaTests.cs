@@ -10,14 +10,26 @@ public class MediaTests
 {
     private const string MediaQuery = "query($id: ID!) { product(id: $id) { media(first: 10) { nodes { id status alt mediaContentType mediaErrors { code message } ... on MediaImage { image { url width height } mimeType } } } } }";
 
-    /// <summary>A PNG header is all the emulator reads (signature + IHDR size).</summary>
+    /// <summary>A PNG whose structure is whole (IHDR, IDAT, IEND, each with its CRC): the emulator reads the size from
+    /// IHDR and checks the chunks, not the pixels, so the IDAT need not hold them.</summary>
     public static byte[] Png(int width, int height)
     {
-        var b = new byte[64];
-        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R' }.CopyTo(b, 0);
-        BinaryPrimitives.WriteUInt32BigEndian(b.AsSpan(16), (uint)width);
-        BinaryPrimitives.WriteUInt32BigEndian(b.AsSpan(20), (uint)height);
-        return b;
+        var ihdr = new byte[13];
+        BinaryPrimitives.WriteUInt32BigEndian(ihdr, (uint)width);
+        BinaryPrimitives.WriteUInt32BigEndian(ihdr.AsSpan(4), (uint)height);
+        ihdr[8] = 8;
+        ihdr[9] = 2;
+        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Chunk("IHDR", ihdr), .. Chunk("IDAT", [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]), .. Chunk("IEND", [])];
+    }
+
+    private static byte[] Chunk(string type, byte[] data)
+    {
+        var chunk = new byte[12 + data.Length];
+        BinaryPrimitives.WriteUInt32BigEndian(chunk, (uint)data.Length);
+        System.Text.Encoding.ASCII.GetBytes(type).CopyTo(chunk, 4);
+        data.CopyTo(chunk, 8);
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), ImageIntegrity.Crc32(chunk.AsSpan(4, 4 + data.Length)));
+        return chunk;
     }
 
     private static async Task<string> StageAsync(TestEmulator emu, byte[] content, string filename = "photo.png", string method = "PUT")
@@ -86,6 +98,8 @@ public class MediaTests
     [InlineData("text", "UNSUPPORTED_IMAGE_FILE_TYPE")]
     [InlineData("huge", "INVALID_IMAGE_RESOLUTION")]
     [InlineData("wide", "INVALID_IMAGE_RESOLUTION")]
+    [InlineData("truncated", "IMAGE_DOWNLOAD_FAILURE")]
+    [InlineData("garbage after the header", "IMAGE_DOWNLOAD_FAILURE")]
     public async Task Bad_images_fail_processing_with_media_errors(string kind, string code)
     {
         await using var emu = await StartAsync();
@@ -93,7 +107,9 @@ public class MediaTests
         var content = kind switch
         {
             "text" => "not an image"u8.ToArray(),
-            "huge" => Png(5000, 5001),
+            "huge" => Png(4473, 4472),
+            "truncated" => Png(400, 400)[..40],
+            "garbage after the header" => [.. Png(400, 400)[..33], .. "garbage garbage garbage garbage"u8.ToArray()],
             _ => Png(6000, 100),
         };
         var source = await StageAsync(emu, content, method: "POST");

@@ -31,7 +31,7 @@ prices:
         @{ Case = 'missing domain'; Yaml = $valid -replace "domain: shop.myshopify.com\r?\n", ''; ErrorId = 'ShopifyProfileMissingKey'; Key = 'domain'; Line = 0; Expect = "'domain' is required" }
         @{ Case = 'name that is not the file name'; Yaml = $valid -replace 'name: shop', 'name: other'; ErrorId = 'ShopifyProfileInvalidName'; Key = 'name'; Line = 1; Expect = "does not match the file name 'shop'" }
         @{ Case = 'api version that does not exist'; Yaml = $valid + "`napiVersion: 2026-05"; ErrorId = 'ShopifyProfileInvalidApiVersion'; Key = 'apiVersion'; Line = 10; Expect = 'YYYY-01, -04, -07 or -10' }
-        @{ Case = 'broken YAML'; Yaml = $valid + "`nitems: [unclosed"; ErrorId = 'ShopifyProfileSyntaxError'; Key = '(file)'; Line = 11; Expect = 'Not valid YAML' }
+        @{ Case = 'broken YAML'; Yaml = $valid + "`nitems: [unclosed"; ErrorId = 'ShopifyProfileSyntaxError'; Key = '(file)'; Line = 10; Expect = "Not valid YAML: The '\[' opened here is never closed" }
         @{ Case = 'duplicate key'; Yaml = $valid + "`ndomain: again.myshopify.com"; ErrorId = 'ShopifyProfileSyntaxError'; Key = '(file)'; Line = 10; Expect = 'Duplicate key domain' }
         @{ Case = 'a list instead of a profile'; Yaml = "- name: shop"; ErrorId = 'ShopifyProfileSyntaxError'; Key = '(file)'; Line = 1; Expect = 'must be a YAML mapping' }
     )

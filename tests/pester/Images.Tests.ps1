@@ -1,5 +1,5 @@
 # Sync-ShopifyImage against a Shopify emulator process, with pictures the tests generate: PNGs and JPEGs of
-# several sizes, a corrupt file and one too large for Shopify (more than 5000 pixels on a side).
+# several sizes, a corrupt file and one too large for Shopify (more than 4472 pixels on a side).
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
@@ -7,45 +7,6 @@ BeforeAll {
     $emulator = Start-TestEmulator -Token 'shpat_pester_images'
     $env:SHOPIFYPS_PESTER_IMAGES = $emulator.Token
     $graphql = "$($emulator.BaseUri)/admin/api/2026-04/graphql.json"
-
-    function Get-Crc32([byte[]] $Bytes) {
-        if (-not $script:crcTable) {
-            $script:crcTable = [uint32[]]::new(256)
-            for ($n = 0; $n -lt 256; $n++) {
-                $c = [uint32]$n
-                for ($k = 0; $k -lt 8; $k++) { $c = if ($c -band 1) { 0xEDB88320u -bxor ($c -shr 1) } else { $c -shr 1 } }
-                $script:crcTable[$n] = $c
-            }
-        }
-        $crc = [uint32]::MaxValue
-        foreach ($b in $Bytes) { $crc = $script:crcTable[($crc -bxor $b) -band 0xFF] -bxor ($crc -shr 8) }
-        $crc -bxor [uint32]::MaxValue
-    }
-
-    function Get-BigEndian([uint32] $Value) { [byte[]]@((($Value -shr 24) -band 0xFF), (($Value -shr 16) -band 0xFF), (($Value -shr 8) -band 0xFF), ($Value -band 0xFF)) }
-
-    # A valid RGB PNG of one colour: signature, IHDR, IDAT (rows compressed with ZLibStream), IEND, each chunk with its CRC.
-    function New-TestPng([string] $Path, [int] $Width, [int] $Height, [int] $Shade = 128) {
-        $out = [System.Collections.Generic.List[byte]]::new()
-        $out.AddRange([byte[]]([byte[]](0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A)))
-        $chunk = {
-            param([string] $Type, [byte[]] $Data)
-            $typed = [Text.Encoding]::ASCII.GetBytes($Type) + $Data
-            $out.AddRange([byte[]]((Get-BigEndian $Data.Length)))
-            $out.AddRange([byte[]]([byte[]]$typed))
-            $out.AddRange([byte[]]((Get-BigEndian (Get-Crc32 $typed))))
-        }
-        & $chunk 'IHDR' ((Get-BigEndian $Width) + (Get-BigEndian $Height) + [byte[]](8, 2, 0, 0, 0))
-        $pixels = [IO.MemoryStream]::new()
-        $zlib = [IO.Compression.ZLibStream]::new($pixels, [IO.Compression.CompressionLevel]::Fastest, $true)
-        $row = [byte[]]::new(1 + $Width * 3)
-        for ($x = 1; $x -lt $row.Length; $x++) { $row[$x] = [byte](($Shade + $x % 3) % 256) }
-        for ($y = 0; $y -lt $Height; $y++) { $zlib.Write($row, 0, $row.Length) }
-        $zlib.Dispose()
-        & $chunk 'IDAT' $pixels.ToArray()
-        & $chunk 'IEND' ([byte[]]@())
-        [IO.File]::WriteAllBytes($Path, $out.ToArray())
-    }
 
     # A valid baseline greyscale JPEG of uniform grey: every 8x8 block is coded as "DC difference 0, end of block".
     function New-TestJpeg([string] $Path, [int] $Width, [int] $Height, [int] $Quality = 1) {

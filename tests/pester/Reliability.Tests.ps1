@@ -10,6 +10,10 @@ BeforeDiscovery {
                 foreach ($operation in 'ProductSet', 'BulkOperationRunMutation', 'ProductVariantsBulkUpdate', 'ProductsCount') { @{ kind = 'throttled'; count = 5; match = $operation } }) }
         @{ Fault = 'dropped connections after Shopify applied the write'; Default = $true; Rules = @(
                 foreach ($operation in 'ProductSet', 'StagedUploadsCreate', 'BulkOperationRunMutation', 'InventorySetQuantities', 'ProductVariantsBulkUpdate') { @{ kind = 'dropAfter'; count = 2; match = $operation } }) }
+        # Picture sync: every media and file mutation loses its answer once (Shopify applied it), and fileCreate answers 503.
+        @{ Fault = 'lost answers to every media and file mutation'; Default = $true; Rules = @(
+                foreach ($operation in 'StagedUploadsCreate', 'FileCreate', 'FileUpdate', 'FileDelete', 'ProductVariantAppendMedia', 'ProductVariantDetachMedia') { @{ kind = 'dropAfter'; count = 1; match = $operation } }) }
+        @{ Fault = '503 on fileCreate'; Default = $true; Rules = @(@{ kind = 'http5xx'; count = 1; status = 503; match = 'FileCreate' }) }
         @{ Fault = '429 with Retry-After'; Default = $false; Rules = @(
                 @{ kind = 'http429'; count = 2; retryAfter = 1 }
                 @{ kind = 'http429'; count = 1; retryAfter = 1; match = 'InventorySetQuantities' }) }
@@ -120,6 +124,8 @@ BeforeAll {
                 })
             Items     = @(Get-ShopifyItem -Shop rel | ForEach-Object {
                     "$($_.No) '$($_.Description)' $($_.UnitPrice) $($_.UnitCost) $($_.VendorNo) product=$($handles[$_.ProductId]) variants=$(@($_.VariantIds).Count)" })
+            # Files in the shop's library: a file ShopifyPS created and never attached would show here.
+            Files     = @($state.media).Count
             Inventory = @(Get-ShopifyInventory -Shop rel | ForEach-Object { "$($_.ItemNo)/$($_.VariantCode)@$($_.Location): $($_.ShopifyStock) $($_.CalculatedStock)" } | Sort-Object)
             Products  = @(Get-ShopifyProduct -Shop rel | Sort-Object Handle | ForEach-Object {
                     "$($_.Handle) '$($_.Title)' $($_.Status): $(@($_.Variants | ForEach-Object { "$($_.Sku)=$($_.Price)/$($_.InventoryQuantity)" }) -join ' ')" })

@@ -96,4 +96,44 @@ function New-TestShop {
     New-ShopifyShop -Name $Name -Domain "$($Name.ToLowerInvariant()).myshopify.com" -Endpoint $Emulator.BaseUri -TokenEnvironmentVariable $TokenVariable @Settings | Out-Null
 }
 
-Export-ModuleMember -Function Get-TestModulePath, New-TestHome, New-TestShop, Invoke-InFreshPwsh, Start-InFreshPwsh, Start-TestEmulator, Stop-TestEmulator, Invoke-TestEmulator
+# Pictures for the picture suites.
+function Get-Crc32([byte[]] $Bytes) {
+    if (-not $script:CrcTable) {
+        $script:CrcTable = [uint32[]]::new(256)
+        for ($n = 0; $n -lt 256; $n++) {
+            $c = [uint32]$n
+            for ($k = 0; $k -lt 8; $k++) { $c = if ($c -band 1) { 0xEDB88320u -bxor ($c -shr 1) } else { $c -shr 1 } }
+            $script:CrcTable[$n] = $c
+        }
+    }
+    $crc = [uint32]::MaxValue
+    foreach ($b in $Bytes) { $crc = $script:CrcTable[($crc -bxor $b) -band 0xFF] -bxor ($crc -shr 8) }
+    $crc -bxor [uint32]::MaxValue
+}
+
+function Get-BigEndian([uint32] $Value) { [byte[]]@((($Value -shr 24) -band 0xFF), (($Value -shr 16) -band 0xFF), (($Value -shr 8) -band 0xFF), ($Value -band 0xFF)) }
+
+# A valid RGB PNG of one colour: signature, IHDR, IDAT (rows compressed with ZLibStream), IEND, each chunk with its CRC.
+function New-TestPng([string] $Path, [int] $Width, [int] $Height, [int] $Shade = 128) {
+    $out = [System.Collections.Generic.List[byte]]::new()
+    $out.AddRange([byte[]]([byte[]](0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A)))
+    $chunk = {
+        param([string] $Type, [byte[]] $Data)
+        $typed = [Text.Encoding]::ASCII.GetBytes($Type) + $Data
+        $out.AddRange([byte[]]((Get-BigEndian $Data.Length)))
+        $out.AddRange([byte[]]([byte[]]$typed))
+        $out.AddRange([byte[]]((Get-BigEndian (Get-Crc32 $typed))))
+    }
+    & $chunk 'IHDR' ((Get-BigEndian $Width) + (Get-BigEndian $Height) + [byte[]](8, 2, 0, 0, 0))
+    $pixels = [IO.MemoryStream]::new()
+    $zlib = [IO.Compression.ZLibStream]::new($pixels, [IO.Compression.CompressionLevel]::Fastest, $true)
+    $row = [byte[]]::new(1 + $Width * 3)
+    for ($x = 1; $x -lt $row.Length; $x++) { $row[$x] = [byte](($Shade + $x % 3) % 256) }
+    for ($y = 0; $y -lt $Height; $y++) { $zlib.Write($row, 0, $row.Length) }
+    $zlib.Dispose()
+    & $chunk 'IDAT' $pixels.ToArray()
+    & $chunk 'IEND' ([byte[]]@())
+    [IO.File]::WriteAllBytes($Path, $out.ToArray())
+}
+
+Export-ModuleMember -Function Get-TestModulePath, New-TestHome, New-TestShop, Invoke-InFreshPwsh, Start-InFreshPwsh, Start-TestEmulator, Stop-TestEmulator, Invoke-TestEmulator, New-TestPng

@@ -76,7 +76,7 @@ internal sealed class QueryRoot : IGraphObject
                 var type = args.Str("type") ?? "QUERY";
                 return store.BulkOperations.Values.Reverse().FirstOrDefault(b => b.Type == type);
             case "files":
-                var files = store.Media.Values;
+                var files = SearchQuery.Filter(SearchQuery.Parse(args.Str("query")), store.Media.Values, new FileSearch());
                 return Paging.Connection(files, args, ctx, m => Paging.ById(m.Id));
             default: return null;
         }

@@ -7,9 +7,10 @@ internal sealed record ImageInfo(string MimeType, int Width, int Height);
 
 internal static class ImageInspector
 {
+    // Shopify's media guide: "The maximum image size is 4472 x 4472 px, or 20 megapixels", files up to 20 MB.
     public const long MaxBytes = 20L * 1024 * 1024;
-    public const int MaxSide = 5000;
-    public const long MaxPixels = 25_000_000;
+    public const int MaxSide = 4472;
+    public const long MaxPixels = 20_000_000;
 
     /// <summary>Null when the bytes are not a PNG, JPEG, GIF or WEBP image whose size can be read.</summary>
     public static ImageInfo? Inspect(ReadOnlySpan<byte> b)
@@ -64,7 +65,9 @@ internal static class ImageInspector
         if (info == null)
             return ("UNSUPPORTED_IMAGE_FILE_TYPE", "Image format is not supported. Supported formats: PNG, JPEG, GIF, WEBP.");
         if (info.Width <= 0 || info.Height <= 0 || info.Width > MaxSide || info.Height > MaxSide || (long)info.Width * info.Height > MaxPixels)
-            return ("INVALID_IMAGE_RESOLUTION", $"Image resolution {info.Width}x{info.Height} exceeds the maximum of 5000x5000 (25 megapixels).");
+            return ("INVALID_IMAGE_RESOLUTION", $"Image resolution {info.Width}x{info.Height} exceeds the maximum of {MaxSide}x{MaxSide} (20 megapixels).");
+        if (ImageIntegrity.Problem(content, info) is { } damage)
+            return ("IMAGE_DOWNLOAD_FAILURE", $"Image could not be processed: {damage}.");
         return null;
     }
 }

@@ -21,7 +21,7 @@ internal static class MediaFactory
         {
             Id = store.NextId(), OriginalSource = originalSource, Alt = alt, CreatedAt = now, UpdatedAt = now,
             ReadyAt = now.AddMilliseconds(rt.MediaProcessingMs),
-            Filename = filename ?? upload?.Filename ?? Path.GetFileName(new Uri(originalSource, UriKind.RelativeOrAbsolute).IsAbsoluteUri ? new Uri(originalSource).AbsolutePath : originalSource),
+            Filename = Unique(store, filename ?? upload?.Filename ?? Path.GetFileName(new Uri(originalSource, UriKind.RelativeOrAbsolute).IsAbsoluteUri ? new Uri(originalSource).AbsolutePath : originalSource)),
         };
         if (upload?.Content is not { } content)
         {
@@ -39,12 +39,19 @@ internal static class MediaFactory
                 media.MimeType = info!.MimeType;
                 media.Width = info.Width;
                 media.Height = info.Height;
-                media.Url = new Uri(rt.BaseUri, $"emulator/files/{media.Id}/{Uri.EscapeDataString(media.Filename ?? "image")}").ToString();
+                media.Url = new Uri(rt.BaseUri, $"emulator/files/{media.Id}/{Uri.EscapeDataString(media.Filename ?? "image")}").AbsoluteUri;
             }
         }
         store.Media[media.Id] = media;
         return media;
     }
+
+    /// <summary>fileCreate's default duplicateResolutionMode APPEND_UUID: a name the shop's files already have gets a
+    /// UUID before its extension, so a file is never found under exactly the name it was created with twice.</summary>
+    private static string Unique(ShopStore store, string filename) =>
+        store.Media.Values.Any(m => string.Equals(m.Filename, filename, StringComparison.OrdinalIgnoreCase))
+            ? $"{Path.GetFileNameWithoutExtension(filename)}_{Guid.NewGuid()}{Path.GetExtension(filename)}"
+            : filename;
 
     public static void Attach(ShopStore store, Product product, MediaFile media)
     {

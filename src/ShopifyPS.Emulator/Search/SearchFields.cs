@@ -160,3 +160,30 @@ internal sealed class BulkOperationSearch : ISearchFields<BulkOperation>
 
     public bool MatchesDefault(BulkOperation b, string word) => false;
 }
+
+/// <summary>files(query:) fields: filename (value* for a prefix), status, media_type, id, created_at, updated_at.</summary>
+internal sealed class FileSearch : ISearchFields<MediaFile>
+{
+    public FieldKind Kind(string field) => field switch
+    {
+        "created_at" or "updated_at" => FieldKind.Date,
+        "id" => FieldKind.Number,
+        _ => FieldKind.Text,
+    };
+
+    public IEnumerable<string?> Values(MediaFile m, string field) => field switch
+    {
+        "filename" => new[] { m.Filename },
+        "status" => new[] { m.Status },
+        "media_type" => new[] { "IMAGE" },
+        "id" => new[] { m.Id.ToString(CultureInfo.InvariantCulture) },
+        "created_at" => new[] { m.CreatedAt.ToSearchDate() },
+        "updated_at" => new[] { m.UpdatedAt.ToSearchDate() },
+        _ => Array.Empty<string>(),
+    };
+
+    public IEnumerable<MediaFile>? Candidates(string field, string value) => null;
+
+    public bool MatchesDefault(MediaFile m, string word) =>
+        (m.Filename ?? "").Contains(word, StringComparison.OrdinalIgnoreCase) || (m.Alt ?? "").Contains(word, StringComparison.OrdinalIgnoreCase);
+}

@@ -6,8 +6,10 @@ namespace ShopifyPS.Connector;
 /// <summary>What a content record is of: what was last sent, so an unchanged one is not sent again (E11, M2).
 /// Variant holds a variant's prices; ProductFields and VariantFields the other fields ShopifyPS manages (and the
 /// product's managed tags), so an update sends only what changed; PendingCreate marks a product create that was
-/// sent but not yet linked (keyed by handle), so a run after a crash looks the product up before creating it.</summary>
-public enum ContentKind { Product, Variant, Picture, ProductFields, VariantFields, PendingCreate }
+/// sent but not yet linked (keyed by handle), so a run after a crash looks the product up before creating it;
+/// PictureUpload holds the marker of a picture upload in flight (blank once it got all the way or was cleaned up), so a
+/// run after a lost answer or a crash finds the file that upload may have left.</summary>
+public enum ContentKind { Product, Variant, Picture, ProductFields, VariantFields, PendingCreate, PictureUpload }
 
 /// <summary>The kinds of sync whose last run time is kept per shop.</summary>
 public enum SyncKind { Products, Prices, Images, Inventory }

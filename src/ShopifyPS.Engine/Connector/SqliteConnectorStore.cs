@@ -135,7 +135,7 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
         run.ExitCode ??= SyncRun.ExitCodeOf(run.Status, run.Failed);
         Execute("UPDATE runs SET FinishedAt = $p1, Status = $p2, Created = $p3, Updated = $p4, Unchanged = $p5, Skipped = $p6, Failed = $p7, " +
             "Message = $p8, ApiCalls = $p9, Cost = $p10, Throttled = $p11, ExitCode = $p12, LogPath = $p13 WHERE Id = $p0",
-            run.Id, run.FinishedAt, run.Status, run.Created, run.Updated, run.Unchanged, run.Skipped, run.Failed, run.Message,
+            run.Id, run.FinishedAt, run.Status, run.Created, run.Updated, run.Unchanged, run.Skipped, run.Failed, Profiles.TokenShape.Redact(run.Message),
             run.ApiCalls, run.Cost, run.Throttled, run.ExitCode, run.LogPath);
     }
 
@@ -165,7 +165,7 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
         if (s.SkippedAt == default) s.SkippedAt = DateTimeOffset.UtcNow;
         s.Id = Query("INSERT INTO skipped_records (Shop, RunId, ShopifyId, ItemNo, RecordType, Description, Reason, SkippedAt) " +
             "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7) RETURNING Id",
-            r => r.GetInt64(0), s.Shop, s.RunId, s.ShopifyId, s.ItemNo, s.RecordType, s.Description, s.Reason, s.SkippedAt).First();
+            r => r.GetInt64(0), s.Shop, s.RunId, s.ShopifyId, s.ItemNo, s.RecordType, Profiles.TokenShape.Redact(s.Description), Profiles.TokenShape.Redact(s.Reason), s.SkippedAt).First();
     }
 
     public IReadOnlyList<SkippedRecord> Skipped(string shop) =>

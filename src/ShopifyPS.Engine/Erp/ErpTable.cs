@@ -48,6 +48,10 @@ public abstract class ErpTable
 
     internal abstract RowProblem? Check(object row);
 
+    /// <summary>A value the row may hold but that will not work as meant (Shopify refuses it, or it can never apply):
+    /// the row loads and the import warns.</summary>
+    internal abstract RowProblem? Warn(object row);
+
     internal abstract UpsertOutcome Upsert(IErpStore store, object row, IReadOnlyCollection<ErpColumn> columns);
 
     /// <summary>The key as one string (for duplicate detection and messages): the key values joined by a unit separator.</summary>
@@ -64,12 +68,15 @@ public sealed class ErpTable<T> : ErpTable where T : class, new()
 {
     private readonly Func<T, ItemLink?>? _link;
     private readonly Func<T, RowProblem?>? _check;
+    private readonly Func<T, RowProblem?>? _warn;
 
-    internal ErpTable(string fileName, string[] key, string[]? required = null, Func<T, ItemLink?>? link = null, Func<T, RowProblem?>? check = null)
+    internal ErpTable(string fileName, string[] key, string[]? required = null, Func<T, ItemLink?>? link = null,
+        Func<T, RowProblem?>? check = null, Func<T, RowProblem?>? warn = null)
         : base(fileName, typeof(T), key, required ?? key)
     {
         _link = link;
         _check = check;
+        _warn = warn;
     }
 
     internal override object NewRow() => new T();
@@ -96,6 +103,8 @@ public sealed class ErpTable<T> : ErpTable where T : class, new()
 
     internal override RowProblem? Check(object row) => _check?.Invoke((T)row);
 
+    internal override RowProblem? Warn(object row) => _warn?.Invoke((T)row);
+
     internal override UpsertOutcome Upsert(IErpStore store, object row, IReadOnlyCollection<ErpColumn> columns) => store.Upsert(this, (T)row, columns);
 }
 
@@ -117,7 +126,8 @@ public static class ErpTables
     public static readonly ErpTable<Vendor> Vendors = new("vendors.csv", ["No"]);
     public static readonly ErpTable<ItemCategory> ItemCategories = new("item-categories.csv", ["Code"]);
     public static readonly ErpTable<Location> Locations = new("locations.csv", ["Code"]);
-    public static readonly ErpTable<Item> Items = new("items.csv", ["No"]);
+    public static readonly ErpTable<Item> Items = new("items.csv", ["No"],
+        warn: r => Negative("UnitPrice", r.UnitPrice, "price") ?? Negative("UnitCost", r.UnitCost, "cost"));
     public static readonly ErpTable<ItemVariant> ItemVariants = new("item-variants.csv", ["ItemNo", "Code"],
         link: r => new ItemLink("ItemNo", r.ItemNo, ""));
     public static readonly ErpTable<ItemReference> ItemReferences = new("item-references.csv",
@@ -133,21 +143,33 @@ public static class ErpTables
         required: ["Attribute", "LanguageCode"]);
     public static readonly ErpTable<ExtendedTextLine> ExtendedTexts = new("extended-texts.csv", ["ItemNo", "LanguageCode", "StartingDate", "LineNo"],
         required: ["ItemNo", "LineNo"], link: r => new ItemLink("ItemNo", r.ItemNo, ""),
-        check: r => !r.AllLanguages && r.LanguageCode.Length == 0 ? new RowProblem("LanguageCode", "is required unless AllLanguages is true") : null);
+        check: r => !r.AllLanguages && r.LanguageCode.Length == 0 ? new RowProblem("LanguageCode", "is required unless AllLanguages is true") : null,
+        warn: r => EndsBeforeItStarts(r.StartingDate, r.EndingDate, "text"));
     public static readonly ErpTable<SalesPrice> SalesPrices = new("sales-prices.csv",
         ["ItemNo", "VariantCode", "SourceType", "SourceCode", "CurrencyCode", "StartingDate", "MinimumQuantity"], required: ["ItemNo"],
         link: r => new ItemLink("ItemNo", r.ItemNo, r.VariantCode),
         check: r => r.SourceType == SalesPriceSourceType.CustomerPriceGroup && r.SourceCode.Length == 0
             ? new RowProblem("SourceCode", "is required when SourceType is CustomerPriceGroup (the customer price group)")
-            : null);
+            : null,
+        warn: r => Negative("UnitPrice", r.UnitPrice, "price") ?? EndsBeforeItStarts(r.StartingDate, r.EndingDate, "price"));
     public static readonly ErpTable<SalesLineDiscount> SalesLineDiscounts = new("sales-line-discounts.csv",
         ["Type", "Code", "VariantCode", "SourceType", "SourceCode", "CurrencyCode", "StartingDate", "MinimumQuantity"], required: ["Code"],
         link: r => r.Type == LineDiscountType.Item ? new ItemLink("Code", r.Code, r.VariantCode) : null,
         check: r => r.SourceType == LineDiscountSourceType.CustomerDiscGroup && r.SourceCode.Length == 0
             ? new RowProblem("SourceCode", "is required when SourceType is CustomerDiscGroup (the customer discount group)")
-            : null);
+            : null,
+        warn: r => EndsBeforeItStarts(r.StartingDate, r.EndingDate, "discount"));
     public static readonly ErpTable<StockEntry> Stock = new("stock.csv", ["ItemNo", "VariantCode", "LocationCode"], required: ["ItemNo", "LocationCode"],
         link: r => new ItemLink("ItemNo", r.ItemNo, r.VariantCode));
+
+    // Shopify refuses a negative price or cost (money amounts must not be negative), so the product would fail at export.
+    private static RowProblem? Negative(string column, decimal value, string what) => value < 0
+        ? new RowProblem(column, $"is {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}; Shopify refuses a negative {what}, so this item's product cannot be exported until it is corrected.")
+        : null;
+
+    private static RowProblem? EndsBeforeItStarts(DateOnly? starting, DateOnly? ending, string what) => starting > ending
+        ? new RowProblem("EndingDate", FormattableString.Invariant($"{ending:yyyy-MM-dd} is before the StartingDate {starting:yyyy-MM-dd}, so this {what} never applies; correct one of the dates."))
+        : null;
 
     /// <summary>Every file, in load order.</summary>
     public static IReadOnlyList<ErpTable> All { get; } =

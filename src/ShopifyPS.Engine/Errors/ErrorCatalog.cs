@@ -40,13 +40,21 @@ public static class ErrorCatalog
     public static readonly ErrorId ProfileConflictingUpdateFlags = new("ShopifyProfileConflictingUpdateFlags", ErrorKind.InvalidData,
         "Turn off canUpdateShopifyProducts or shopifyCanUpdateItems: only one side may update the other.");
     public static readonly ErrorId ProfileDuplicateLocation = new("ShopifyProfileDuplicateLocation", ErrorKind.InvalidData,
-        "Keep one entry per location id; Save-ShopifyLocation rewrites the list from Shopify.");
+        "Keep one entry per location id; Update-ShopifyLocation rewrites the list from Shopify.");
+    public static readonly ErrorId ProfileTokenInSetting = new("ShopifyProfileTokenInSetting", ErrorKind.SecurityError,
+        "Put the token in an environment variable or a token file and name that in the profile (Set-ShopifyShop -TokenEnvironmentVariable or -AccessToken); then revoke the exposed token.");
+    public static readonly ErrorId ProfileUnreadable = new("ShopifyProfileUnreadable", ErrorKind.ReadError,
+        "Give the account that runs ShopifyPS read access to the profile file the message names.");
+    public static readonly ErrorId InsecurePermissions = new("ShopifyInsecurePermissions", ErrorKind.SecurityError,
+        "Run the chmod command the message gives, so that only your account can change the file (or, for a token, read it).");
     public static readonly ErrorId DomainRequired = new("ShopifyDomainRequired", ErrorKind.InvalidArgument,
         "Pass -Domain <name>.myshopify.com to New-ShopifyShop.");
     public static readonly ErrorId ShopRequired = new("ShopifyShopRequired", ErrorKind.InvalidArgument,
         "Pass -Shop <profile name>.");
 
     // Shopify: connection, authentication and requests
+    public static readonly ErrorId TokenMalformed = new("ShopifyTokenMalformed", ErrorKind.InvalidData,
+        "Write the token alone on one line, without spaces, quotes or line breaks inside it, in the source the message names.");
     public static readonly ErrorId AuthenticationFailed = new("ShopifyAuthenticationFailed", ErrorKind.AuthenticationError,
         "Check the token source the message names (variable set, file readable, token not revoked); Test-ShopifyShop tries it.");
     public static readonly ErrorId SecretUnavailable = new("ShopifySecretUnavailable", ErrorKind.ResourceUnavailable,
@@ -83,6 +91,10 @@ public static class ErrorCatalog
         "Give -Path the folder that holds the CSV files.");
     public static readonly ErrorId ErpDataInvalidRow = new("ShopifyErpDataInvalidRow", ErrorKind.InvalidData,
         "Fix the row at the file, line and column named and import again; the other rows were loaded.");
+    public static readonly ErrorId ShopifyErpDataEncodingInvalid = new("ShopifyErpDataEncodingInvalid", ErrorKind.InvalidData,
+        "Save the file as UTF-8 (Excel: CSV UTF-8), or name its encoding with Import-ShopifyErpData -Encoding (for example windows-1252).");
+    public static readonly ErrorId ShopifyErpDataEncodingUnknown = new("ShopifyErpDataEncodingUnknown", ErrorKind.InvalidArgument,
+        "Give -Encoding a known name (utf-8, windows-1252, iso-8859-1) or a code page number.");
     public static readonly ErrorId ItemNotFound = new("ShopifyItemNotFound", ErrorKind.ObjectNotFound,
         "Check the item no. with Get-ShopifyItem, or load it with Import-ShopifyErpData.");
     public static readonly ErrorId ItemInvalid = new("ShopifyItemInvalid", ErrorKind.InvalidArgument,
@@ -111,7 +123,7 @@ public static class ErrorCatalog
 
     // Locations
     public static readonly ErrorId LocationNotFound = new("ShopifyLocationNotFound", ErrorKind.ObjectNotFound,
-        "List the shop's locations with Get-ShopifyLocation; Save-ShopifyLocation adds new ones to the profile.");
+        "List the shop's locations with Get-ShopifyLocation; Update-ShopifyLocation adds new ones to the profile.");
     public static readonly ErrorId LocationAmbiguous = new("ShopifyLocationAmbiguous", ErrorKind.InvalidArgument,
         "Name the location by its id (gid://shopify/Location/<number>).");
     public static readonly ErrorId LocationFilterInvalid = new("ShopifyLocationFilterInvalid", ErrorKind.InvalidData,

@@ -3,11 +3,12 @@ namespace ShopifyPS;
 /// <summary>
 /// A failure ShopifyPS reports under a stable <see cref="ErrorId"/>. The message says what went wrong and what to do;
 /// <see cref="Target"/> names the file, record, key or shop it is about. Every error the engine raises on purpose is one.
+/// A message never carries a token: anything that looks like one is masked, whatever text it was built from.
 /// </summary>
 public class ShopifyPSException : Exception
 {
     public ShopifyPSException(ErrorId error, string message, object? target = null, Exception? inner = null)
-        : base(message, inner)
+        : base(Profiles.TokenShape.Redact(message), inner)
     {
         Error = error;
         Target = target;

@@ -20,7 +20,11 @@ internal sealed class LocationFilterParser(string text)
     private const string ValueExpected = "a location code, a pattern with * or ?, or '' (blank)";
     private const string OperatorChars = "|&()<>=";
 
+    /// <summary>Far more than a filter needs; the bound keeps a hostile filter (40,000 '(') from overflowing the stack.</summary>
+    public const int MaxDepth = 32;
+
     private int _pos;
+    private int _depth;
 
     /// <summary>Codes compare as BC Code values: upper case, no surrounding spaces.</summary>
     public static string Normalize(string code) => code.Trim().ToUpperInvariant();
@@ -51,8 +55,14 @@ internal sealed class LocationFilterParser(string text)
     private Func<string, bool> ParseUnary()
     {
         if (!Accept("(")) return ParseTerm();
+        if (++_depth > MaxDepth)
+        {
+            _pos--;
+            throw Error($"at most {MaxDepth} parentheses inside each other, not another '('");
+        }
         var inner = ParseOr();
         if (!Accept(")")) throw Error("')' to close the '(' or '|' or '&'");
+        _depth--;
         return inner;
     }
 

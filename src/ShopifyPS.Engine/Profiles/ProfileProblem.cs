@@ -6,8 +6,11 @@ namespace ShopifyPS.Profiles;
 /// </summary>
 public sealed record ProfileProblem(ErrorId Error, string File, int Line, int Column, string Key, string Message)
 {
-    public override string ToString() =>
-        Line > 0 ? $"{File}:{Line}:{Column}: {Key}: {Message}" : $"{File}: {Key}: {Message}";
+    /// <summary>The setting the problem is about: the last part of <see cref="Key"/> (<c>syncItem</c> of <c>items.syncItem</c>).</summary>
+    public string Setting => Key.Split('.')[^1];
+
+    public override string ToString() => TokenShape.Redact(
+        Line > 0 ? $"{File}:{Line}:{Column}: {Key}: {Message}" : $"{File}: {Key}: {Message}");
 }
 
 /// <summary>Thrown when a profile cannot be used; carries every problem found, not just the first.</summary>

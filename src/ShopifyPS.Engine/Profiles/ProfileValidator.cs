@@ -48,6 +48,20 @@ internal static partial class ProfileValidator
             Add(ErrorCatalog.ProfileInvalidApiVersion, "apiVersion", $"'{profile.ApiVersion}' is not a Shopify API version; versions look like YYYY-01, -04, -07 or -10 (default {ShopProfile.DefaultApiVersion}).");
 
         ValidateAuth(profile.Auth, Add);
+        foreach (var (key, value) in new[] { ("auth.tokenEnv", profile.Auth.TokenEnv), ("auth.tokenFile", profile.Auth.TokenFile),
+            ("auth.clientId", profile.Auth.ClientId), ("auth.clientSecretEnv", profile.Auth.ClientSecretEnv), ("database", profile.Database),
+            ("endpoint", profile.Endpoint) })
+        {
+            if (TokenShape.LooksLikeToken(value))
+                Add(ErrorCatalog.ProfileTokenInSetting, key,
+                    $"This looks like an access token or secret itself, not {(key.EndsWith("Env", StringComparison.Ordinal) ? "the name of the environment variable that holds it" : "where it is kept")}; " +
+                    "the value is not repeated here. Put the token in an environment variable or a token file, name that instead, and revoke this token: it was stored in plain text.");
+        }
+        foreach (var (key, value, limit) in ProfileLengths.Of(profile))
+        {
+            if (value.Length > limit)
+                Add(ErrorCatalog.ProfileInvalidValue, key, $"'{value}' has {value.Length} characters; at most {limit} are allowed.");
+        }
 
         if (profile.Items.CanUpdateShopifyProducts && profile.Items.ShopifyCanUpdateItems)
             Add(ErrorCatalog.ProfileConflictingUpdateFlags, "items.shopifyCanUpdateItems",

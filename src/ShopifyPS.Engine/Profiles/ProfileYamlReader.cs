@@ -28,16 +28,74 @@ internal sealed class ProfileYamlReader
         return (profile, reader._problems, reader._positions);
     }
 
+    /// <summary>Far above any real profile (a few kilobytes); bounds the work a damaged or hostile file can cause.</summary>
+    public const int MaxLength = 1024 * 1024;
+
+    /// <summary>
+    /// Reads as much of a damaged profile as can be read, so Set-ShopifyShop can repair it: a line the parser cannot
+    /// get past is left out (with the lines indented under it) and reported, then the rest is read again. Values that
+    /// are read but not allowed stay at their defaults and are reported too. Null when even that does not help.
+    /// </summary>
+    public static (ShopProfile? Profile, List<ProfileProblem> Problems, IReadOnlyDictionary<string, Mark> Positions) ReadLenient(string file, string text)
+    {
+        var leftOut = new List<ProfileProblem>();
+        var lines = text.Split('\n').ToList();
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var (profile, problems, positions) = Read(file, string.Join('\n', lines));
+            var syntax = problems.FirstOrDefault(p => p.Error == ErrorCatalog.ProfileSyntaxError);
+            if (profile is not null || syntax is null || syntax.Line < 1 || syntax.Line > lines.Count || lines[syntax.Line - 1].Trim().Length == 0)
+                return (profile, [.. leftOut, .. problems], positions);
+            var first = syntax.Line - 1;
+            var indent = IndentOf(lines[first]);
+            var count = 1 + lines.Skip(first + 1).TakeWhile(l => l.Trim().Length == 0 || IndentOf(l) > indent).Count();
+            leftOut.Add(syntax with
+            {
+                Key = KeyOn(lines[first]) ?? syntax.Key,
+                Message = $"{syntax.Message} Left out: {string.Join(" / ", lines.GetRange(first, count).Select(l => l.Trim()))}",
+            });
+            // Blank lines keep the line numbers of what follows.
+            for (var i = first; i < first + count; i++) lines[i] = "";
+        }
+        return (null, leftOut, new Dictionary<string, Mark>());
+    }
+
+    private static int IndentOf(string line) => line.Length - line.TrimStart(' ').Length;
+
+    /// <summary>The key a <c>key: value</c> line sets (after a list's "- "), or null.</summary>
+    private static string? KeyOn(string line)
+    {
+        var text = line.Trim().TrimStart('-', ' ');
+        var colon = text.IndexOf(':');
+        return colon > 0 ? text[..colon].Trim() : null;
+    }
+
     private ShopProfile? Bind(string text)
     {
+        if (text.Length > MaxLength)
+        {
+            Add(ErrorCatalog.ProfileSyntaxError, Mark.Empty, "(file)", $"The file holds {text.Length:N0} characters; a profile is a few kilobytes (at most {MaxLength:N0}).");
+            return null;
+        }
+        if (IndentingTab(text) is { } tab)
+        {
+            Add(ErrorCatalog.ProfileSyntaxError, tab, "(file)", "Not valid YAML: a tab indents this line; YAML indents with spaces only.");
+            return null;
+        }
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new BoundedYamlParser(new Parser(new StringReader(text))));
         }
         catch (YamlException ex)
         {
             Add(ErrorCatalog.ProfileSyntaxError, ex.Start, "(file)", $"Not valid YAML: {InnermostMessage(ex)}");
+            return null;
+        }
+        if (stream.Documents.Count > 1)
+        {
+            Add(ErrorCatalog.ProfileSyntaxError, stream.Documents[1].RootNode.Start, "(file)",
+                "A profile is one YAML document; this second one (after '---') would be ignored. Move its keys into the first, or delete it.");
             return null;
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -82,6 +140,8 @@ internal sealed class ProfileYamlReader
                 return WrongType(node, keyPath, $"a single value ({Describe(underlying)})");
             return TryConvertScalar(scalar, underlying, keyPath, out value);
         }
+        // A section written as a bare key ("items:" with nothing under it) keeps its defaults, as a bare null does for a value.
+        if (node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" }) return false;
         if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(List<>))
         {
             if (node is not YamlSequenceNode sequence)
@@ -153,6 +213,26 @@ internal sealed class ProfileYamlReader
         : type == typeof(int) ? "a whole number"
         : type.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(type))
         : "text";
+
+    /// <summary>Where a tab is part of a line's indentation (YamlDotNet reports those at 1:1).</summary>
+    private static Mark? IndentingTab(string text)
+    {
+        var line = 1;
+        foreach (var content in text.Split('\n'))
+        {
+            var indent = content.Length - content.TrimStart(' ', '\t').Length;
+            // Blank and comment lines indent nothing.
+            if (indent == content.TrimEnd('\r').Length || content[indent] == '#')
+            {
+                line++;
+                continue;
+            }
+            var tab = content.IndexOf('\t', 0, indent);
+            if (tab >= 0) return new Mark(0, line, tab + 1);
+            line++;
+        }
+        return null;
+    }
 
     private void Add(ErrorId errorId, Mark mark, string key, string message) =>
         _problems.Add(new ProfileProblem(errorId, _file, (int)mark.Line, (int)mark.Column, key, message));

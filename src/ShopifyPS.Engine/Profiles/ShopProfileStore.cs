@@ -39,8 +39,9 @@ public sealed class ShopProfileStore
     /// <exception cref="ProfileException">The file is not readable as a profile.</exception>
     public ShopProfile LoadForChange(string name)
     {
-        var file = ExistingFile(name);
-        var (profile, problems, positions) = ProfileYamlReader.Read(file, File.ReadAllText(file));
+        var (file, text, refused) = Open(name);
+        if (refused is not null) throw new ProfileException([refused]);
+        var (profile, problems, positions) = ProfileYamlReader.Read(file, text!);
         // The name decides which file a save writes, so a wrong name is never carried into a save.
         if (profile is not null) problems.AddRange(ProfileValidator.Validate(profile, file, name, positions).Where(p => p.Key == "name"));
         if (profile is null || problems.Count > 0) throw new ProfileException(problems);
@@ -48,12 +49,43 @@ public sealed class ShopProfileStore
     }
 
     /// <summary>Reads a profile and returns it (when readable) with all its problems, for Test-ShopifyShop.</summary>
+    /// <exception cref="ShopifyPSException">No profile of that name (ShopifyProfileNotFound).</exception>
     public (ShopProfile? Profile, IReadOnlyList<ProfileProblem> Problems) Check(string name)
     {
-        var file = ExistingFile(name);
-        var (profile, problems, positions) = ProfileYamlReader.Read(file, File.ReadAllText(file));
+        var (file, text, refused) = Open(name);
+        if (refused is not null) return (null, [refused]);
+        var (profile, problems, positions) = ProfileYamlReader.Read(file, text!);
         if (profile is not null) problems.AddRange(ProfileValidator.Validate(profile, file, name, positions));
         return (profile, problems);
+    }
+
+    /// <summary>Reads a profile that may be broken, for Set-ShopifyShop to repair: what could be read (broken lines left
+    /// out, bad values at their defaults) and every problem, the profile rules' too, or null when nothing could be read.</summary>
+    /// <exception cref="ShopifyPSException">No profile of that name (ShopifyProfileNotFound).</exception>
+    public (ShopProfile? Profile, IReadOnlyList<ProfileProblem> Problems) LoadForRepair(string name)
+    {
+        var (file, text, refused) = Open(name);
+        if (refused is not null) return (null, [refused]);
+        var (profile, problems, positions) = ProfileYamlReader.ReadLenient(file, text!);
+        if (profile is not null) problems.AddRange(ProfileValidator.Validate(profile, file, name, positions));
+        return (profile, problems);
+    }
+
+    /// <summary>The profile's file and text, or the problem that refuses it before it is read: others may change it (as
+    /// ssh does, ShopifyPS refuses such a file), or it cannot be read.</summary>
+    private (string File, string? Text, ProfileProblem? Refused) Open(string name)
+    {
+        var file = ExistingFile(name);
+        if (FilePermissions.Problem(file, secret: false) is { } exposed)
+            return (file, null, new ProfileProblem(ErrorCatalog.InsecurePermissions, file, 0, 0, "(file)", $"{exposed} (as ssh does, ShopifyPS refuses a profile others could change)."));
+        try
+        {
+            return (file, File.ReadAllText(file), null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (file, null, new ProfileProblem(ErrorCatalog.ProfileUnreadable, file, 0, 0, "(file)", $"The file cannot be read: {ex.Message}"));
+        }
     }
 
     private string ExistingFile(string name)

@@ -39,7 +39,8 @@ public sealed class ShopLiveCheck
         }
         catch (ShopifyTokenUnavailableException ex)
         {
-            return new ShopLiveCheck(null, false, null, null, new ShopCheckFailure(ErrorCatalog.AuthenticationFailed, ex.Message, ex));
+            // Its own id: a token source that is not set, not private or not a token says which.
+            return new ShopLiveCheck(null, false, null, null, new ShopCheckFailure(ex.Error, ex.Message, ex));
         }
         catch (ShopifyAuthenticationException ex)
         {

@@ -45,8 +45,19 @@ public sealed class SqliteStore : IDisposable
     public static SqliteStore Open(string path, StoreAccess access, StoreOptions options, CancellationToken cancellation = default)
     {
         path = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        var writeLock = access == StoreAccess.Write ? StoreWriteLock.Acquire(path, options.WriteLockTimeout, cancellation) : null;
+        StoreWriteLock? writeLock;
+        try
+        {
+            if (Directory.Exists(path)) throw new IOException("it is a folder.");
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            writeLock = access == StoreAccess.Write ? StoreWriteLock.Acquire(path, options.WriteLockTimeout, cancellation) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A path into /proc, a folder, or a folder that cannot be created: name it instead of a raw IO error.
+            throw new StoreUnusableException($"The database {path} cannot be used: {ex.Message} Give 'database' (or -Database) the path of a " +
+                "database file in a folder the account that runs ShopifyPS may write, or leave it out to use <home>/shopifyps.db.", path, ex);
+        }
         SqliteConnection? connection = null;
         try
         {

@@ -56,7 +56,8 @@ public sealed class RunLog : IDisposable
 
     public void Finish(RunSummary summary) => Write(new { type = "summary", summary });
 
-    private void Write(object line) => _writer.WriteLine(JsonConvert.SerializeObject(line, Settings));
+    // Messages quote what Shopify and the user gave; a token among them never reaches the file.
+    private void Write(object line) => _writer.WriteLine(Profiles.TokenShape.Redact(JsonConvert.SerializeObject(line, Settings)));
 
     public void Dispose() => _writer.Dispose();
 }

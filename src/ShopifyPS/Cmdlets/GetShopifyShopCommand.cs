@@ -39,6 +39,11 @@ public sealed class GetShopifyShopCommand : ShopifyCmdlet
                     WriteRecordError(ex.Problems[0].Error,
                         $"The shop profile '{name}' cannot be used:{Environment.NewLine}{ex.Message}", name, ex);
                 }
+                catch (ShopifyPSException ex)
+                {
+                    // One profile that cannot be read (permissions, a file that vanished) never hides the others.
+                    WriteRecordError(ex, name);
+                }
             }
         }
     }

@@ -16,6 +16,11 @@ public sealed class ImportShopifyErpDataCommand : StoreCmdlet
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
 
+    /// <summary>The files' text encoding when they are not UTF-8 (for example windows-1252).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Encoding { get; set; }
+
     protected override void Process()
     {
         var folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
@@ -23,17 +28,19 @@ public sealed class ImportShopifyErpDataCommand : StoreCmdlet
             throw Terminate(ErrorCatalog.ErpDataFolderNotFound,
                 $"The folder {folder} does not exist. -Path names a folder of CSV files such as items.csv (see about_ShopifyPS).", Path);
 
+        var encoding = Encoding is null ? null : CsvEncoding.Resolve(Encoding);
+
         // -WhatIf runs the whole import in a transaction that is rolled back, so the summaries say exactly what would change.
         var dryRun = WhatIfRequested;
         if (!ShouldChange(folder, $"Load the ERP data set into {DatabasePath}") && !dryRun) return;
         var store = OpenStore(StoreAccess.Write);
         var result = Run($"Import-ShopifyErpData {folder}",
-            (progress, cancellation) => Task.FromResult(new ErpDataImporter(store.Erp).Import(folder, dryRun, progress, cancellation)));
+            (progress, cancellation) => Task.FromResult(new ErpDataImporter(store.Erp).Import(folder, dryRun, progress, cancellation, encoding)));
 
         foreach (var summary in result.Files)
         {
             foreach (var error in result.Errors.Where(e => e.File == summary.File))
-                WriteRecordError(ErrorCatalog.ErpDataInvalidRow, $"{error} (in {folder})", error);
+                WriteRecordError(error.Error, $"{error} (in {folder})", error);
             WriteObject(summary);
         }
     }

@@ -23,10 +23,10 @@ public sealed class SetShopifyItemCommand : StoreCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)] [AllowEmptyString] public string? Description { get; set; }
     [Parameter(ValueFromPipelineByPropertyName = true)] public ItemType Type { get; set; }
     [Parameter(ValueFromPipelineByPropertyName = true)] [AllowEmptyString] public string? BaseUnitOfMeasure { get; set; }
-    [Parameter(ValueFromPipelineByPropertyName = true)] public decimal UnitPrice { get; set; }
+    [Parameter(ValueFromPipelineByPropertyName = true)] public object? UnitPrice { get; set; }
     [Parameter(ValueFromPipelineByPropertyName = true)] [BooleanText] public bool PriceIncludesVat { get; set; }
-    [Parameter(ValueFromPipelineByPropertyName = true)] public decimal UnitCost { get; set; }
-    [Parameter(ValueFromPipelineByPropertyName = true)] public decimal GrossWeight { get; set; }
+    [Parameter(ValueFromPipelineByPropertyName = true)] public object? UnitCost { get; set; }
+    [Parameter(ValueFromPipelineByPropertyName = true)] public object? GrossWeight { get; set; }
     [Parameter(ValueFromPipelineByPropertyName = true)] [AllowEmptyString] public string? VendorNo { get; set; }
     [Parameter(ValueFromPipelineByPropertyName = true)] [AllowEmptyString] public string? VendorItemNo { get; set; }
     [Parameter(ValueFromPipelineByPropertyName = true)] [ArgumentCompleter(typeof(StoreValueCompleter))] [AllowEmptyString] public string? ItemCategoryCode { get; set; }
@@ -56,7 +56,7 @@ public sealed class SetShopifyItemCommand : StoreCmdlet
                 No = No,
                 Values = MyInvocation.BoundParameters
                     .Where(p => p.Key != nameof(No) && ErpTables.Items.Column(p.Key) is not null)
-                    .Select(p => new KeyValuePair<string, object?>(p.Key, p.Value))
+                    .Select(p => new KeyValuePair<string, object?>(p.Key, CultureValue(p.Key, p.Value)))
                     .ToList(),
                 Variants = IsBound(nameof(Variants)) ? Rows(Variants, "Code") : null,
                 Barcodes = IsBound(nameof(Barcodes)) ? Rows(Barcodes, "ReferenceNo") : null,
@@ -113,4 +113,13 @@ public sealed class SetShopifyItemCommand : StoreCmdlet
     }
 
     private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+    /// <summary>Amounts given as text (Import-Csv) are read as Export-Csv wrote them in the current culture; an
+    /// ambiguous one is refused rather than read with a silent factor of 100.</summary>
+    private static object? CultureValue(string column, object? value)
+    {
+        if (Unwrap(value) is not string { Length: > 0 } text || ErpTables.Items.Column(column)!.Kind != ErpValueKind.Decimal) return Unwrap(value);
+        return CultureNumber.Parse(text, CultureInfo.CurrentCulture, out var problem)
+            ?? throw new ArgumentException($"{column} {problem}");
+    }
 }

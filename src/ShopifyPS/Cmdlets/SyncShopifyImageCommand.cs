@@ -26,7 +26,10 @@ public sealed class SyncShopifyImageCommand : SyncCmdlet
     [AllowEmptyString, AllowEmptyCollection]
     public string[]? ProductId { get; set; }
 
+    /// <summary>Scale pictures above Shopify's limits down to fit them instead of skipping them.</summary>
+    [Parameter] public SwitchParameter ScaleDown { get; set; }
+
     protected override void Process() => Collect(ItemNo, ProductGids(ProductId));
 
-    protected override ISyncJob CreateJob(JobScope scope) => new ImagesJob(scope);
+    protected override ISyncJob CreateJob(JobScope scope) => new ImagesJob(scope, ScaleDown);
 }

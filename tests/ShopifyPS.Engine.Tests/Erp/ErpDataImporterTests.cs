@@ -89,6 +89,90 @@ public sealed class ErpDataImporterTests : IDisposable
     }
 
     [Fact]
+    public void An_unclosed_quote_is_reported_where_it_opened_and_the_rows_it_swallowed_are_read_on_their_own()
+    {
+        var lines = Enumerable.Range(1000, 20).Select(n => $"{n},Item {n},10").ToList();
+        lines[9] = "1009,\"Unclosed,10";
+        lines[15] = "1015,\"Quoted, fine\",10";
+        _folder.Write("items.csv", "No,Description,UnitPrice\n" + string.Join("\n", lines) + "\n");
+
+        var result = Import();
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((11, "Description"), (error.Line, error.Column));
+        Assert.Contains("never closed", error.Reason);
+        var items = result.Files.Single();
+        Assert.Equal((20L, 19L, 1L), (items.Rows, items.Inserted, items.Failed));
+        Assert.Equal("Quoted, fine", _store.Erp.Rows(ErpTables.Items, ("No", "1015")).Single().Description);
+    }
+
+    [Fact]
+    public void A_quote_left_open_on_the_last_line_fails_that_row_only()
+    {
+        _folder.Write("items.csv", "No,Description\n1000,Good\n1001,\"Open\n");
+        var result = Import();
+        Assert.Equal((3, "Description"), (Assert.Single(result.Errors).Line, result.Errors[0].Column));
+        Assert.Single(_store.Erp.FindItems(new ItemQuery()));
+    }
+
+    [Fact]
+    public void A_control_character_in_a_cell_fails_that_row_with_its_column()
+    {
+        _folder.Write("items.csv", "No,Description,PicturePath\n1000,Good,a.png\n1001,Bad,b\0.png\n1002,Also good,c.png\n");
+        var result = Import();
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((3, "PicturePath"), (error.Line, error.Column));
+        Assert.Contains("U+0000", error.Reason);
+        Assert.Equal(["1000", "1002"], _store.Erp.FindItems(new ItemQuery()).Select(i => i.No));
+    }
+
+    [Fact]
+    public void A_file_that_is_not_utf8_is_refused_with_its_first_bad_line_and_loads_with_its_encoding()
+    {
+        var latin1 = System.Text.Encoding.Latin1.GetBytes("No,Description\n1000,Oslo\n1001,Grünerløkka\n");
+        File.WriteAllBytes(_folder.File("items.csv"), latin1);
+
+        var refused = Import();
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal((ErrorCatalog.ShopifyErpDataEncodingInvalid, 3), (error.Error, error.Line));
+        Assert.False(_store.Erp.Exists(ErpTables.Items));
+
+        var loaded = new ErpDataImporter(_store.Erp).Import(_folder.Path, false, new Progress(_events), CancellationToken.None,
+            CsvEncoding.Resolve("windows-1252"));
+        Assert.Empty(loaded.Errors);
+        Assert.Equal("Grünerløkka", _store.Erp.Rows(ErpTables.Items, ("No", "1001")).Single().Description);
+    }
+
+    [Fact]
+    public void Utf8_with_a_byte_order_mark_loads()
+    {
+        File.WriteAllBytes(_folder.File("items.csv"), [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes("No,Description\n1000,Grünerløkka\n")]);
+        Assert.Empty(Import().Errors);
+        Assert.Equal("Grünerløkka", _store.Erp.Rows(ErpTables.Items).Single().Description);
+    }
+
+    [Fact]
+    public void An_unknown_encoding_name_is_refused_with_its_id()
+    {
+        var ex = Assert.Throws<ShopifyPSException>(() => CsvEncoding.Resolve("klingon-8"));
+        Assert.Equal(ErrorCatalog.ShopifyErpDataEncodingUnknown, ex.Error);
+    }
+
+    [Fact]
+    public void Negative_prices_and_impossible_date_ranges_load_with_a_warning()
+    {
+        _folder.Write("items.csv", "No,UnitPrice,UnitCost\n1000,-5,1\n1001,5,1\n");
+        _folder.Write("sales-prices.csv", "ItemNo,StartingDate,EndingDate,UnitPrice\n1001,2025-02-01,2025-01-01,4\n1001,2025-03-01,2025-04-01,4\n");
+
+        var result = Import();
+
+        Assert.Empty(result.Errors);
+        Assert.Equal([("items.csv", 2, "UnitPrice"), ("sales-prices.csv", 2, "EndingDate")], result.Warnings.Select(w => (w.File, w.Line, w.Column)));
+        Assert.Equal(2, _events.Count(e => e.Kind == RunEventKind.Warning));
+        Assert.Equal(2, _store.Erp.Rows(ErpTables.SalesPrices).Count());
+    }
+
+    [Fact]
     public void An_unknown_column_is_reported_once_and_the_rest_loads()
     {
         _folder.Write("items.csv", "No,Description,UnitPirce\n1000,Bicycle,10\n");

@@ -126,10 +126,10 @@ public sealed class ImageSyncTests : IAsyncLifetime
         Directory.CreateDirectory(dir);
         var file = Path.Combine(dir, Guid.NewGuid().ToString("N") + ".png");
         File.WriteAllBytes(file, content);
-        var picture = LocalPicture.Load(file, out _)!;
-        var target = (await media.StageAsync([picture], default))[0];
-        await media.UploadAsync(target, picture, default);
-        var id = (await media.CreateFilesAsync([(target.ResourceUrl!, "staff")], default)).Ids[0];
+        var picture = LocalPicture.Load(file, false, out _)!;
+        var target = (await media.StageAsync([(picture, picture.FileName)], default))[0];
+        await media.UploadAsync(target, picture, picture.FileName, default);
+        var id = (await media.CreateFilesAsync([(target.ResourceUrl!, "staff", picture.FileName)], default)).Ids[0];
         await media.WaitUntilProcessedAsync([id], default);
         Assert.Empty(await media.AttachAsync([(id, _products[itemNo])], default));
         if (showOnVariant is not null) Assert.Empty(await media.AppendAsync(_products[itemNo], [(_variants[showOnVariant], [id])], default));
@@ -167,6 +167,117 @@ public sealed class ImageSyncTests : IAsyncLifetime
         Assert.All(new[] { Of(second, "1000"), Of(second, "1000", "RED"), Of(second, "1001") }, r => Assert.Equal(SyncAction.Unchanged, r.Action));
         Assert.Empty(await _shop.RequestsAsync());
         Assert.Equal(productMedia, (await MediaAsync("1000")).ProductMedia);
+    }
+
+    private async Task<int> FileCountAsync() =>
+        (await _shop.RawAsync("query TestFiles { files(first: 100) { nodes { id } } }", new JObject(), "TestFiles"))["data"]!["files"]!["nodes"]!.Count();
+
+    /// <summary>What a fault-free run leaves: each picture once on its product, the variant picture on its variant, no other file.</summary>
+    private async Task AssertFaultFreeStateAsync()
+    {
+        var (productMedia, variantMedia) = await MediaAsync("1000");
+        Assert.Equal([State(_products["1000"])!.MediaId, State(_variants["1000/RED"])!.MediaId], productMedia);
+        Assert.Equal([State(_variants["1000/RED"])!.MediaId], variantMedia[_variants["1000/RED"]]);
+        Assert.Single((await MediaAsync("1001")).ProductMedia);
+        Assert.Equal(3, await FileCountAsync());
+        Assert.All(new[] { _products["1000"], _variants["1000/RED"], _products["1001"] },
+            owner => Assert.True(string.IsNullOrEmpty(_store.Connector.GetHash(Shop, ContentKind.PictureUpload, owner))));
+    }
+
+    [Theory]
+    [InlineData("StagedUploadsCreate")]
+    [InlineData("FileCreate")]
+    [InlineData("FileStatuses")]
+    [InlineData("FileUpdate")]
+    [InlineData("VariantMedia")]
+    [InlineData("ProductVariantAppendMedia")]
+    public async Task A_lost_answer_to_a_media_or_file_call_ends_like_a_fault_free_run(string operation)
+    {
+        await _shop.FaultsAsync(new object[] { new { kind = "dropAfter", count = 1, match = operation } });
+        var first = await SyncAsync(ImageSyncMode.ToShopify);
+        await _shop.ClearFaultsAsync();
+        Assert.Contains((await _shop.RequestsAsync()), r => r.Value<string>("operationName") == operation && r["fault"] is not null && r["fault"]!.Type != JTokenType.Null);
+
+        // A call that can be replayed or looked up recovers in the same run; the rest fails only its pictures, and the rerun completes them.
+        Assert.DoesNotContain(first, r => r.ItemNo is "1000" or "1001" && r.Action == SyncAction.Skipped);
+        var rerun = await SyncAsync(ImageSyncMode.ToShopify);
+        Assert.DoesNotContain(rerun, r => r.Action == SyncAction.Failed);
+        await AssertFaultFreeStateAsync();
+    }
+
+    [Fact]
+    public async Task A_503_on_fileCreate_is_sent_again_once_Shopify_is_known_not_to_have_created_the_files()
+    {
+        await _shop.FaultsAsync(new object[] { new { kind = "http5xx", count = 1, status = 503, match = "FileCreate" } });
+        var first = await SyncAsync(ImageSyncMode.ToShopify);
+        await _shop.ClearFaultsAsync();
+
+        Assert.DoesNotContain(first, r => r.Action == SyncAction.Failed);
+        await AssertFaultFreeStateAsync();
+    }
+
+    [Fact]
+    public async Task Repeated_503s_on_fileCreate_fail_those_pictures_only_and_the_rerun_completes_them()
+    {
+        await _shop.FaultsAsync(new object[] { new { kind = "http5xx", count = 2, status = 503, match = "FileCreate" } });
+        var first = await SyncAsync(ImageSyncMode.ToShopify);
+        await _shop.ClearFaultsAsync();
+
+        Assert.Contains(first, r => r.Action == SyncAction.Failed && r.Message.Contains("503"));
+        Assert.Contains("does not exist", Of(first, "1004").Message);
+        await SyncAsync(ImageSyncMode.ToShopify);
+        await AssertFaultFreeStateAsync();
+    }
+
+    [Fact]
+    public async Task A_run_killed_after_fileCreate_leaves_a_marker_the_next_run_adopts()
+    {
+        // What a run killed between fileCreate and saving its state leaves: the files in Shopify, only the markers at home.
+        await SyncAsync(ImageSyncMode.ToShopify);
+        foreach (var owner in new[] { _products["1000"], _variants["1000/RED"], _products["1001"] })
+        {
+            var state = State(owner)!;
+            _store.Connector.SetHash(Shop, ContentKind.PictureUpload, owner, PictureMarker.Of(owner, state.Sha256));
+            _store.Connector.SetHash(Shop, ContentKind.Picture, owner, "");
+        }
+        await _shop.ClearRequestsAsync();
+
+        var rerun = await SyncAsync(ImageSyncMode.ToShopify);
+
+        Assert.All(new[] { Of(rerun, "1000"), Of(rerun, "1000", "RED"), Of(rerun, "1001") }, r => Assert.Contains("interrupted attempt", r.Message));
+        Assert.DoesNotContain("FileCreate", await MutationsSentAsync());
+        await AssertFaultFreeStateAsync();
+    }
+
+    [Fact]
+    public async Task Damaged_pictures_folders_and_impossible_paths_fail_their_record_only()
+    {
+        var whole = TestImages.Png(400, 400);
+        WritePicture("1002-corrupt.png", whole[..(whole.Length / 2)]);
+        WritePicture("1003-huge.png", [.. whole[..33], .. new byte[2000]]);
+        _store.Erp.Upsert(ErpTables.Items, new Item { No = "1004", Description = "Item 1004", PicturePath = Pictures });
+        _store.Erp.Upsert(ErpTables.Items, new Item { No = "1001", Description = "Item 1001", PicturePath = Path.Combine(Pictures, "10\01.jpg") });
+
+        var results = await SyncAsync(ImageSyncMode.ToShopify);
+
+        Assert.Contains("truncated", Of(results, "1002").Message);
+        Assert.Matches("damaged|cannot be decoded", Of(results, "1003").Message);
+        Assert.Contains("is a folder", Of(results, "1004").Message);
+        Assert.Contains("NUL", Of(results, "1001").Message);
+        Assert.Equal(SyncAction.Created, Of(results, "1000").Action);
+    }
+
+    [Fact]
+    public async Task ScaleDown_fits_a_picture_above_Shopifys_limits_and_a_rerun_sees_it_unchanged()
+    {
+        WritePicture("1003-huge.png", TestImages.Png(4600, 40));
+        var scope = new ImageSyncScope { ItemNo = ["1003"], ScaleDown = true };
+
+        var first = await SyncAsync(ImageSyncMode.ToShopify, scope: scope);
+
+        Assert.Equal(SyncAction.Created, Of(first, "1003").Action);
+        Assert.Contains("scaled down from 4600x40", Of(first, "1003").Message);
+        Assert.Equal(SyncAction.Unchanged, Of(await SyncAsync(ImageSyncMode.ToShopify, scope: scope), "1003").Action);
     }
 
     [Fact]

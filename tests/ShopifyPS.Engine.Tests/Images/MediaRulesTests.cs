@@ -7,10 +7,10 @@ public sealed class MediaRulesTests
     public static TheoryData<string, byte[], string?> Files() => new()
     {
         { "small png", TestImages.Png(10, 10), null },
-        { "jpeg at the limit", TestImages.Jpeg(5000, 5000), null },
-        { "gif", TestImages.Gif(5000, 1), null },
-        { "png too wide", TestImages.Png(5001, 2), "5001x2 pixels; Shopify takes at most 5000 pixels on a side" },
-        { "jpeg too tall", TestImages.Jpeg(10, 5001), "10x5001 pixels" },
+        { "jpeg at the limit", TestImages.Jpeg(4472, 4472), null },
+        { "gif", TestImages.Gif(4472, 1), null },
+        { "png too wide", TestImages.Png(4473, 2), "4473x2 pixels; Shopify takes at most 4472 pixels on a side and 20 megapixels" },
+        { "jpeg too tall", TestImages.Jpeg(10, 4473), "10x4473 pixels" },
         { "webp too wide", TestImages.Webp("VP8X", 16383, 10), "16383x10 pixels" },
         { "corrupt", "not an image at all"u8.ToArray(), "not a PNG, JPEG, GIF or WEBP" },
         { "empty", [], "the file is empty" },

@@ -113,4 +113,12 @@ public sealed class LocationFilterTests
         Assert.Equal("EAST|WEST", LocationFilter.Parse("EAST|WEST").ToString());
         Assert.Same(LocationFilter.All, LocationFilter.Parse(null));
     }
+
+    [Fact]
+    public void Deep_parentheses_are_refused_at_the_column_that_goes_too_deep()
+    {
+        var error = Assert.Throws<LocationFilterException>(() => LocationFilter.Parse(new string('(', 40_000) + "EAST" + new string(')', 40_000)));
+        Assert.Equal(LocationFilterParser.MaxDepth + 1, error.Column);
+        Assert.True(error.Message.Length < 300);
+    }
 }

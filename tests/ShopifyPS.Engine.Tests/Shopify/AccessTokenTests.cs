@@ -48,12 +48,49 @@ public sealed class AccessTokenTests : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(_root, "secrets"));
         File.WriteAllText(Path.Combine(_root, "secrets", "shop.token"), FakeShopify.Token + "\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(_root, "secrets", "shop.token"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var fake = new FakeShopify().ThenData(Shop);
         var client = ClientFor(new AuthSettings { TokenFile = "secrets/shop.token" }, fake);
 
         await client.ExecuteAsync("ShopInfo");
 
         Assert.Equal(FakeShopify.Token, fake.Requests[0].Headers["X-Shopify-Access-Token"]);
+    }
+
+    [Theory]
+    [InlineData("shpat_sEcReT\r\nrest", 13)]
+    [InlineData("shpat_sEcReT\0rest", 13)]
+    [InlineData("shpat_sEcReT rest", 13)]
+    public async Task A_token_with_a_character_no_header_may_carry_names_its_source_and_position_never_the_value(string token, int position)
+    {
+        var path = Path.Combine(_root, "secrets", "bad.token");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, token);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var client = ClientFor(new AuthSettings { TokenFile = "secrets/bad.token" }, new FakeShopify());
+
+        var ex = await Assert.ThrowsAsync<ShopifyTokenUnavailableException>(() => client.ExecuteAsync("ShopInfo"));
+
+        Assert.Equal(ErrorCatalog.TokenMalformed, ex.Error);
+        Assert.Contains(path, ex.Message);
+        Assert.Contains($"character {position}", ex.Message);
+        Assert.DoesNotContain("sEcReT", ex.Message);
+    }
+
+    [Fact]
+    public async Task A_token_file_others_may_read_is_refused_with_the_chmod_that_fixes_it()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var path = Path.Combine(_root, "secrets", "open.token");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, FakeShopify.Token);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+        var client = ClientFor(new AuthSettings { TokenFile = "secrets/open.token" }, new FakeShopify());
+
+        var ex = await Assert.ThrowsAsync<ShopifyTokenUnavailableException>(() => client.ExecuteAsync("ShopInfo"));
+
+        Assert.Equal(ErrorCatalog.InsecurePermissions, ex.Error);
+        Assert.Contains($"chmod 600 '{path}'", ex.Message);
     }
 
     [Fact]

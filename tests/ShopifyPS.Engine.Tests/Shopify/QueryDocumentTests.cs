@@ -68,6 +68,7 @@ public sealed class QueryDocumentTests : IClassFixture<AdminSchemaFixture>
         ["ProductCreateMedia"] = $$$"""{"productId": "{{{Product}}}", "media": [{"originalSource": "https://example.com/oak.jpg", "alt": "Oak table", "mediaContentType": "IMAGE"}]}""",
         ["ProductDeleteMedia"] = $$$"""{"productId": "{{{Product}}}", "mediaIds": ["gid://shopify/MediaImage/5"]}""",
         ["FileCreate"] = """{"files": [{"originalSource": "https://example.com/oak.jpg", "alt": "Oak", "contentType": "IMAGE", "filename": "oak.jpg"}]}""",
+        ["FilesByName"] = """{"query": "filename:shopifyps_v5_0123456789ab*"}""",
         ["FileStatuses"] = """{"ids": ["gid://shopify/MediaImage/5", "gid://shopify/MediaImage/6"]}""",
         ["FileUpdate"] = $$$"""{"files": [{"id": "gid://shopify/MediaImage/5", "referencesToAdd": ["{{{Product}}}"]}]}""",
         ["FileDelete"] = """{"fileIds": ["gid://shopify/MediaImage/5"]}""",

@@ -45,12 +45,12 @@ internal static class StagedUploads
         var id = Guid.NewGuid().ToString("N");
         var key = resource == "BULK_MUTATION_VARIABLES"
             ? $"tmp/emulator/bulk/{id}/bulk_op_vars"
-            : $"tmp/emulator/{id}/{Uri.EscapeDataString(Path.GetFileName(filename))}";
+            : $"tmp/emulator/{id}/{Path.GetFileName(filename)}";
         ctx.Store.Uploads[key] = new StagedUpload
         {
             Key = key, Resource = resource, Filename = filename, MimeType = mimeType, HttpMethod = method, CreatedAt = ctx.Store.Now(),
         };
-        var objectUrl = new Uri(ctx.BaseUri, "emulator/uploads/" + key).ToString();
+        var objectUrl = UploadsPrefix(ctx.BaseUri) + Escaped(key);
         var parameters = method == "POST"
             ? new List<(string, string)>
             {
@@ -61,19 +61,27 @@ internal static class StagedUploads
             }
             : new List<(string, string)> { ("content_type", mimeType), ("acl", "private") };
         return new GraphMap("StagedMediaUploadTarget",
-            ("url", method == "POST" ? new Uri(ctx.BaseUri, "emulator/uploads/").ToString() : objectUrl + "?X-Goog-Signature=" + id),
+            ("url", method == "POST" ? UploadsPrefix(ctx.BaseUri) : objectUrl + "?X-Goog-Signature=" + id),
             ("resourceUrl", resource == "BULK_MUTATION_VARIABLES" ? null : objectUrl),
             ("parameters", parameters.Select(p => new GraphMap("StagedUploadParameter", ("name", p.Item1), ("value", p.Item2))).ToList()));
     }
 
     /// <summary>The staged upload an emulator URL (resourceUrl) refers to, or null for any other URL.</summary>
+    /// <remarks>Like a storage service, the key in the URL must be percent-encoded as it was handed out: a file name
+    /// with a space or æøå passed back decoded is a different object, so it cannot be downloaded.</remarks>
     public static StagedUpload? FromUrl(ShopStore store, Uri baseUri, string url)
     {
-        var prefix = new Uri(baseUri, "emulator/uploads/").ToString();
+        var prefix = UploadsPrefix(baseUri);
         if (!url.StartsWith(prefix, StringComparison.Ordinal)) return null;
-        var key = url[prefix.Length..];
-        var q = key.IndexOf('?');
-        if (q >= 0) key = key[..q];
-        return store.Uploads.GetValueOrDefault(key);
+        var path = url[prefix.Length..];
+        var q = path.IndexOf('?');
+        if (q >= 0) path = path[..q];
+        var upload = store.Uploads.GetValueOrDefault(Uri.UnescapeDataString(path));
+        return upload is not null && Escaped(upload.Key) == path ? upload : null;
     }
+
+    // Keys hold the file name as given; URLs carry it percent-encoded, segment by segment (as a storage service does).
+    private static string Escaped(string key) => string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
+
+    private static string UploadsPrefix(Uri baseUri) => new Uri(baseUri, "emulator/uploads/").AbsoluteUri;
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace ShopifyPS.Erp.Import;
 
 /// <summary>
@@ -6,17 +8,21 @@ namespace ShopifyPS.Erp.Import;
 /// batches of <see cref="BatchSize"/>, each batch all or nothing, so a run that is stopped keeps whole batches and
 /// loading the folder again completes it. A bad row is reported with file, line, column and reason and the good
 /// rows still load. With <c>whatIf</c> everything runs in one transaction that is rolled back: the counts are
-/// exact and nothing is written.
+/// exact and nothing is written. Files are read as UTF-8 unless another encoding is given; a file that is not valid
+/// UTF-8 is refused whole (with its first bad line), never stored with replacement characters.
 /// </summary>
 public sealed class ErpDataImporter(IErpStore store)
 {
     public const int BatchSize = 10_000;
 
-    public ErpImportResult Import(string folder, bool whatIf, IProgress<RunEvent> progress, CancellationToken cancellation)
+    public ErpImportResult Import(string folder, bool whatIf, IProgress<RunEvent> progress, CancellationToken cancellation, Encoding? encoding = null)
     {
-        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"The folder {folder} does not exist.");
+        if (!Directory.Exists(folder))
+            throw new ShopifyPSException(ErrorCatalog.ErpDataFolderNotFound, $"The folder {folder} does not exist.", folder);
+        encoding ??= new UTF8Encoding(false);
         WarnAboutUnknownFiles(folder, progress);
         var errors = new List<ErpRowError>();
+        var warnings = new List<ErpRowError>();
         var summaries = new List<ErpFileSummary>();
         var batch = new Batch(store, whatIf);
         try
@@ -26,7 +32,16 @@ public sealed class ErpDataImporter(IErpStore store)
                 var path = Path.Combine(folder, table.FileName);
                 if (!File.Exists(path)) continue;
                 progress.Report(RunEvent.Verbose($"Loading {path}."));
-                summaries.Add(LoadFile(path, table, whatIf, batch, errors, progress, cancellation));
+                if (CsvEncoding.IsUtf8(encoding) && !CsvEncoding.HasWideByteOrderMark(path) && CsvEncoding.FirstInvalidUtf8Line(path) is { } badLine)
+                {
+                    errors.Add(new ErpRowError(table.FileName, badLine, "",
+                        "is not valid UTF-8, so no row of this file was loaded. Save the file as UTF-8 (Excel: \"CSV UTF-8\"), " +
+                        "or name its encoding: Import-ShopifyErpData -Encoding windows-1252 (what Excel writes on Western Windows).")
+                        { Error = ErrorCatalog.ShopifyErpDataEncodingInvalid });
+                    summaries.Add(new ErpFileSummary(table.FileName) { WhatIf = whatIf });
+                    continue;
+                }
+                summaries.Add(LoadFile(path, table, encoding, whatIf, batch, errors, warnings, progress, cancellation));
             }
             batch.Finish();
         }
@@ -34,14 +49,14 @@ public sealed class ErpDataImporter(IErpStore store)
         {
             batch.Dispose();
         }
-        return new ErpImportResult(summaries, errors);
+        return new ErpImportResult(summaries, errors, warnings);
     }
 
-    private ErpFileSummary LoadFile(string path, ErpTable table, bool whatIf, Batch batch, List<ErpRowError> errors,
-        IProgress<RunEvent> progress, CancellationToken cancellation)
+    private ErpFileSummary LoadFile(string path, ErpTable table, Encoding encoding, bool whatIf, Batch batch, List<ErpRowError> errors,
+        List<ErpRowError> warnings, IProgress<RunEvent> progress, CancellationToken cancellation)
     {
         var summary = new ErpFileSummary(table.FileName) { WhatIf = whatIf };
-        using var reader = new ErpCsvReader(path, table);
+        using var reader = new ErpCsvReader(path, table, encoding);
         foreach (var problem in reader.HeaderProblems) errors.Add(new ErpRowError(table.FileName, 1, problem.Column, problem.Reason));
         var links = new LinkChecker(store);
         var firstLineOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -56,6 +71,12 @@ public sealed class ErpDataImporter(IErpStore store)
                 {
                     Count(summary, table.Upsert(store, row!, reader.Columns));
                     batch.RowDone();
+                    if (table.Warn(row!) is { } doubt)
+                    {
+                        var warning = new ErpRowError(table.FileName, line, doubt.Column, doubt.Reason);
+                        warnings.Add(warning);
+                        progress.Report(RunEvent.Warning(warning.ToString()));
+                    }
                 }
                 catch (RowRejectedException ex)
                 {

@@ -5,6 +5,9 @@ namespace ShopifyPS;
 /// the row starts on (the header is line 1); <see cref="Column"/> is blank when the whole row is at fault.</summary>
 public sealed record ErpRowError(string File, int Line, string Column, string Reason)
 {
+    /// <summary>Why it was not loaded: a bad row, or a file that could not be read at all.</summary>
+    public ErrorId Error { get; init; } = ErrorCatalog.ErpDataInvalidRow;
+
     public override string ToString() =>
         Column.Length == 0 ? $"{File} line {Line}: {Reason}" : $"{File} line {Line}, column {Column}: {Reason}";
 }
@@ -24,5 +27,6 @@ public sealed class ErpFileSummary
     public bool WhatIf { get; internal set; }
 }
 
-/// <summary>The summaries in load order and every row that failed.</summary>
-public sealed record ErpImportResult(IReadOnlyList<ErpFileSummary> Files, IReadOnlyList<ErpRowError> Errors);
+/// <summary>The summaries in load order, every row that failed, and the loaded rows that hold values Shopify will
+/// refuse or that can never apply (negative prices, an ending date before the starting date).</summary>
+public sealed record ErpImportResult(IReadOnlyList<ErpFileSummary> Files, IReadOnlyList<ErpRowError> Errors, IReadOnlyList<ErpRowError> Warnings);

@@ -42,8 +42,16 @@ public abstract class AccessTokenProvider
         if (string.IsNullOrWhiteSpace(value))
             throw new ShopifyTokenUnavailableException(source,
                 $"The environment variable {variable} is not set or is empty. Set it in the session or the scheduled task that runs ShopifyPS.");
-        return value.Trim();
+        return Checked(value.Trim(), source);
     }
+
+    /// <summary>A token with a line break, NUL or space inside cannot go into a header; the error names the source and
+    /// the position, never the value.</summary>
+    internal static string Checked(string token, string source) => TokenShape.BadCharacter(token) is { } position
+        ? throw new ShopifyTokenUnavailableException(source,
+            $"The token from the {source} has a character a token cannot have (a line break, NUL, space or non-ASCII letter) at character {position}. " +
+            "Write the token alone on one line.", error: ErrorCatalog.TokenMalformed)
+        : token;
 }
 
 /// <summary>A token in an environment variable (profile <c>auth.tokenEnv</c>), read on each use so a changed variable takes effect.</summary>
@@ -62,6 +70,8 @@ internal sealed class FileTokenProvider(string path) : AccessTokenProvider
 
     public override async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
     {
+        if (FilePermissions.Problem(path, secret: true) is { } exposed)
+            throw new ShopifyTokenUnavailableException(Source, $"The token file is not private: {exposed}", error: ErrorCatalog.InsecurePermissions);
         string text;
         try
         {
@@ -77,6 +87,6 @@ internal sealed class FileTokenProvider(string path) : AccessTokenProvider
         }
         if (string.IsNullOrWhiteSpace(text))
             throw new ShopifyTokenUnavailableException(Source, $"The token file {path} is empty.");
-        return text.Trim();
+        return Checked(text.Trim(), Source);
     }
 }

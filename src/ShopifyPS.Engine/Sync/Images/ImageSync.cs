@@ -10,6 +10,8 @@ public sealed class ImageSyncScope
     public IReadOnlyList<string> ItemNo { get; init; } = [];
     public IReadOnlyList<string> ProductId { get; init; } = [];
     public bool All => ItemNo.Count == 0 && ProductId.Count == 0;
+    /// <summary>Scale pictures above Shopify's limits (4472 × 4472 px, 20 megapixels, 20 MB) down instead of skipping them.</summary>
+    public bool ScaleDown { get; init; }
 }
 
 /// <summary>
@@ -27,7 +29,7 @@ public static class ImageSync
         var products = new List<ShopProduct>();
         foreach (var unlinked in Select(context, scope, products)) yield return unlinked;
         var job = mode == ImageSyncMode.ToShopify
-            ? new ImageExport(context, home).RunAsync(products, ct)
+            ? new ImageExport(context, home, scope.ScaleDown).RunAsync(products, ct)
             : new ImageImport(context, home).RunAsync(products, ct);
         await foreach (var result in job.ConfigureAwait(false)) yield return result;
     }

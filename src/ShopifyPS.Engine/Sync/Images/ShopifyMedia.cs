@@ -24,22 +24,30 @@ internal sealed class ShopifyMedia(ShopifyClient client)
 {
     private static readonly TimeSpan ProcessingTimeout = TimeSpan.FromMinutes(5);
 
-    public Task<IReadOnlyList<StagedTarget>> StageAsync(IReadOnlyList<LocalPicture> pictures, CancellationToken ct) =>
-        StagedUploads.CreateAsync(client, pictures.Select(Staged).ToList(), ct);
+    public Task<IReadOnlyList<StagedTarget>> StageAsync(IReadOnlyList<(LocalPicture Picture, string FileName)> pictures, CancellationToken ct) =>
+        StagedUploads.CreateAsync(client, pictures.Select(p => Staged(p.Picture, p.FileName)).ToList(), ct);
 
-    public Task UploadAsync(StagedTarget target, LocalPicture picture, CancellationToken ct) =>
-        StagedUploads.UploadAsync(client, target, Staged(picture), () => new ByteArrayContent(picture.Content), ct);
+    public Task UploadAsync(StagedTarget target, LocalPicture picture, string fileName, CancellationToken ct) =>
+        StagedUploads.UploadAsync(client, target, Staged(picture, fileName), () => new ByteArrayContent(picture.Content), ct);
 
     /// <summary>The new files' ids in input order, or the userErrors (Shopify then creates none).</summary>
-    public async Task<(IReadOnlyList<string> Ids, IReadOnlyList<UserError> Errors)> CreateFilesAsync(IReadOnlyList<(string Source, string Alt)> files, CancellationToken ct)
+    public async Task<(IReadOnlyList<string> Ids, IReadOnlyList<UserError> Errors)> CreateFilesAsync(IReadOnlyList<(string Source, string Alt, string FileName)> files, CancellationToken ct)
     {
-        var input = files.Select(f => new { originalSource = f.Source, contentType = "IMAGE", alt = f.Alt }).ToArray();
+        var input = files.Select(f => new { originalSource = f.Source, contentType = "IMAGE", alt = f.Alt, filename = f.FileName }).ToArray();
         var payload = (await client.ExecuteAsync("FileCreate", new { files = input }, ct).ConfigureAwait(false)).Payload();
         if (!payload.Succeeded) return (Array.Empty<string>(), payload.UserErrors);
         var ids = (payload.Data["files"] as JArray ?? new JArray()).Select(f => f.Value<string>("id") ?? "").ToList();
         if (ids.Count != files.Count || ids.Any(id => id.Length == 0))
             throw new ShopifyException($"fileCreate returned {ids.Count} files for {files.Count} uploads.", "FileCreate", payload.RequestId);
         return (ids, Array.Empty<UserError>());
+    }
+
+    /// <summary>The files created under <paramref name="marker"/> (id and fileStatus), oldest first.</summary>
+    public async Task<IReadOnlyList<(string Id, string Status)>> MarkedFilesAsync(string marker, CancellationToken ct)
+    {
+        var response = await client.ExecuteAsync("FilesByName", new { query = PictureMarker.Query(marker) }, ct).ConfigureAwait(false);
+        return (response.Data["files"]?["nodes"] as JArray ?? new JArray()).OfType<JObject>()
+            .Select(n => (n.Value<string>("id") ?? "", n.Value<string>("fileStatus") ?? "")).Where(f => f.Item1.Length > 0).ToList();
     }
 
     /// <summary>Polls until every file is READY or FAILED (media processing is asynchronous), at most five minutes.</summary>
@@ -158,5 +166,5 @@ internal sealed class ShopifyMedia(ShopifyClient client)
             ? new ShopifyPicture(m.Value<string>("id") ?? "", m["updatedAt"]?.Type == JTokenType.String && DateTimeOffset.TryParse(m.Value<string>("updatedAt"), out var at) ? at : null, url)
             : null;
 
-    private static StagedFile Staged(LocalPicture picture) => new("IMAGE", picture.FileName, picture.Header.MimeType, picture.Content.Length);
+    private static StagedFile Staged(LocalPicture picture, string fileName) => new("IMAGE", fileName, picture.Header.MimeType, picture.Content.Length);
 }

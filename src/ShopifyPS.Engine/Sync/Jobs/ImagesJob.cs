@@ -4,8 +4,9 @@ using ShopifyPS.Sync.Images;
 
 namespace ShopifyPS.Sync;
 
-/// <summary>Sync-ShopifyImage: pictures the way the profile's syncItemImages says, for linked products.</summary>
-public sealed class ImagesJob(JobScope scope) : ISyncJob
+/// <summary>Sync-ShopifyImage: pictures the way the profile's syncItemImages says, for linked products; with scaleDown,
+/// pictures above Shopify's limits are scaled to fit instead of skipped.</summary>
+public sealed class ImagesJob(JobScope scope, bool scaleDown = false) : ISyncJob
 {
     public SyncKind Kind => SyncKind.Images;
     public JobScope Scope => scope;
@@ -20,5 +21,5 @@ public sealed class ImagesJob(JobScope scope) : ISyncJob
     }
 
     public IAsyncEnumerable<SyncResult> RunAsync(ShopSession session, CancellationToken cancellationToken) =>
-        ImageSync.RunAsync(session, session.Home, new ImageSyncScope { ItemNo = scope.ItemNos, ProductId = scope.ProductIds }, cancellationToken);
+        ImageSync.RunAsync(session, session.Home, new ImageSyncScope { ItemNo = scope.ItemNos, ProductId = scope.ProductIds, ScaleDown = scaleDown }, cancellationToken);
 }
