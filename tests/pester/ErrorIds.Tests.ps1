@@ -34,7 +34,7 @@ Describe 'The catalog' {
     It 'is asserted by the Pester suites, except the ids only a broken Shopify or a bug can cause' {
         # These need Shopify itself to misbehave (or ShopifyPS to have a bug) and are proven by the engine's xunit tests
         # against the in-process emulator with faults no control endpoint offers.
-        $engineOnly = 'ShopifyThrottled', 'ShopifyScopesMissing', 'ShopifyBulkOperationFailed', 'ShopifyRequestFailed',
+        $engineOnly = 'ShopifyScopesMissing', 'ShopifyBulkOperationFailed', 'ShopifyRequestFailed',
             'ShopifyUserError', 'ShopifyVatSetupMissing', 'ShopifyUnexpectedError'
         $suites = Get-ChildItem $PSScriptRoot -Filter *.Tests.ps1 | Where-Object Name -NE 'ErrorIds.Tests.ps1' | Get-Content -Raw
         $suites += Get-Content (Join-Path $PSScriptRoot 'ErrorIds.Tests.ps1') -Raw | ForEach-Object { ($_ -split "Describe 'Each id'")[-1] }
@@ -64,6 +64,11 @@ Describe 'Each id' {
             Script = { Set-ShopifySkuMapping -Shop shop -ProductId (Get-ShopifyProduct -Shop shop | Where-Object ItemNo -EQ '1001').Id -ItemNo 1001 -VariantCode S } }
         @{ ErrorId = 'ShopifyPublicationNotFound'; Case = 'a sales channel the shop does not have'; Names = 'Nowhere Channel'
             Script = { Set-ShopifyShop shop -Publications 'Nowhere Channel'; try { Test-ShopifyShop shop } finally { Set-ShopifyShop shop -Publications 'Online Store' } } }
+        @{ ErrorId = 'ShopifyThrottled'; Case = 'Shopify answers THROTTLED to every retry'; Names = 'THROTTLED'
+            Script = {
+                Invoke-TestEmulator $emulator 'faults' -Body @{ faults = @(@{ kind = 'throttled'; count = 50 }) } | Out-Null
+                try { Get-ShopifyLocation -Shop shop } finally { Invoke-TestEmulator $emulator 'faults' -Method Delete | Out-Null }
+            } }
         @{ ErrorId = 'ShopifyExchangeRateMissing'; Case = 'a shop currency without an exchange rate'; Names = "'USD'"
             Script = { Set-ShopifyShop shop -CurrencyCode USD; try { Sync-ShopifyPrice -Shop shop } finally { Set-ShopifyShop shop -CurrencyCode '' } } }
         @{ ErrorId = 'ShopifyCustomerTemplateUnknown'; Case = 'a customer template the ERP data lacks'; Names = 'NO-SUCH-TEMPLATE'
