@@ -72,7 +72,10 @@ function Invoke-Build {
         $native = Join-Path $enginePublish "runtimes/$rid/native"
         if (-not (Test-Path $native)) { throw "No native SQLite library for $rid in $enginePublish/runtimes." }
         $target = New-Item -ItemType Directory -Force -Path (Join-Path $dependencies "runtimes/$rid/native")
-        Copy-Item (Join-Path $native '*') $target
+        Copy-Item (Join-Path $native '*') $target -Exclude '*.pdb'
+        # SkiaSharp ships one universal macOS library under runtimes/osx: each macOS identifier gets it.
+        $universal = Join-Path $enginePublish 'runtimes/osx/native'
+        if ($rid -like 'osx-*' -and (Test-Path $universal)) { Copy-Item (Join-Path $universal '*') $target }
     }
 
     $manifest = Get-Content (Join-Path $root 'ShopifyPS.psd1') -Raw
