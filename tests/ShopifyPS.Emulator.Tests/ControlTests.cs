@@ -166,4 +166,21 @@ public class ControlTests
         Assert.Equal(7, product["variants"]![0]!["inventoryItem"]!["levels"]![0]!["available"]!.GetValue<int>());
         Assert.Equal(3, state["locations"]!.AsArray().Count);
     }
+
+    [Fact]
+    public async Task Access_scopes_taken_away_are_not_listed_and_their_mutations_are_denied()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        await emu.ControlAsync(HttpMethod.Post, "emulator/config", new { accessScopes = new[] { "read_products", "read_locations" } });
+
+        var scopes = (await emu.DataAsync("query Scopes { currentAppInstallation { accessScopes { handle } } }"))["currentAppInstallation"]!["accessScopes"]!
+            .AsArray().Select(s => s!["handle"]!.GetValue<string>()).ToList();
+        Assert.Equal(["read_products", "read_locations"], scopes);
+
+        var (status, body) = await emu.PostAsync("mutation Add { tagsAdd(id: \"gid://shopify/Product/1\", tags: [\"x\"]) { userErrors { message } } }");
+        Assert.Equal(200, status);
+        var error = body["errors"]![0]!;
+        Assert.Equal("ACCESS_DENIED", error["extensions"]!["code"]!.GetValue<string>());
+        Assert.Contains("`write_products`", error["message"]!.GetValue<string>());
+    }
 }

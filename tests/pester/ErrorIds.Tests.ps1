@@ -34,7 +34,7 @@ Describe 'The catalog' {
     It 'is asserted by the Pester suites, except the ids only a broken Shopify or a bug can cause' {
         # These need Shopify itself to misbehave (or ShopifyPS to have a bug) and are proven by the engine's xunit tests
         # against the in-process emulator with faults no control endpoint offers.
-        $engineOnly = 'ShopifyScopesMissing', 'ShopifyBulkOperationFailed', 'ShopifyRequestFailed',
+        $engineOnly = 'ShopifyBulkOperationFailed', 'ShopifyRequestFailed',
             'ShopifyUserError', 'ShopifyVatSetupMissing', 'ShopifyUnexpectedError'
         $suites = Get-ChildItem $PSScriptRoot -Filter *.Tests.ps1 | Where-Object Name -NE 'ErrorIds.Tests.ps1' | Get-Content -Raw
         $suites += Get-Content (Join-Path $PSScriptRoot 'ErrorIds.Tests.ps1') -Raw | ForEach-Object { ($_ -split "Describe 'Each id'")[-1] }
@@ -68,6 +68,12 @@ Describe 'Each id' {
             Script = {
                 Invoke-TestEmulator $emulator 'faults' -Body @{ faults = @(@{ kind = 'throttled'; count = 50 }) } | Out-Null
                 try { Get-ShopifyLocation -Shop shop } finally { Invoke-TestEmulator $emulator 'faults' -Method Delete | Out-Null }
+            } }
+        @{ ErrorId = 'ShopifyScopesMissing'; Case = 'an app without write_products'; Names = 'write_products'
+            Script = {
+                $granted = (Invoke-TestEmulator $emulator 'config' -Method Get).accessScopes
+                Invoke-TestEmulator $emulator 'config' -Body @{ accessScopes = @($granted | Where-Object { $_ -ne 'write_products' }) } | Out-Null
+                try { Test-ShopifyShop shop } finally { Invoke-TestEmulator $emulator 'config' -Body @{ accessScopes = @($granted) } | Out-Null }
             } }
         @{ ErrorId = 'ShopifyExchangeRateMissing'; Case = 'a shop currency without an exchange rate'; Names = "'USD'"
             Script = { Set-ShopifyShop shop -CurrencyCode USD; try { Sync-ShopifyPrice -Shop shop } finally { Set-ShopifyShop shop -CurrencyCode '' } } }

@@ -36,6 +36,12 @@ internal static class ControlEndpoints
             if (Num(body, "currentlyAvailable") is { } available) rt.Bucket.SetAvailable(available);
             if (Num(body, "latencyMs") is { } latency) rt.LatencyMs = (int)latency;
             if (Num(body, "mediaProcessingMs") is { } media) rt.MediaProcessingMs = (int)media;
+            if (body["accessScopes"] is JsonArray scopes)
+                lock (rt.Store.Sync)
+                {
+                    rt.Store.GrantedScopes.Clear();
+                    rt.Store.GrantedScopes.UnionWith(scopes.Select(s => (string?)s).OfType<string>());
+                }
             return Results.Json(Config(rt), Json);
         });
 
@@ -115,6 +121,7 @@ internal static class ControlEndpoints
         clockSpeed = rt.Bucket.ClockSpeed,
         latencyMs = rt.LatencyMs,
         mediaProcessingMs = rt.MediaProcessingMs,
+        accessScopes = rt.Store.GrantedScopes.Order(StringComparer.Ordinal).ToList(),
     };
 
     private static double? Num(JsonObject o, string key) => o[key] is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;

@@ -7,12 +7,6 @@ namespace ShopifyPS.Emulator.Graph;
 /// <summary>QueryRoot: the read side of the Admin API that a product and inventory sync uses.</summary>
 internal sealed class QueryRoot : IGraphObject
 {
-    public static readonly string[] AccessScopes =
-    {
-        "read_products", "write_products", "read_inventory", "write_inventory", "read_locations",
-        "read_files", "write_files", "read_publications", "write_publications",
-    };
-
     public string? GraphType => "QueryRoot";
 
     public object? Resolve(string field, Args args, ExecContext ctx)
@@ -21,7 +15,7 @@ internal sealed class QueryRoot : IGraphObject
         switch (field)
         {
             case "shop": return ShopObject(store);
-            case "currentAppInstallation": return AppInstallation();
+            case "currentAppInstallation": return AppInstallation(store);
             case "locations":
                 var includeInactive = args.Bool("includeInactive") == true;
                 var locs = SearchQuery.Filter(SearchQuery.Parse(args.Str("query")), store.Locations.Values, new LocationSearch())
@@ -129,9 +123,9 @@ internal sealed class QueryRoot : IGraphObject
         // The Standard ("Basic"/"Shopify") plan: restore rate 100 points/s, see reference §3.2.
         ("plan", new GraphMap("ShopPlan", ("displayName", "Shopify"), ("publicDisplayName", "Shopify"), ("partnerDevelopment", false), ("shopifyPlus", false))));
 
-    private static GraphMap AppInstallation() => new("AppInstallation",
+    private static GraphMap AppInstallation(ShopStore store) => new("AppInstallation",
         ("id", Gid.Of("AppInstallation", 1)),
-        ("accessScopes", AccessScopes.Select(s => new GraphMap("AccessScope", ("handle", s), ("description", s))).ToList()),
+        ("accessScopes", AccessScopes.All.Where(store.GrantedScopes.Contains).Select(s => new GraphMap("AccessScope", ("handle", s), ("description", s))).ToList()),
         ("app", new GraphMap("App", ("id", Gid.Of("App", 1)), ("title", "ShopifyPS"), ("handle", "shopifyps"))),
         ("launchUrl", "https://emulator.myshopify.com/admin/apps/shopifyps"));
 }

@@ -14,6 +14,9 @@ internal sealed class ShopStore
     public string ShopName { get; set; } = "ShopifyPS Emulator";
     public string Domain { get; set; } = "emulator.myshopify.com";
     public string Currency { get; set; } = "USD";
+
+    /// <summary>The app's granted access scopes: all by default; the control endpoint may take some away (a reset keeps them).</summary>
+    public HashSet<string> GrantedScopes { get; } = [.. Graph.AccessScopes.All];
     public DateTimeOffset ShopCreatedAt { get; private set; }
 
     public SortedDictionary<long, Location> Locations { get; } = new();

@@ -8,7 +8,13 @@ internal sealed class MutationRoot(EmulatorRuntime rt) : IGraphObject
 {
     public string? GraphType => "Mutation";
 
-    public object? Resolve(string field, Args args, ExecContext ctx) => field switch
+    public object? Resolve(string field, Args args, ExecContext ctx)
+    {
+        AccessScopes.Demand(field, ctx.Store.GrantedScopes);
+        return Dispatch(field, args, ctx);
+    }
+
+    private object? Dispatch(string field, Args args, ExecContext ctx) => field switch
     {
         "productSet" => ProductSetMutation.Run(args, ctx, rt),
         "productCreate" => ProductMutations.Create(args, ctx, rt),
