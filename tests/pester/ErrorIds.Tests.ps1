@@ -35,7 +35,7 @@ Describe 'The catalog' {
         # These need Shopify itself to misbehave (or ShopifyPS to have a bug) and are proven by the engine's xunit tests
         # against the in-process emulator with faults no control endpoint offers.
         $engineOnly = 'ShopifyBulkOperationFailed', 'ShopifyRequestFailed',
-            'ShopifyUserError', 'ShopifyVatSetupMissing', 'ShopifyUnexpectedError'
+            'ShopifyUserError', 'ShopifyVatSetupMissing'
         $suites = Get-ChildItem $PSScriptRoot -Filter *.Tests.ps1 | Where-Object Name -NE 'ErrorIds.Tests.ps1' | Get-Content -Raw
         $suites += Get-Content (Join-Path $PSScriptRoot 'ErrorIds.Tests.ps1') -Raw | ForEach-Object { ($_ -split "Describe 'Each id'")[-1] }
         foreach ($id in $catalog | Where-Object { $_ -notin $engineOnly }) {
@@ -74,6 +74,20 @@ Describe 'Each id' {
                 $granted = (Invoke-TestEmulator $emulator 'config' -Method Get).accessScopes
                 Invoke-TestEmulator $emulator 'config' -Body @{ accessScopes = @($granted | Where-Object { $_ -ne 'write_products' }) } | Out-Null
                 try { Test-ShopifyShop shop } finally { Invoke-TestEmulator $emulator 'config' -Body @{ accessScopes = @($granted) } | Out-Null }
+            } }
+        @{ ErrorId = 'ShopifyUnexpectedError'; Case = 'a .NET failure nothing maps (a home folder that is a file)'; Names = 'home-is-a-file'
+            Script = {
+                $file = Join-Path $TestDrive 'home-is-a-file'
+                Set-Content $file 'not a folder'
+                $previous = $env:SHOPIFYPS_HOME
+                $env:SHOPIFYPS_HOME = $file
+                try { New-ShopifyShop other -Domain other.myshopify.com -TokenEnvironmentVariable X } finally { $env:SHOPIFYPS_HOME = $previous }
+            } }
+        @{ ErrorId = 'ShopifyProfileUnreadable'; Case = 'a profile that is a link to nowhere'; Names = 'dangling.yml'
+            Script = {
+                $link = Join-Path $testHome 'shops/dangling.yml'
+                New-Item -ItemType SymbolicLink -Path $link -Target (Join-Path $TestDrive 'nowhere.yml') | Out-Null
+                try { Test-ShopifyShop dangling } finally { Remove-Item $link -Force }
             } }
         @{ ErrorId = 'ShopifyExchangeRateMissing'; Case = 'a shop currency without an exchange rate'; Names = "'USD'"
             Script = { Set-ShopifyShop shop -CurrencyCode USD; try { Sync-ShopifyPrice -Shop shop } finally { Set-ShopifyShop shop -CurrencyCode '' } } }

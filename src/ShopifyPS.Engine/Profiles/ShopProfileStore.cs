@@ -76,10 +76,10 @@ public sealed class ShopProfileStore
     private (string File, string? Text, ProfileProblem? Refused) Open(string name)
     {
         var file = ExistingFile(name);
-        if (FilePermissions.Problem(file, secret: false) is { } exposed)
-            return (file, null, new ProfileProblem(ErrorCatalog.InsecurePermissions, file, 0, 0, "(file)", $"{exposed} (as ssh does, ShopifyPS refuses a profile others could change)."));
         try
         {
+            if (FilePermissions.Problem(file, secret: false) is { } exposed)
+                return (file, null, new ProfileProblem(ErrorCatalog.InsecurePermissions, file, 0, 0, "(file)", $"{exposed} (as ssh does, ShopifyPS refuses a profile others could change)."));
             return (file, File.ReadAllText(file), null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
