@@ -88,7 +88,7 @@ Describe 'Add-ShopifyItem' {
         Clear-Requests
         $results = Add-ShopifyItem -Shop fields -No 1021, 1028, 1001
         $results.Action | Should -Be @('Skipped', 'Skipped', 'Skipped')
-        ($results | Where-Object ItemNo -EQ 1021).Message | Should -Be 'Item is blocked or sales blocked.'
+        ($results | Where-Object ItemNo -EQ 1021).Message | Should -Match '^Item is blocked or sales blocked, so it is not exported: .*Set-ShopifyItem -Blocked \$false -SalesBlocked \$false\.$'
         ($results | Where-Object ItemNo -EQ 1001).Message | Should -Match 'already linked'
         Get-Mutations | Should -BeNullOrEmpty
     }
