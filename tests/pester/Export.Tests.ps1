@@ -88,7 +88,7 @@ Describe 'Add-ShopifyItem' {
         Clear-Requests
         $results = Add-ShopifyItem -Shop fields -No 1021, 1028, 1001
         $results.Action | Should -Be @('Skipped', 'Skipped', 'Skipped')
-        ($results | Where-Object ItemNo -EQ 1021).Message | Should -Be 'Item is blocked or sales blocked.'
+        ($results | Where-Object ItemNo -EQ 1021).Message | Should -Match '^Item is blocked or sales blocked, so it is not exported: .*Set-ShopifyItem -Blocked \$false -SalesBlocked \$false\.$'
         ($results | Where-Object ItemNo -EQ 1001).Message | Should -Match 'already linked'
         Get-Mutations | Should -BeNullOrEmpty
     }
@@ -178,21 +178,22 @@ Describe 'Sync-ShopifyProduct' {
         Get-Mutations | Should -BeNullOrEmpty
     }
 
-    It 'sends a changed item, tags set locally, and plans field changes with -WhatIf' {
+    It 'sends a changed item and plans field changes with -WhatIf; tags set with Set-ShopifyProduct are not sent again' {
         Set-ShopifyItem -No 1004 -Description 'Fleece Midlayer Pro' | Out-Null
         $id = (Get-ShopifyItem -No 1006 -Shop tosync).ProductId
         Set-ShopifyProduct -Shop tosync -ProductId $id -Tags rain, outdoor | Out-Null
+        (Get-EmulatorProducts | Where-Object handle -EQ 'item-1006').tags | Sort-Object | Should -Be @('outdoor', 'rain')
         Clear-Requests
 
         $plan = Sync-ShopifyProduct -Shop tosync -WhatIf | Where-Object Action -EQ 'Updated'
         ($plan | Where-Object ItemNo -EQ 1004).Message | Should -Match "title 'Fleece Midlayer' → 'Fleece Midlayer Pro'\.$"
-        ($plan | Where-Object ItemNo -EQ 1006).Message | Should -Match 'tags added: rain, outdoor\.$'
+        $plan.ItemNo | Should -Not -Contain '1006'
         Get-Mutations | Should -BeNullOrEmpty
 
         $results = Sync-ShopifyProduct -Shop tosync
-        ($results | Where-Object Action -EQ 'Updated').ItemNo | Sort-Object | Should -Be @('1004', '1006')
+        ($results | Where-Object Action -EQ 'Updated').ItemNo | Should -Be '1004'
         $sent = Get-Mutations
-        $sent.operationName | Should -Be @('ProductUpdate', 'TagsAdd')
+        $sent.operationName | Should -Be @('ProductUpdate')
         # Only the changed field goes out: the id and the title, nothing the merchandiser may have edited.
         @($sent[0].variables.product.PSObject.Properties.Name) | Should -Be @('id', 'title')
         (Get-EmulatorProducts | Where-Object handle -EQ 'item-1006').tags | Sort-Object | Should -Be @('outdoor', 'rain')
@@ -248,12 +249,60 @@ Describe 'Sync-ShopifyPrice, Set-ShopifyProduct and Remove-ShopifyProduct' {
         $product.seo.title | Should -Be 'Camp slipper'
     }
 
-    It 'removes a product from the connector and applies actionForRemovedProducts' {
+    It 'sends tags at once with tagsAdd and tagsRemove, whatever syncItem is, and keeps tags set in Shopify admin' {
+        $id = (Get-ShopifyItem -No 1013 -Shop prices).ProductId
+        (Get-ShopifyShop prices).Items.SyncItem | Should -Not -Be 'ToShopify'
+        # A tag set by hand in Shopify admin, which ShopifyPS does not manage.
+        $body = @{ query = 'mutation($id: ID!, $tags: [String!]!) { tagsAdd(id: $id, tags: $tags) { userErrors { message } } }'; variables = @{ id = $id; tags = @('admin-pick') } } | ConvertTo-Json -Depth 5
+        Invoke-RestMethod -Method Post -Uri "$($emulator.BaseUri)/admin/api/2026-04/graphql.json" -Headers @{ 'X-Shopify-Access-Token' = $emulator.Token } -ContentType 'application/json' -Body $body | Out-Null
+        Clear-Requests
+
+        $plan = Set-ShopifyProduct -Shop prices -ProductId $id -AddTags winter -WhatIf
+        $plan.Planned | Should -BeTrue
+        $plan.Message | Should -Be 'Would change tags added: winter.'
+        Get-Mutations | Should -BeNullOrEmpty
+
+        $done = Set-ShopifyProduct -Shop prices -ProductId $id -AddTags winter, outlet
+        $done.Action | Should -Be 'Updated'
+        $done.Message | Should -Be 'Changed tags added: winter, outlet.'
+        $sent = Get-Mutations
+        $sent.operationName | Should -Be @('TagsAdd')
+        @($sent[0].variables.tags) | Should -Be @('winter', 'outlet')
+        (Get-EmulatorProducts | Where-Object id -EQ $id).tags | Sort-Object | Should -Be @('admin-pick', 'outlet', 'winter')
+
+        Clear-Requests
+        $done = Set-ShopifyProduct -Shop prices -ProductId $id -Tags winter
+        $done.Message | Should -Be 'Changed tags removed: outlet.'
+        (Get-Mutations).operationName | Should -Be @('TagsRemove')
+        # Only the tags ShopifyPS manages were replaced: the admin tag stays.
+        (Get-EmulatorProducts | Where-Object id -EQ $id).tags | Sort-Object | Should -Be @('admin-pick', 'winter')
+        Clear-Requests
+        (Set-ShopifyProduct -Shop prices -ProductId $id -AddTags winter).Action | Should -Be 'Unchanged'
+        Get-Mutations | Should -BeNullOrEmpty
+    }
+
+    It 'removes a product from the connector, applies actionForRemovedProducts and says what it did in Shopify' {
         $id = (Get-ShopifyItem -No 1006 -Shop prices).ProductId
-        Remove-ShopifyProduct -Shop prices -ProductId $id -Force | Out-Null
+        $plan = Remove-ShopifyProduct -Shop prices -ProductId $id -WhatIf
+        $plan.InShopify | Should -Be 'status set to Draft (was Active; actionForRemovedProducts: StatusToDraft)'
+        $plan.Message | Should -Match '^Would remove product .* from the connector; in Shopify: status set to Draft'
+        $removed = Remove-ShopifyProduct -Shop prices -ProductId $id -Force
+        $removed.InShopify | Should -Be 'status set to Draft (was Active; actionForRemovedProducts: StatusToDraft)'
+        $removed.Message | Should -Match '^In Shopify: status set to Draft .*Removed product .* from the connector'
         (Get-EmulatorProducts | Where-Object id -EQ $id).status | Should -Be 'DRAFT'
         (Get-ShopifyItem -No 1006 -Shop prices).ProductId | Should -BeNullOrEmpty
         Remove-ShopifyProduct -Shop prices -ProductId $id -Force -ErrorVariable failures -ErrorAction SilentlyContinue | Out-Null
         $failures[0].FullyQualifiedErrorId | Should -Be 'ShopifyProductChangeFailed,ShopifyPS.Commands.Cmdlets.RemoveShopifyProductCommand'
+    }
+
+    It 'says a product is left as it is in Shopify when actionForRemovedProducts is DoNothing' {
+        Set-ShopifyShop prices -ActionForRemovedProducts DoNothing
+        $id = (Get-ShopifyItem -No 1013 -Shop prices).ProductId
+        Clear-Requests
+        $removed = Remove-ShopifyProduct -Shop prices -ProductId $id -Force
+        $removed.InShopify | Should -Be 'left as it is (actionForRemovedProducts: DoNothing)'
+        $removed.Message | Should -Match '^In Shopify: left as it is \(actionForRemovedProducts: DoNothing\)\.'
+        Get-Mutations | Should -BeNullOrEmpty
+        (Get-EmulatorProducts | Where-Object id -EQ $id).status | Should -Be 'ARCHIVED'
     }
 }

@@ -67,6 +67,16 @@ Describe 'Choosing the native library' {
         Split-Path $relative -Leaf | Should -Be $File
     }
 
+    It 'finds the SkiaSharp library, whose imported name already starts with lib, for <Rid>' -ForEach @(
+        @{ Os = 'Windows'; Rid = 'win-x64'; File = 'libSkiaSharp.dll' }
+        @{ Os = 'Linux'; Rid = 'linux-x64'; File = 'libSkiaSharp.so' }
+        @{ Os = 'Linux'; Rid = 'linux-musl-x64'; File = 'libSkiaSharp.so' }
+    ) {
+        $relative = $runtime::RelativePath($Rid, [System.Runtime.InteropServices.OSPlatform]::$Os, 'libSkiaSharp')
+        Split-Path $relative -Leaf | Should -Be $File
+        Join-Path $moduleFolder "Dependencies/$relative" | Should -Exist
+    }
+
     It 'picks nothing for a platform the package has no library for (<Os> <Arch>, musl: <Musl>)' -ForEach @(
         @{ Os = 'Windows'; Arch = 'X86'; Musl = $false }
         @{ Os = 'Linux'; Arch = 'Arm64'; Musl = $true }

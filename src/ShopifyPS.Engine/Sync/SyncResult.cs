@@ -36,6 +36,9 @@ public sealed class SyncResult
     /// <summary>The item as the sync left it, when the sync created or changed it (an import from Shopify), so a
     /// script can hand it on: <c>| Select-Object -ExpandProperty Item | Export-Csv</c>. Null otherwise.</summary>
     public ErpItem? Item { get; init; }
+    /// <summary>What the command did to the product in Shopify itself, in words (Remove-ShopifyProduct: "status set
+    /// to Archived", "left as it is (actionForRemovedProducts: DoNothing)"). Empty when the result does not say.</summary>
+    public string InShopify { get; init; } = "";
 
     public override string ToString() => $"{Action} {ItemNo}{(VariantCode.Length > 0 ? "/" + VariantCode : "")}: {Message}";
 }

@@ -6,7 +6,8 @@ using ShopifyPS.Sync.Export;
 
 namespace ShopifyPS.Commands.Cmdlets;
 
-/// <summary>E12, E10: status and SEO go to Shopify at once; tags are kept locally and exported at the next ToShopify sync.</summary>
+/// <summary>E12, E10: status, SEO and the managed tags go to Shopify at once, whatever the shop's syncItem; the sent tags
+/// are recorded so the next ToShopify sync does not send them again.</summary>
 [Cmdlet(VerbsCommon.Set, "ShopifyProduct", SupportsShouldProcess = true)]
 [OutputType(typeof(SyncResult))]
 public sealed class SetShopifyProductCommand : ProductEditCmdlet
@@ -17,7 +18,7 @@ public sealed class SetShopifyProductCommand : ProductEditCmdlet
 
     [Parameter] [AllowEmptyString] public string? SeoDescription { get; set; }
 
-    /// <summary>Replaces the product's tags (an empty list removes them all).</summary>
+    /// <summary>Replaces the tags ShopifyPS manages on the product (an empty list removes them all); admin tags stay.</summary>
     [Parameter] [AllowEmptyCollection] public string[]? Tags { get; set; }
 
     [Parameter] [ValidateNotNullOrEmpty] public string[]? AddTags { get; set; }

@@ -31,12 +31,14 @@ public static class NativeRuntime
         return Shipped.Contains(rid) ? rid : null;
     }
 
-    /// <summary>The file name the native library <paramref name="name"/> has on <paramref name="os"/>.</summary>
-    public static string FileName(OSPlatform os, string name) =>
-        os == OSPlatform.Windows ? name + ".dll" : os == OSPlatform.OSX ? Unix(name) + ".dylib" : Unix(name) + ".so";
-
-    // SQLite asks for "e_sqlite3", SkiaSharp for "libSkiaSharp": the "lib" prefix is added only where it is missing.
-    private static string Unix(string name) => name.StartsWith("lib", StringComparison.Ordinal) ? name : "lib" + name;
+    /// <summary>The file name the native library <paramref name="name"/> has on <paramref name="os"/>; a name that
+    /// already carries the "lib" prefix (SkiaSharp imports "libSkiaSharp") does not get a second one.</summary>
+    public static string FileName(OSPlatform os, string name)
+    {
+        if (os == OSPlatform.Windows) return name + ".dll";
+        var prefixed = name.StartsWith("lib", StringComparison.Ordinal) ? name : "lib" + name;
+        return prefixed + (os == OSPlatform.OSX ? ".dylib" : ".so");
+    }
 
     /// <summary>Where the library for <paramref name="rid"/> lives, relative to <c>Dependencies/</c>.</summary>
     public static string RelativePath(string rid, OSPlatform os, string name) =>

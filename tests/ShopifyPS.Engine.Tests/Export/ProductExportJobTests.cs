@@ -224,7 +224,7 @@ public sealed class ProductExportJobTests
     }
 
     [Fact]
-    public async Task Tags_are_kept_locally_until_the_next_sync_and_removing_a_product_applies_the_action()
+    public async Task Tags_are_sent_at_once_and_not_again_by_the_next_sync_and_removing_a_product_applies_the_action()
     {
         await using var shop = await ExportShop.StartAsync();
         shop.Profile.Items.ActionForRemovedProducts = RemovedProductAction.StatusToDraft;
@@ -233,14 +233,19 @@ public sealed class ProductExportJobTests
 
         var tagged = await editor.SetAsync(id, new ProductEdit { AddTags = ["outdoor", "Fleece"], SeoTitle = "Warm fleece" }, CancellationToken.None);
         Assert.Equal(SyncAction.Updated, tagged.Action);
-        Assert.Empty((await shop.ProductsAsync()).Single()["tags"]!);
+        Assert.Equal(["Fleece", "outdoor"], (await shop.ProductsAsync()).Single()["tags"]!.Values<string>().Order());
         Assert.Equal("Warm fleece", (string?)(await shop.ProductsAsync()).Single().SelectToken("seo.title"));
 
+        await shop.Shop.ClearRequestsAsync();
         await Sync(shop);
+        var mutations = await shop.MutationsAsync();
+        Assert.DoesNotContain("TagsAdd", mutations);
+        Assert.DoesNotContain("TagsRemove", mutations);
         Assert.Equal(["Fleece", "outdoor"], (await shop.ProductsAsync()).Single()["tags"]!.Values<string>().Order());
 
         var removed = await editor.RemoveAsync(id, CancellationToken.None);
         Assert.Equal(SyncAction.Updated, removed.Action);
+        Assert.Equal("status set to Draft (was Active; actionForRemovedProducts: StatusToDraft)", removed.InShopify);
         Assert.Equal("DRAFT", (await shop.ProductsAsync()).Single().Value<string>("status"));
         Assert.Null(shop.Store.Connector.GetProduct(Shop, id));
         Assert.Empty(shop.Store.Connector.VariantsOfItem(Shop, "1004"));

@@ -11,9 +11,9 @@ public static class ProductBuilder
     /// <summary>Shopify's limit on variants per product.</summary>
     public const int MaxVariants = 2048;
 
-    public const string BlockedReason = "Item is blocked or sales blocked.";
+    public const string BlockedReason = "Item is blocked or sales blocked, so it is not exported: clear Blocked and SalesBlocked in the ERP, or with Set-ShopifyItem -Blocked $false -SalesBlocked $false.";
     public const string EmptyDescriptionReason = "Item description is empty.";
-    public const string BlockedVariantReason = "Item variant is blocked or sales blocked.";
+    public const string BlockedVariantReason = "Item variant is blocked or sales blocked, so it is not exported: clear its Blocked flag in the ERP, or in the variants passed to Set-ShopifyItem -Variants.";
     public static readonly string TooManyVariantsReason = $"Item has more than {MaxVariants} variants. Shopify allows a maximum of {MaxVariants} variants per product.";
 
     /// <summary>Why the item cannot be exported, or null when it can.</summary>

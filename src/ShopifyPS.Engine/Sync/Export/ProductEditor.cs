@@ -20,9 +20,9 @@ public sealed class ProductEdit
 }
 
 /// <summary>
-/// Ad hoc changes to one product (E10, E12, E13): status and SEO go to Shopify at once (productUpdate); tags are kept
-/// in the connector state as the tags ShopifyPS manages, and the next ToShopify sync adds or removes only those that
-/// changed (tagsAdd/tagsRemove), so tags set in Shopify stay;
+/// Ad hoc changes to one product (E10, E12, E13), sent to Shopify at once whatever the shop's syncItem: status and SEO
+/// (productUpdate), and the tags ShopifyPS manages, added or removed one by one (tagsAdd/tagsRemove) so tags set in
+/// Shopify stay; the sent tags are recorded, so the next ToShopify sync does not send them again;
 /// removing a product applies actionForRemovedProducts (S5) in Shopify and forgets the product locally.
 /// </summary>
 public sealed class ProductEditor(ShopSession context)
@@ -34,7 +34,7 @@ public sealed class ProductEditor(ShopSession context)
     {
         var local = Connector.GetProduct(Shop, productId);
         if (edit.EditsTags && local is null)
-            return Result(SyncAction.Failed, local, productId, NotLinked(productId, "tags are kept there until the next sync"));
+            return Result(SyncAction.Failed, local, productId, NotLinked(productId, "ShopifyPS changes only the tags it manages, and keeps them there"));
 
         var changes = new List<string>();
         if (edit.PushesToShopify)
@@ -74,14 +74,27 @@ public sealed class ProductEditor(ShopSession context)
                 .Where(t => !edit.RemoveTags.Contains(t, StringComparer.OrdinalIgnoreCase))
                 .Select(t => t.Trim()).Where(t => t.Length > 0)
                 .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            if (!tags.SequenceEqual(old))
+            var ignoreCase = StringComparer.OrdinalIgnoreCase;
+            var toAdd = tags.Where(t => !old.Contains(t, ignoreCase)).ToList();
+            var toRemove = old.Where(t => !tags.Contains(t, ignoreCase)).ToList();
+            if (toAdd.Count > 0 || toRemove.Count > 0)
             {
-                changes.Add($"tags '{ProductTags.Join(old)}' → '{ProductTags.Join(tags)}' (sent with the next Sync-ShopifyProduct)");
+                var described = new List<string>();
+                if (toAdd.Count > 0) described.Add("tags added: " + string.Join(", ", toAdd));
+                if (toRemove.Count > 0) described.Add("tags removed: " + string.Join(", ", toRemove));
                 if (!context.WhatIf)
                 {
-                    local.Tags = ProductTags.Join(tags);
-                    Connector.SaveProduct(local);
+                    // Only the tags ShopifyPS manages are added or removed; tags set in Shopify admin stay.
+                    if (toAdd.Count > 0 && await SendTagsAsync("TagsAdd", productId, toAdd, cancellationToken).ConfigureAwait(false) is { } addError)
+                        return Result(SyncAction.Failed, local, productId, Refused(changes, addError));
+                    if (toRemove.Count > 0 && await SendTagsAsync("TagsRemove", productId, toRemove, cancellationToken).ConfigureAwait(false) is { } removeError)
+                    {
+                        RecordTags(local, old.Concat(toAdd).ToList(), toAdd, []);
+                        return Result(SyncAction.Failed, local, productId, Refused(toAdd.Count > 0 ? changes.Append(described[0]).ToList() : changes, removeError));
+                    }
+                    RecordTags(local, tags, toAdd, toRemove);
                 }
+                changes.AddRange(described);
             }
         }
         return changes.Count == 0
@@ -96,15 +109,20 @@ public sealed class ProductEditor(ShopSession context)
         if (local is null) return Result(SyncAction.Failed, null, productId, NotLinked(productId, "nothing was changed"));
         var action = context.Profile.Items.ActionForRemovedProducts;
         var target = RemovalStatus.Target(action);
-        var inShopify = target is null || target == local.Status
-            ? $"left {local.Status.ToString().ToUpperInvariant()} in Shopify (actionForRemovedProducts {action})"
-            : $"status {local.Status.ToString().ToUpperInvariant()} → {target.Value.ToString().ToUpperInvariant()} in Shopify (actionForRemovedProducts {action})";
-        if (context.WhatIf) return Result(SyncAction.Updated, local, productId, $"Would remove product {productId} from the connector; {inShopify}.");
-        if (target is { } status && status != local.Status)
+        string Name(ProductStatus status) => status.ToString();
+        var changesStatus = target is { } wanted && wanted != local.Status;
+        var inShopify = changesStatus
+            ? $"status set to {Name(target!.Value)} (was {Name(local.Status)}; actionForRemovedProducts: {action})"
+            : target is null
+                ? $"left as it is (actionForRemovedProducts: {action})"
+                : $"left as it is: already {Name(local.Status)} (actionForRemovedProducts: {action})";
+        if (context.WhatIf)
+            return WithShopify(Result(SyncAction.Updated, local, productId, $"Would remove product {productId} from the connector; in Shopify: {inShopify}."), inShopify);
+        if (changesStatus)
         {
             try
             {
-                await RemovalStatus.SetAsync(context.Client, productId, status, cancellationToken).ConfigureAwait(false);
+                await RemovalStatus.SetAsync(context.Client, productId, target!.Value, cancellationToken).ConfigureAwait(false);
             }
             catch (ShopifyUserErrorException ex)
             {
@@ -112,8 +130,33 @@ public sealed class ProductEditor(ShopSession context)
             }
         }
         Connector.DeleteProduct(Shop, productId);
-        return Result(SyncAction.Updated, local, productId, $"Removed product {productId} from the connector; {inShopify}.");
+        return WithShopify(Result(SyncAction.Updated, local, productId, $"In Shopify: {inShopify}. Removed product {productId} from the connector; no sync touches it any more."), inShopify);
     }
+
+    /// <summary>Sends tagsAdd or tagsRemove for one product; null when Shopify accepted it, else what went wrong.</summary>
+    private async Task<string?> SendTagsAsync(string document, string productId, List<string> tags, CancellationToken cancellationToken)
+    {
+        var outcomes = await MutationCalls.SendAsync(context, document, [new JObject { ["id"] = productId, ["tags"] = new JArray(tags) }], cancellationToken).ConfigureAwait(false);
+        return outcomes[0].Succeeded ? null : string.Join("; ", outcomes[0].Problems);
+    }
+
+    /// <summary>Stores the product's managed tags and records the sent ones, so the next ToShopify sync does not send them again.</summary>
+    private void RecordTags(ShopProduct local, List<string> tags, List<string> added, List<string> removed)
+    {
+        using var transaction = Connector.BeginTransaction();
+        local.Tags = ProductTags.Join(tags);
+        Connector.SaveProduct(local);
+        if (SentFields.ForProduct(Connector, Shop, local.Id) is { } sent)
+        {
+            sent.Tags.AddRange(added.Where(t => !sent.Tags.Contains(t, StringComparer.OrdinalIgnoreCase)));
+            sent.Tags.RemoveAll(t => removed.Contains(t, StringComparer.OrdinalIgnoreCase));
+            sent.SaveProduct(Connector, Shop, local.Id);
+        }
+        transaction.Commit();
+    }
+
+    private static string Refused(List<string> done, string error) =>
+        "Shopify refused the tag change: " + error + (done.Count > 0 ? ". Already changed: " + string.Join("; ", done) + "." : ".");
 
     private string NotLinked(string productId, string what) =>
         $"Product {productId} is not in the connector state of shop '{Shop}' ({what}). Products get there through Add-ShopifyItem or Sync-ShopifyProduct.";
@@ -122,6 +165,9 @@ public sealed class ProductEditor(ShopSession context)
     {
         if (wanted is not null && wanted != now) changes.Add($"{field} '{now}' → '{wanted}'");
     }
+
+    private static SyncResult WithShopify(SyncResult result, string inShopify) =>
+        new(result.Action, result.ItemNo, result.VariantCode, result.ProductId, result.VariantId, result.Message, result.Planned) { InShopify = inShopify };
 
     private SyncResult Result(SyncAction action, ShopProduct? product, string productId, string message) =>
         new(action, product?.ItemNo ?? "", "", productId, "", message, context.WhatIf);

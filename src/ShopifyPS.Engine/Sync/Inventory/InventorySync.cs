@@ -96,19 +96,19 @@ public static class InventorySync
                 if (n % 100 == 0) _context.Progress.Report(RunEvent.Progress($"Calculating stock: {n} of {variants.Count} variants", n, variants.Count));
                 if (!variant.Tracked)
                 {
-                    yield return Result(variant, SyncAction.Skipped, "Shopify does not track this variant's inventory: no stock is synchronized.");
+                    yield return Result(variant, SyncAction.Skipped, "Shopify does not track this variant's inventory, so no stock is synchronized: turn on 'Track quantity' for it in Shopify admin (products ShopifyPS creates are tracked with Set-ShopifyShop -InventoryTracked $true).");
                     continue;
                 }
                 if (!items.TryGetValue(variant.ItemNo, out var item))
                     items[variant.ItemNo] = item = _context.Store.Erp.Rows(ErpTables.Items, ("No", variant.ItemNo)).FirstOrDefault();
                 if (item is null)
                 {
-                    yield return Result(variant, SyncAction.Skipped, $"The item '{variant.ItemNo}' it is mapped to is not in the item store.");
+                    yield return Result(variant, SyncAction.Skipped, $"The item '{variant.ItemNo}' it is mapped to is not in the item store: load it with Import-ShopifyErpData, or map the SKU to another item with Set-ShopifySkuMapping.");
                     continue;
                 }
                 if (item.Type != ItemType.Inventory)
                 {
-                    yield return Result(variant, SyncAction.Skipped, $"Item '{item.No}' is a {item.Type} item, which has no stock.");
+                    yield return Result(variant, SyncAction.Skipped, $"Item '{item.No}' is a {item.Type} item, which has no stock: only Inventory items are synchronized (Set-ShopifyItem -No {item.No} -Type Inventory, if it should have stock).");
                     continue;
                 }
                 if (!stock.TryGetValue(item.No, out var rows))
@@ -171,7 +171,7 @@ public static class InventorySync
                     if (dropped.Add(variantId))
                         yield return Result(plan.Variant, _read.IsMissing(variantId) ? SyncAction.Failed : SyncAction.Skipped, _read.IsMissing(variantId)
                             ? "The variant no longer exists in Shopify; Sync-ShopifyProduct updates the connector's mirror."
-                            : "Shopify does not track this variant's inventory: no stock is synchronized.");
+                            : "Shopify does not track this variant's inventory, so no stock is synchronized: turn on 'Track quantity' for it in Shopify admin (products ShopifyPS creates are tracked with Set-ShopifyShop -InventoryTracked $true).");
                     continue;
                 }
                 if (_read.WasRead(variantId))

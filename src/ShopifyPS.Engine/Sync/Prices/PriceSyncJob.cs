@@ -18,8 +18,8 @@ public sealed class PriceSyncJob
     /// <summary>From this many products with changed prices, one bulk mutation replaces the single calls (as in Business Central).</summary>
     public const int BulkThreshold = 100;
 
-    public const string BlockedItemReason = "Variant price is not synchronized because the item is blocked or sales blocked.";
-    public const string BlockedVariantReason = "Variant price is not synchronized because the item variant is blocked or sales blocked.";
+    public const string BlockedItemReason = "Variant price is not synchronized because the item is blocked or sales blocked: clear Blocked and SalesBlocked in the ERP, or with Set-ShopifyItem -Blocked $false -SalesBlocked $false.";
+    public const string BlockedVariantReason = "Variant price is not synchronized because the item variant is blocked or sales blocked: clear its Blocked flag in the ERP, or in the variants passed to Set-ShopifyItem -Variants.";
 
     private readonly ShopSession _context;
     private readonly PriceEngine _prices;
