@@ -80,3 +80,58 @@ Describe 'Records as JSON' {
         $location.StockCalculationName | Should -Be 'Disabled'
     }
 }
+
+Describe 'Runs that did not finish' {
+    BeforeEach { Invoke-TestEmulator $emulator 'faults' -Method Delete | Out-Null }
+    AfterEach { Invoke-TestEmulator $emulator 'faults' -Method Delete | Out-Null }
+
+    It 'shows a run that failed as Failed with exit code 2 and the reason' {
+        Set-ShopifyShop runs -CurrencyCode USD
+        try { Sync-ShopifyPrice -Shop runs | Out-Null } catch { } finally { Set-ShopifyShop runs -CurrencyCode '' }
+
+        $run = Get-ShopifySyncRun -Shop runs -Last 1
+        $run.Status | Should -Be 'Failed'
+        $run.ExitCode | Should -Be 2
+        $run.Message | Should -Match 'USD'
+    }
+
+    It 'shows a run stopped with Ctrl+C as Cancelled' {
+        Invoke-TestEmulator $emulator 'faults' -Body @{ faults = @(@{ kind = 'latency'; latencyMs = 500; rate = 1.0 }) } | Out-Null
+        $logs = Join-Path $env:SHOPIFYPS_HOME 'logs/runs'
+        $before = @(Get-ChildItem $logs -Filter *.jsonl).Count
+        # PowerShell.Stop() is what Ctrl+C does to a running pipeline.
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript("Import-Module '$(Get-TestModulePath)'; Sync-ShopifyProduct -Shop runs -Force")
+        $async = $ps.BeginInvoke()
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while (@(Get-ChildItem $logs -Filter *.jsonl).Count -le $before -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        Start-Sleep -Milliseconds 500
+        $ps.Stop()
+        try { $null = $ps.EndInvoke($async) } catch { }
+        $ps.Dispose()
+
+        $run = Get-ShopifySyncRun -Shop runs -Last 1
+        $run.Status | Should -Be 'Cancelled'
+        $run.ExitCode | Should -Be 2
+    }
+
+    It 'shows a run whose process was killed as Interrupted' {
+        Invoke-TestEmulator $emulator 'faults' -Body @{ faults = @(@{ kind = 'latency'; latencyMs = 1500; rate = 1.0 }) } | Out-Null
+        $logs = Join-Path $env:SHOPIFYPS_HOME 'logs/runs'
+        $before = @(Get-ChildItem $logs -Filter *.jsonl).Count
+        $process = Start-InFreshPwsh "Import-Module '$(Get-TestModulePath)'; Sync-ShopifyProduct -Shop runs -Force"
+        try {
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            while (@(Get-ChildItem $logs -Filter *.jsonl).Count -le $before -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+            Start-Sleep -Milliseconds 500
+        }
+        finally {
+            $process.Kill()
+            $process.WaitForExit()
+        }
+
+        $run = Get-ShopifySyncRun -Shop runs -Last 1
+        $run.Status | Should -Be 'Interrupted'
+        $run.FinishedAt | Should -BeNullOrEmpty
+    }
+}

@@ -33,24 +33,37 @@ public static class JobRunner
         if (log is not null) session.Progress.Report(RunEvent.Verbose($"Run log: {log.Path}"));
         var status = RunStatus.Cancelled;
         var message = "Cancelled before the run finished; a rerun continues where it stopped.";
+        // A job may fail while it starts (its setup is checked when it is asked for its results) or while it runs.
+        void Fail(Exception ex) => (status, message) = (RunStatus.Failed, ex.Message);
         try
         {
-            await using var results = job.RunAsync(session, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            while (true)
+            IAsyncEnumerator<SyncResult> results;
+            try
             {
-                try
+                results = job.RunAsync(session, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Fail(ex);
+                throw;
+            }
+            await using (results.ConfigureAwait(false))
+            {
+                while (true)
                 {
-                    if (!await results.MoveNextAsync().ConfigureAwait(false)) break;
+                    try
+                    {
+                        if (!await results.MoveNextAsync().ConfigureAwait(false)) break;
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        Fail(ex);
+                        throw;
+                    }
+                    summary.Count(results.Current);
+                    log?.Record(results.Current);
+                    yield return results.Current;
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    status = RunStatus.Failed;
-                    message = ex.Message;
-                    throw;
-                }
-                summary.Count(results.Current);
-                log?.Record(results.Current);
-                yield return results.Current;
             }
             status = RunStatus.Succeeded;
             message = "";
