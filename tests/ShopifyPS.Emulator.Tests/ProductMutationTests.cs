@@ -24,6 +24,17 @@ public class ProductMutationTests
     }
 
     [Fact]
+    public async Task A_title_longer_than_Shopify_takes_is_refused_and_nothing_is_created()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        var refused = (await emu.DataAsync(Create, new { p = new { title = new string('x', 256) } }))["productCreate"]!;
+        Assert.Null(refused["product"]);
+        Assert.Equal("Title is too long (maximum is 255 characters)", refused["userErrors"]![0]!["message"]!.GetValue<string>());
+        var taken = (await emu.DataAsync(Create, new { p = new { title = new string('x', 255) } }))["productCreate"]!;
+        Assert.NotNull(taken["product"]);
+    }
+
+    [Fact]
     public async Task Product_update_changes_fields_and_maintains_updated_at()
     {
         await using var emu = await TestEmulator.StartAsync();

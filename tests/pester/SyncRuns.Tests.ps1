@@ -95,6 +95,18 @@ Describe 'Runs that did not finish' {
         $run.Message | Should -Match 'USD'
     }
 
+    It 'shows a run where some records failed with exit code 1' {
+        # Shopify refuses a negative price for that variant only; the other variants of the run go through.
+        $price = (Get-ShopifyItem -No 1001).UnitPrice
+        Set-ShopifyItem -No 1001 -UnitPrice -5
+        try { Sync-ShopifyPrice -Shop runs -ErrorAction SilentlyContinue | Out-Null } finally { Set-ShopifyItem -No 1001 -UnitPrice $price }
+
+        $run = Get-ShopifySyncRun -Shop runs -Last 1
+        $run.Status | Should -Be 'Succeeded'
+        $run.Failed | Should -BeGreaterThan 0
+        $run.ExitCode | Should -Be 1
+    }
+
     It 'shows a run stopped with Ctrl+C as Cancelled' {
         Invoke-TestEmulator $emulator 'faults' -Body @{ faults = @(@{ kind = 'latency'; latencyMs = 500; rate = 1.0 }) } | Out-Null
         $logs = Join-Path $env:SHOPIFYPS_HOME 'logs/runs'

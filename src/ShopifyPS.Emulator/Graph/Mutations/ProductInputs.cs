@@ -20,6 +20,14 @@ internal static class ProductInputs
         return result;
     }
 
+    /// <summary>Shopify's limit on a product title ("up to 255 characters" in its product guide).</summary>
+    public const int MaxTitleLength = 255;
+
+    /// <summary>The title in the input is longer than Shopify takes.</summary>
+    public static bool TitleTooLong(IDictionary<string, object?> input) => In.Str(In.Get(input, "title")) is { Length: > MaxTitleLength };
+
+    public const string TitleTooLongMessage = "Title is too long (maximum is 255 characters)";
+
     /// <summary>Checks the handle a client asked for; null when it is free (or already this product's).</summary>
     public static string? HandleConflict(ShopStore store, IDictionary<string, object?> input, Product? owner) =>
         In.Str(In.Get(input, "handle")) is { Length: > 0 } h && store.ProductsByHandle.TryGetValue(ShopStore.Slug(h), out var other) && other != owner

@@ -17,6 +17,7 @@ internal static class ProductMutations
         var errors = new List<UserError>();
         if (string.IsNullOrWhiteSpace(In.Str(In.Get(input, "title"))))
             errors.Add(UserError.At("Title can't be blank", null, "title"));
+        if (TitleTooLong(input)) errors.Add(UserError.At(TitleTooLongMessage, null, "title"));
         if (HandleConflict(store, input, null) is { } conflict) errors.Add(UserError.At(conflict, null, "handle"));
         var options = new List<(string Name, List<string> Values)>();
         foreach (var raw in In.List(In.Get(input, "productOptions")))
@@ -60,6 +61,7 @@ internal static class ProductMutations
         var errors = new List<UserError>();
         if (In.Has(input, "title") && string.IsNullOrWhiteSpace(In.Str(In.Get(input, "title"))))
             errors.Add(UserError.At("Title can't be blank", null, "title"));
+        if (TitleTooLong(input)) errors.Add(UserError.At(TitleTooLongMessage, null, "title"));
         if (HandleConflict(store, input, product) is { } conflict) errors.Add(UserError.At(conflict, null, "handle"));
         errors.AddRange(MediaMutations.ValidateMediaInputs(args.List("media"), store));
         if (errors.Count > 0) return new GraphMap("ProductUpdatePayload", ("product", null), ("userErrors", errors));

@@ -48,6 +48,8 @@ internal static class ProductSetMutation
         var creating = product == null;
         if (creating && string.IsNullOrWhiteSpace(In.Str(In.Get(input, "title"))))
             errors.Add(UserError.At("Title can't be blank", "INVALID_PRODUCT", "input", "title"));
+        if (ProductInputs.TitleTooLong(input))
+            errors.Add(UserError.At(ProductInputs.TitleTooLongMessage, "INVALID_PRODUCT", "input", "title"));
         if (HandleConflict(store, input, product) is { } conflict)
             errors.Add(UserError.At(conflict, "HANDLE_NOT_UNIQUE", "input", "handle"));
 
