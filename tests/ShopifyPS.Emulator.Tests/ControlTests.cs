@@ -183,4 +183,17 @@ public class ControlTests
         Assert.Equal("ACCESS_DENIED", error["extensions"]!["code"]!.GetValue<string>());
         Assert.Contains("`write_products`", error["message"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Internal_error_fault_answers_200_with_Shopifys_top_level_error_and_executes_nothing()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        await emu.ControlAsync(HttpMethod.Post, "emulator/faults", new { kind = "internalError", count = 1 });
+        var (status, body) = await emu.PostAsync("mutation Add { productCreate(product: { title: \"Lamp\" }) { product { id } userErrors { message } } }");
+
+        Assert.Equal(200, status);
+        Assert.Equal("INTERNAL_SERVER_ERROR", body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Null(body["data"]);
+        Assert.Empty((await emu.DataAsync("query P { products(first: 5) { nodes { id } } }"))["products"]!["nodes"]!.AsArray());
+    }
 }

@@ -34,7 +34,7 @@ Describe 'The catalog' {
     It 'is asserted by the Pester suites, except the ids only a broken Shopify or a bug can cause' {
         # These need Shopify itself to misbehave (or ShopifyPS to have a bug) and are proven by the engine's xunit tests
         # against the in-process emulator with faults no control endpoint offers.
-        $engineOnly = 'ShopifyBulkOperationFailed', 'ShopifyRequestFailed',
+        $engineOnly = 'ShopifyBulkOperationFailed',
             'ShopifyUserError', 'ShopifyVatSetupMissing'
         $suites = Get-ChildItem $PSScriptRoot -Filter *.Tests.ps1 | Where-Object Name -NE 'ErrorIds.Tests.ps1' | Get-Content -Raw
         $suites += Get-Content (Join-Path $PSScriptRoot 'ErrorIds.Tests.ps1') -Raw | ForEach-Object { ($_ -split "Describe 'Each id'")[-1] }
@@ -88,6 +88,11 @@ Describe 'Each id' {
                 $link = Join-Path $testHome 'shops/dangling.yml'
                 New-Item -ItemType SymbolicLink -Path $link -Target (Join-Path $TestDrive 'nowhere.yml') | Out-Null
                 try { Test-ShopifyShop dangling } finally { Remove-Item $link -Force }
+            } }
+        @{ ErrorId = 'ShopifyRequestFailed'; Case = 'Shopify fails inside (INTERNAL_SERVER_ERROR)'; Names = 'Request ID'
+            Script = {
+                Invoke-TestEmulator $emulator 'faults' -Body @{ faults = @(@{ kind = 'internalError'; count = 50 }) } | Out-Null
+                try { Get-ShopifyLocation -Shop shop } finally { Invoke-TestEmulator $emulator 'faults' -Method Delete | Out-Null }
             } }
         @{ ErrorId = 'ShopifyExchangeRateMissing'; Case = 'a shop currency without an exchange rate'; Names = "'USD'"
             Script = { Set-ShopifyShop shop -CurrencyCode USD; try { Sync-ShopifyPrice -Shop shop } finally { Set-ShopifyShop shop -CurrencyCode '' } } }

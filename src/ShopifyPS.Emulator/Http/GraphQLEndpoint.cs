@@ -148,6 +148,17 @@ internal static class GraphQLEndpoint
                 return (429, new JsonObject { ["errors"] = "Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service." });
             case "http5xx":
                 return (fault.Status, new JsonObject { ["errors"] = "Internal Server Error" });
+            case "internalError":
+                var requestId = Guid.NewGuid().ToString();
+                http.Response.Headers["X-Request-Id"] = requestId;
+                return (200, new JsonObject
+                {
+                    ["errors"] = new JsonArray(new JsonObject
+                    {
+                        ["message"] = $"Internal error. Looks like something went wrong on our end.\nRequest ID: {requestId} (include this in support requests).",
+                        ["extensions"] = new JsonObject { ["code"] = "INTERNAL_SERVER_ERROR", ["requestId"] = requestId },
+                    }),
+                });
             default:
                 return (0, null);
         }

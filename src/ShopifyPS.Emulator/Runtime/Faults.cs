@@ -4,7 +4,8 @@ namespace ShopifyPS.Emulator.Runtime;
 
 /// <summary>
 /// A fault to inject into GraphQL requests. Kinds: "throttled" (a THROTTLED response, nothing
-/// executed), "http429" (Retry-After), "http5xx" (status, default 503), "latency" (delay, then
+/// executed), "http429" (Retry-After), "http5xx" (status, default 503), "internalError" (HTTP 200 with a top-level
+/// INTERNAL_SERVER_ERROR, nothing executed, as Shopify answers when it fails inside), "latency" (delay, then
 /// normal processing), "dropBefore" (connection aborted before executing), "dropAfter" (the
 /// request is executed and applied, then the connection is aborted without a response).
 /// A rule fires for the next <see cref="Count"/> matching requests, or at random with <see cref="Rate"/>.
@@ -27,7 +28,7 @@ internal sealed class FaultRule
 /// <summary>The active fault rules; thread-safe.</summary>
 internal sealed class Faults
 {
-    public static readonly string[] Kinds = { "throttled", "http429", "http5xx", "latency", "dropBefore", "dropAfter" };
+    public static readonly string[] Kinds = { "throttled", "http429", "http5xx", "internalError", "latency", "dropBefore", "dropAfter" };
 
     private readonly Lock _sync = new();
     private readonly List<FaultRule> _rules = new();
