@@ -11,16 +11,12 @@ namespace ShopifyPS.Commands.Cmdlets;
 /// by the shop's SKU rules; one result per variant says what it was mapped to or why it stays unmapped.</summary>
 [Cmdlet(VerbsCommon.Find, "ShopifySkuMapping", SupportsShouldProcess = true, DefaultParameterSetName = AllSet)]
 [OutputType(typeof(SyncResult))]
-public sealed class FindShopifySkuMappingCommand : ShopCmdlet
+public sealed class FindShopifySkuMappingCommand : SkuMappingCmdlet
 {
     private const string AllSet = "All";
     private const string ProductSet = "Product";
     private const string IdSet = "Id";
 
-    private SkuMappingService? _service;
-    private string? _serviceShop;
-
-    protected override StoreAccess Access => StoreAccess.Write;
 
     /// <summary>Products as Get-ShopifyProduct writes them: their mirror rows are refreshed from them first.</summary>
     [Parameter(ParameterSetName = ProductSet, Mandatory = true, ValueFromPipeline = true)]
@@ -76,7 +72,4 @@ public sealed class FindShopifySkuMappingCommand : ShopCmdlet
     {
         foreach (var result in results) WriteObject(result);
     }
-
-    private SkuMappingService Service() =>
-        _service is { } cached && _serviceShop == Shop ? cached : _service = new SkuMappingService(Session(_serviceShop = Shop));
 }

@@ -13,17 +13,13 @@ namespace ShopifyPS.Commands.Cmdlets;
 [Cmdlet(VerbsCommon.Set, "ShopifySkuMapping", SupportsShouldProcess = true, DefaultParameterSetName = VariantSet)]
 [Alias("Set-SkuMapping")]
 [OutputType(typeof(SyncResult))]
-public sealed class SetShopifySkuMappingCommand : ShopCmdlet
+public sealed class SetShopifySkuMappingCommand : SkuMappingCmdlet
 {
     private const string VariantSet = "VariantId";
     private const string ProductSet = "ProductId";
     private const string SkuSet = "Sku";
     private const string InputSet = "InputObject";
 
-    private SkuMappingService? _service;
-    private string? _serviceShop;
-
-    protected override StoreAccess Access => StoreAccess.Write;
 
     /// <summary>Shopify variant id (gid://shopify/ProductVariant/...); Id binds it from piped variants.</summary>
     [Parameter(ParameterSetName = VariantSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -111,7 +107,4 @@ public sealed class SetShopifySkuMappingCommand : ShopCmdlet
         if (!WhatIfRequested) service.Refresh(product);
         return ($"Shopify product {product.Title} ({product.Id})", service.Variants(productId: product.Id));
     }
-
-    private SkuMappingService Service() =>
-        _service is { } cached && _serviceShop == Shop ? cached : _service = new SkuMappingService(Session(_serviceShop = Shop));
 }

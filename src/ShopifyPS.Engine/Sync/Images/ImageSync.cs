@@ -25,7 +25,7 @@ public static class ImageSync
         [EnumeratorCancellation] CancellationToken ct)
     {
         var mode = context.Profile.Items.SyncItemImages;
-        if (mode == ImageSyncMode.Disabled) new ImagesJob(JobScope.Everything).Check(context.Profile);
+        ImagesJob.RefuseWhenDisabled(context.Profile);
         var products = new List<ShopProduct>();
         foreach (var unlinked in Select(context, scope, products)) yield return unlinked;
         var job = mode == ImageSyncMode.ToShopify
