@@ -42,5 +42,21 @@ public sealed class ShopifyHome
     public string DatabaseFor(ShopProfile? profile) =>
         string.IsNullOrEmpty(profile?.Database) ? DefaultDatabase : ResolvePath(profile.Database);
 
+    /// <summary>Creates one of the home's folders when it is missing. A home that is a file, or a folder the account
+    /// may not write, is named with ShopifyHomeUnusable rather than left to a raw IO error.</summary>
+    public void CreateFolder(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ShopifyPSException(ErrorCatalog.HomeUnusable,
+                $"The ShopifyPS home folder {Root} cannot be used: {folder} cannot be created ({ex.Message}). Set ${EnvironmentVariable} " +
+                "to a folder the account that runs ShopifyPS may write, or move aside the file that is in the way.", folder, ex);
+        }
+    }
+
     private static string UserProfile => Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 }

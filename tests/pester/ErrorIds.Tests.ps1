@@ -31,14 +31,10 @@ Describe 'The catalog' {
         foreach ($id in $catalog) { $about | Should -Match "(?m)^\s+$id\s*\r?\n\s+\S" -Because "$id needs its line in about_ShopifyPS" }
     }
 
-    It 'is asserted by the Pester suites, except the ids only a broken Shopify or a bug can cause' {
-        # These need Shopify itself to misbehave (or ShopifyPS to have a bug) and are proven by the engine's xunit tests
-        # against the in-process emulator with faults no control endpoint offers.
-        $engineOnly = 'ShopifyBulkOperationFailed',
-            'ShopifyUserError', 'ShopifyVatSetupMissing'
+    It 'is asserted by the Pester suites' {
         $suites = Get-ChildItem $PSScriptRoot -Filter *.Tests.ps1 | Where-Object Name -NE 'ErrorIds.Tests.ps1' | Get-Content -Raw
         $suites += Get-Content (Join-Path $PSScriptRoot 'ErrorIds.Tests.ps1') -Raw | ForEach-Object { ($_ -split "Describe 'Each id'")[-1] }
-        foreach ($id in $catalog | Where-Object { $_ -notin $engineOnly }) {
+        foreach ($id in $catalog) {
             ($suites -join "`n") | Should -Match "\b$id\b" -Because "some Pester test should assert $id"
         }
     }
@@ -75,7 +71,15 @@ Describe 'Each id' {
                 Invoke-TestEmulator $emulator 'config' -Body @{ accessScopes = @($granted | Where-Object { $_ -ne 'write_products' }) } | Out-Null
                 try { Test-ShopifyShop shop } finally { Invoke-TestEmulator $emulator 'config' -Body @{ accessScopes = @($granted) } | Out-Null }
             } }
-        @{ ErrorId = 'ShopifyUnexpectedError'; Case = 'a .NET failure nothing maps (a home folder that is a file)'; Names = 'home-is-a-file'
+        @{ ErrorId = 'ShopifyUnexpectedError'; Case = 'a plain .NET failure on the module''s cmdlet base (what a bug throws)'; Names = 'probe failure'
+            Script = {
+                $module = Split-Path (Get-TestModulePath)
+                $references = (Join-Path $module 'ShopifyPS.dll'), (Join-Path $module 'Dependencies/ShopifyPS.Engine.dll'), [PSObject].Assembly.Location
+                Add-Type -Path (Join-Path $PSScriptRoot 'hosts/FailingCmdlet.cs') -ReferencedAssemblies $references -IgnoreWarnings -CompilerOptions '/nowarn:CS1701'
+                Import-Module -Assembly ([ShopifyPS.Tests.FailingCmdlet].Assembly) -Force
+                Test-ShopifyUnexpectedFailure
+            } }
+        @{ ErrorId = 'ShopifyHomeUnusable'; Case = 'a home folder that is a file'; Names = 'home-is-a-file'
             Script = {
                 $file = Join-Path $TestDrive 'home-is-a-file'
                 Set-Content $file 'not a folder'
@@ -123,5 +127,57 @@ Describe 'Each id' {
             $failed[0].Exception.Message | Should -BeLike '*Location/987654*'
         }
         finally { Set-Content $file $text -NoNewline }
+    }
+}
+
+Describe 'Ids a failed record carries' {
+    BeforeEach { $requests = @(Invoke-TestEmulator $emulator 'requests' -Method Get | ForEach-Object { $_ }).Count }
+
+    It 'ShopifyUserError: Shopify refuses one variant''s price, and the record error says so' {
+        $price = (Get-ShopifyItem -No 1001).UnitPrice
+        Set-ShopifyItem -No 1001 -UnitPrice -5
+        try { Sync-ShopifyPrice -Shop shop -ItemNo 1001 -ErrorVariable failed -ErrorAction SilentlyContinue | Out-Null }
+        finally { Set-ShopifyItem -No 1001 -UnitPrice $price }
+
+        $failed.Count | Should -BeGreaterThan 0
+        $failed | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'ShopifyUserError,*' }
+        $failed[0].Exception.Message | Should -BeLike '*1001*price*'
+        $failed[0].CategoryInfo.Category | Should -Be 'InvalidData'
+    }
+
+    It 'ShopifyVatSetupMissing: a price that needs a VAT pair vat-setup.csv lacks, and nothing is sent for it' {
+        $group = (Get-ShopifyItem -No 1001).VatProdPostingGroup
+        Set-ShopifyShop shop -CustomerTemplateCode B2B
+        Set-ShopifyItem -No 1001 -VatProdPostingGroup NO-SUCH-GROUP
+        try { Sync-ShopifyPrice -Shop shop -ItemNo 1001 -ErrorVariable failed -ErrorAction SilentlyContinue | Out-Null }
+        finally { Set-ShopifyItem -No 1001 -VatProdPostingGroup $group; Set-ShopifyShop shop -CustomerTemplateCode '' }
+
+        $failed.Count | Should -BeGreaterThan 0
+        $failed | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'ShopifyVatSetupMissing,*' }
+        $failed[0].Exception.Message | Should -BeLike "*'1001'*NO-SUCH-GROUP*vat-setup.csv*"
+        (@(Invoke-TestEmulator $emulator 'requests' -Method Get | ForEach-Object { $_ }) | Select-Object -Skip $requests |
+            Where-Object { $_.document -match '^\s*mutation' }) | Should -BeNullOrEmpty -Because 'no price could be calculated'
+    }
+
+    It 'ShopifyBulkOperationFailed: Shopify fails the bulk read of a large import, and no item is created' {
+        $large = Start-TestEmulator -Token 'shpat_errorids_test'
+        try {
+            New-ShopifyShop -Name large -Domain large.myshopify.com -Endpoint $large.BaseUri -TokenEnvironmentVariable SHOPIFYPS_ERRORIDS_TOKEN `
+                -SyncItem FromShopify -SkuMapping ItemNo | Out-Null
+            # From 250 products on, an import reads the shop with a bulk query.
+            $products = 1..260 | ForEach-Object { @{ title = "Bulk product $_"; variants = @(@{ sku = "BULK-$_"; price = '1.00' }) } }
+            Invoke-TestEmulator $large 'seed' -Body @{ products = $products } | Out-Null
+            Invoke-TestEmulator $large 'faults' -Body @{ faults = @(@{ kind = 'bulkFailed'; match = 'products'; count = 1; errorCode = 'TIMEOUT' }) } | Out-Null
+            $items = @(Get-ShopifyItem).Count
+
+            $failure = $null
+            try { Sync-ShopifyProduct -Shop large -ErrorAction Stop | Out-Null } catch { $failure = $_ }
+
+            $failure.FullyQualifiedErrorId | Should -BeLike 'ShopifyBulkOperationFailed,*'
+            $failure.Exception.Message | Should -BeLike '*FAILED*TIMEOUT*'
+            @(Get-ShopifyItem).Count | Should -Be $items
+            (Get-ShopifySyncRun -Shop large -Last 1).Status | Should -Be 'Failed'
+        }
+        finally { Stop-TestEmulator $large }
     }
 }

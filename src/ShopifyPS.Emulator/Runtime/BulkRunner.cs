@@ -26,14 +26,15 @@ internal sealed class BulkRunner(EmulatorRuntime rt)
         try
         {
             lock (Store.Sync) op.Status = op.CancelRequested ? "CANCELING" : "RUNNING";
+            if (op.FailWith is { } code) throw new BulkFaultException(code);
             await run().ConfigureAwait(false);
         }
-        catch (Exception)
+        catch (Exception ex)
         {
             lock (Store.Sync)
             {
                 op.Status = "FAILED";
-                op.ErrorCode = "INTERNAL_SERVER_ERROR";
+                op.ErrorCode = (ex as BulkFaultException)?.Code ?? "INTERNAL_SERVER_ERROR";
                 op.CompletedAt = Store.Now();
             }
         }
@@ -178,4 +179,10 @@ internal sealed class BulkRunner(EmulatorRuntime rt)
 
         public void Dispose() => _buffer.Dispose();
     }
+}
+
+/// <summary>A bulkFailed fault: the operation fails before it reads or writes anything.</summary>
+internal sealed class BulkFaultException(string code) : Exception(code)
+{
+    public string Code { get; } = code;
 }

@@ -18,6 +18,9 @@ internal sealed partial class BulkOperation
     /// <summary>Set when the client asks to cancel; the runner stops at the next line.</summary>
     public volatile bool CancelRequested;
 
+    /// <summary>Set from a bulkFailed fault: the operation ends FAILED with this error code instead of completing.</summary>
+    public string? FailWith { get; init; }
+
     public string Gid => State.Gid.Of("BulkOperation", Id);
 
     public bool IsRunning => Status is "CREATED" or "RUNNING" or "CANCELING";

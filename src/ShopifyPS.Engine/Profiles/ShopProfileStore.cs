@@ -110,7 +110,7 @@ public sealed class ShopProfileStore
         problems.AddRange(ProfileValidator.Validate(profile, file, profile.Name, positions));
         if (problems.Count > 0) throw new ProfileException(problems);
 
-        Directory.CreateDirectory(Home.ShopsFolder);
+        Home.CreateFolder(Home.ShopsFolder);
         var temp = file + ".tmp";
         File.WriteAllText(temp, text);
         File.Move(temp, file, overwrite: true);

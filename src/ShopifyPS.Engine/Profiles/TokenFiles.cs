@@ -10,7 +10,7 @@ public static class TokenFiles
 
     public static string Write(ShopifyHome home, string shop, string token)
     {
-        Directory.CreateDirectory(home.SecretsFolder);
+        home.CreateFolder(home.SecretsFolder);
         var path = PathFor(home, shop);
         if (!OperatingSystem.IsWindows())
         {

@@ -12,7 +12,7 @@ public enum SyncAction { Created, Updated, Unchanged, Skipped, Failed }
 /// </summary>
 public sealed class SyncResult
 {
-    public SyncResult(SyncAction action, string itemNo, string variantCode, string productId, string variantId, string message, bool planned = false)
+    public SyncResult(SyncAction action, string itemNo, string variantCode, string productId, string variantId, string message, bool planned = false, ErrorId? errorId = null)
     {
         Action = action;
         ItemNo = itemNo;
@@ -21,6 +21,7 @@ public sealed class SyncResult
         VariantId = variantId;
         Message = message;
         Planned = planned;
+        ErrorId = errorId;
     }
 
     public SyncAction Action { get; }
@@ -31,6 +32,10 @@ public sealed class SyncResult
     public string ProductId { get; }
     public string VariantId { get; }
     public string Message { get; }
+    /// <summary>Why a failed record failed, when that is more precise than ShopifySyncRecordFailed: Shopify refused the
+    /// input (ShopifyUserError), the VAT setup is missing (ShopifyVatSetupMissing). The cmdlets write it as the error
+    /// record's id. Null otherwise.</summary>
+    public ErrorId? ErrorId { get; }
     /// <summary>True when the result describes what a -WhatIf run would have done.</summary>
     public bool Planned { get; }
     /// <summary>The item as the sync left it, when the sync created or changed it (an import from Shopify), so a

@@ -29,7 +29,7 @@ public abstract class ProductEditCmdlet : ShopCmdlet
             var result = Run($"{action}: {gid}", (_, ct) => edit(new ProductEditor(session), gid, ct));
             WriteObject(result);
             if (result.Action == SyncAction.Failed)
-                WriteRecordError(ErrorCatalog.ProductChangeFailed, result.Message, gid);
+                WriteRecordError(result.ErrorId ?? ErrorCatalog.ProductChangeFailed, result.Message, gid);
         }
     }
 }

@@ -67,7 +67,7 @@ public abstract class SyncCmdlet : ShopCmdlet
             {
                 WriteObject(result);
                 if (result.Action == SyncAction.Failed)
-                    WriteRecordError(ErrorCatalog.SyncRecordFailed, result.ToString(), result);
+                    WriteRecordError(result.ErrorId ?? ErrorCatalog.SyncRecordFailed, result.ToString(), result);
             });
         }
         finally

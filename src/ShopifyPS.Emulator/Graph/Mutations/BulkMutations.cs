@@ -37,7 +37,7 @@ internal static class BulkMutations
             : null;
         if (problem != null) return Fail(type, UserError.At(problem, "INVALID", "query"));
 
-        var op = NewOperation(ctx.Store, "QUERY", query);
+        var op = NewOperation(ctx.Store, "QUERY", query, rt.Faults.DrawBulkFailure(query));
         rt.Bulk.StartQuery(op);
         return new GraphMap(type, ("bulkOperation", op), ("userErrors", new List<UserError>()));
     }
@@ -52,7 +52,7 @@ internal static class BulkMutations
             return Fail(type, UserError.At("The JSONL file could not be found. Try uploading the file again, and check that you've entered the URL correctly for the stagedUploadPath mutation argument.", "NO_SUCH_FILE", "stagedUploadPath"));
         if (MutationProblem(ctx, mutation) is { } problem)
             return Fail(type, UserError.At(problem, "INVALID_MUTATION", "mutation"));
-        var op = NewOperation(ctx.Store, "MUTATION", mutation);
+        var op = NewOperation(ctx.Store, "MUTATION", mutation, rt.Faults.DrawBulkFailure(mutation));
         rt.Bulk.StartMutation(op, upload.Content);
         return new GraphMap(type, ("bulkOperation", op), ("userErrors", new List<UserError>()));
     }
@@ -74,9 +74,9 @@ internal static class BulkMutations
             ? new UserError(null, "Bulk operations limit reached. Please try again later.", "LIMIT_REACHED")
             : null;
 
-    private static BulkOperation NewOperation(ShopStore store, string type, string query)
+    private static BulkOperation NewOperation(ShopStore store, string type, string query, string? failWith)
     {
-        var op = new BulkOperation { Id = store.NextId(), Type = type, Query = query, CreatedAt = store.Now() };
+        var op = new BulkOperation { Id = store.NextId(), Type = type, Query = query, CreatedAt = store.Now(), FailWith = failWith };
         store.BulkOperations[op.Id] = op;
         return op;
     }

@@ -59,7 +59,7 @@ public sealed class ProductEditor(ShopSession context)
                 var response = await context.Client.ExecuteAsync("ProductUpdate", new JObject { ["product"] = product }, cancellationToken).ConfigureAwait(false);
                 var payload = response.Payload();
                 if (!payload.Succeeded)
-                    return Result(SyncAction.Failed, local, productId, "Shopify refused the change: " + string.Join("; ", payload.UserErrors));
+                    return Result(SyncAction.Failed, local, productId, "Shopify refused the change: " + string.Join("; ", payload.UserErrors), ErrorCatalog.UserError);
                 if (local is not null && edit.Status is { } newStatus)
                 {
                     local.Status = newStatus;
@@ -86,11 +86,11 @@ public sealed class ProductEditor(ShopSession context)
                 {
                     // Only the tags ShopifyPS manages are added or removed; tags set in Shopify admin stay.
                     if (toAdd.Count > 0 && await SendTagsAsync("TagsAdd", productId, toAdd, cancellationToken).ConfigureAwait(false) is { } addError)
-                        return Result(SyncAction.Failed, local, productId, Refused(changes, addError));
+                        return Result(SyncAction.Failed, local, productId, Refused(changes, addError), ErrorCatalog.UserError);
                     if (toRemove.Count > 0 && await SendTagsAsync("TagsRemove", productId, toRemove, cancellationToken).ConfigureAwait(false) is { } removeError)
                     {
                         RecordTags(local, old.Concat(toAdd).ToList(), toAdd, []);
-                        return Result(SyncAction.Failed, local, productId, Refused(toAdd.Count > 0 ? changes.Append(described[0]).ToList() : changes, removeError));
+                        return Result(SyncAction.Failed, local, productId, Refused(toAdd.Count > 0 ? changes.Append(described[0]).ToList() : changes, removeError), ErrorCatalog.UserError);
                     }
                     RecordTags(local, tags, toAdd, toRemove);
                 }
@@ -126,7 +126,7 @@ public sealed class ProductEditor(ShopSession context)
             }
             catch (ShopifyUserErrorException ex)
             {
-                return Result(SyncAction.Failed, local, productId, $"Shopify refused the status change, so the product was kept: {ex.Message}");
+                return Result(SyncAction.Failed, local, productId, $"Shopify refused the status change, so the product was kept: {ex.Message}", ex.Error);
             }
         }
         Connector.DeleteProduct(Shop, productId);
@@ -169,6 +169,6 @@ public sealed class ProductEditor(ShopSession context)
     private static SyncResult WithShopify(SyncResult result, string inShopify) =>
         new(result.Action, result.ItemNo, result.VariantCode, result.ProductId, result.VariantId, result.Message, result.Planned) { InShopify = inShopify };
 
-    private SyncResult Result(SyncAction action, ShopProduct? product, string productId, string message) =>
-        new(action, product?.ItemNo ?? "", "", productId, "", message, context.WhatIf);
+    private SyncResult Result(SyncAction action, ShopProduct? product, string productId, string message, ErrorId? error = null) =>
+        new(action, product?.ItemNo ?? "", "", productId, "", message, context.WhatIf, error);
 }

@@ -144,7 +144,7 @@ public sealed class ProductExportJob
         }
         catch (PriceCalculationException ex)
         {
-            return (null, Result(SyncAction.Failed, no, productId, ex.Message));
+            return (null, Result(SyncAction.Failed, no, productId, ex.Message, ex.Error));
         }
         foreach (var (code, skipped) in draft.SkippedVariants) AddSkipped(no, productId, $"Item variant {no}/{code}", skipped);
         return (draft, null);
@@ -217,7 +217,7 @@ public sealed class ProductExportJob
         }
         catch (ShopifyUserErrorException ex)
         {
-            return Result(SyncAction.Failed, product.ItemNo, product.Id, $"{why}, but Shopify refused the status change: {ex.Message}");
+            return Result(SyncAction.Failed, product.ItemNo, product.Id, $"{why}, but Shopify refused the status change: {ex.Message}", ex.Error);
         }
         product.Status = target.Value;
         if (removed) MarkRemoved(product);
@@ -259,6 +259,6 @@ public sealed class ProductExportJob
     private void Report(int done, int total, string what) =>
         _context.Progress.Report(RunEvent.Progress($"{what}: {done} of {total}", done, total));
 
-    private SyncResult Result(SyncAction action, string itemNo, string productId, string message) =>
-        new(action, itemNo, "", productId, "", message, _context.WhatIf);
+    private SyncResult Result(SyncAction action, string itemNo, string productId, string message, ErrorId? error = null) =>
+        new(action, itemNo, "", productId, "", message, _context.WhatIf, error);
 }

@@ -78,7 +78,7 @@ internal sealed class ProductSender(ShopSession context)
             var published = publications.Ids.Count == 0 ? "" : $"; published to {string.Join(", ", context.Profile.Items.Publications)}";
             yield return publishProblems[i] is { Succeeded: false } refused
                 ? new SyncResult(SyncAction.Failed, plan.ItemNo, "", product.Id, "",
-                    $"{what}, but Shopify refused to publish it: {string.Join("; ", refused.Problems)}. Publish it in Shopify admin.")
+                    $"{what}, but Shopify refused to publish it: {string.Join("; ", refused.Problems)}. Publish it in Shopify admin.", errorId: ErrorCatalog.UserError)
                 : new SyncResult(SyncAction.Created, plan.ItemNo, "", product.Id, "", what + published + ".");
         }
     }
@@ -116,7 +116,7 @@ internal sealed class ProductSender(ShopSession context)
     }
 
     private static SyncResult Refused(PlannedProduct plan, IReadOnlyList<string> problems) =>
-        Failed(plan, "Shopify refused the product: " + (problems.Count > 0 ? string.Join("; ", problems) : "no product was returned."));
+        Failed(plan, "Shopify refused the product: " + (problems.Count > 0 ? string.Join("; ", problems) : "no product was returned."), ErrorCatalog.UserError);
 
-    private static SyncResult Failed(PlannedProduct plan, string message) => new(SyncAction.Failed, plan.ItemNo, "", "", "", message);
+    private static SyncResult Failed(PlannedProduct plan, string message, ErrorId? error = null) => new(SyncAction.Failed, plan.ItemNo, "", "", "", message, errorId: error);
 }

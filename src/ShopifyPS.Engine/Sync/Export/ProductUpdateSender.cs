@@ -55,7 +55,7 @@ internal sealed class ProductUpdateSender(ShopSession context, DefaultLocationSt
             var notes = update.Notes.Count == 0 ? "" : " (" + string.Join("; ", update.Notes) + ")";
             yield return problems[update].Count > 0
                 ? new SyncResult(SyncAction.Failed, update.Draft.ItemNo, "", update.Product.Id, "",
-                    $"Shopify refused part of the update of product {update.Product.Id}: {string.Join("; ", problems[update])}. Sent: {string.Join("; ", sent)}.{notes}")
+                    $"Shopify refused part of the update of product {update.Product.Id}: {string.Join("; ", problems[update])}. Sent: {string.Join("; ", sent)}.{notes}", errorId: ErrorCatalog.UserError)
                 : new SyncResult(SyncAction.Updated, update.Draft.ItemNo, "", update.Product.Id, "",
                     $"Updated product {update.Product.Id}: {string.Join("; ", sent)}.{notes}");
         }

@@ -21,7 +21,6 @@ internal static class FileNames
     /// <summary>Writes through a temporary file and a rename, so a reader never sees half a picture.</summary>
     public static void WriteAtomically(string path, byte[] content)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + ".partial";
         File.WriteAllBytes(temporary, content);
         File.Move(temporary, path, overwrite: true);

@@ -56,7 +56,11 @@ internal sealed class ImageImport(ShopSession context, ShopifyHome home)
         var path = stem + (header?.Extension ?? FileNames.ExtensionOf(media.Url));
         var sha = LocalPicture.Hash(content);
         var unchangedFile = previous?.Sha256 == sha && File.Exists(path) && SamePath(slot.PicturePath, path);
-        if (!unchangedFile) FileNames.WriteAtomically(path, content);
+        if (!unchangedFile)
+        {
+            home.CreateFolder(Path.GetDirectoryName(path)!);
+            FileNames.WriteAtomically(path, content);
+        }
         using (var transaction = context.Store.BeginTransaction())
         {
             if (!SamePath(slot.PicturePath, path)) SetPicturePath(slot, path);

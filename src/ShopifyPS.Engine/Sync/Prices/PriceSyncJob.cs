@@ -83,7 +83,7 @@ public sealed class PriceSyncJob
         }
         catch (PriceCalculationException ex)
         {
-            return (null, Result(SyncAction.Failed, variant, ex.Message));
+            return (null, Result(SyncAction.Failed, variant, ex.Message, ex.Error));
         }
         var now = VariantPrices.From(price);
         var old = VariantPrices.Parse(Connector.GetHash(_shop, ContentKind.Variant, variant.Id));
@@ -149,7 +149,7 @@ public sealed class PriceSyncJob
                 .Select(e => e.ToString())).ToList();
             if (refused.Count > 0)
             {
-                yield return Result(SyncAction.Failed, change.Variant, "Shopify refused the price update: " + string.Join("; ", refused));
+                yield return Result(SyncAction.Failed, change.Variant, "Shopify refused the price update: " + string.Join("; ", refused), ErrorCatalog.UserError);
                 continue;
             }
             Connector.SetHash(_shop, ContentKind.Variant, change.Variant.Id, change.Prices.Format());
@@ -157,6 +157,6 @@ public sealed class PriceSyncJob
         }
     }
 
-    private SyncResult Result(SyncAction action, ShopVariant variant, string message) =>
-        new(action, variant.ItemNo, variant.VariantCode, variant.ProductId, variant.Id, message, _context.WhatIf);
+    private SyncResult Result(SyncAction action, ShopVariant variant, string message, ErrorId? error = null) =>
+        new(action, variant.ItemNo, variant.VariantCode, variant.ProductId, variant.Id, message, _context.WhatIf, error);
 }
