@@ -270,6 +270,31 @@ Describe 'Profiles: repair of a broken profile' {
     }
 }
 
+# Windows keeps no mode bits: the same rule reads the files' access lists, and the fix is an icacls command.
+Describe 'Access lists of profiles and token files' -Skip:(-not $IsWindows) {
+    BeforeEach {
+        $null = New-TestHome (Join-Path $TestDrive "acl$([guid]::NewGuid().ToString('N'))")
+        New-ShopifyShop shop -Domain shop.myshopify.com -Endpoint http://127.0.0.1:9 -AccessToken (ConvertTo-SecureString 'shpat_permissions0123456789abcdef' -AsPlainText -Force) | Out-Null
+        $profileFile = Join-Path $env:SHOPIFYPS_HOME 'shops/shop.yml'
+        $tokenFile = Join-Path $env:SHOPIFYPS_HOME 'secrets/shop.token'
+    }
+
+    It 'refuses a profile Everyone may change, and the icacls command it names fixes it' {
+        icacls $profileFile /grant '*S-1-1-0:(M)' | Out-Null
+        Test-ShopifyShop shop -Offline -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
+        Assert-BadInputError $problems[0] 'ShopifyInsecurePermissions' @('Everyone', "icacls `"$profileFile`" /inheritance:d /remove:g *S-1-1-0")
+        icacls $profileFile /inheritance:d /remove:g '*S-1-1-0' | Out-Null
+        (Test-ShopifyShop shop -Offline).Success | Should -BeTrue
+    }
+
+    It 'refuses a token file Users may read, naming the file, never the token' {
+        icacls $tokenFile /grant '*S-1-5-32-545:(R)' | Out-Null
+        Test-ShopifyShop shop -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
+        Assert-BadInputError $problems[0] 'ShopifyInsecurePermissions' @('Users', "icacls `"$tokenFile`"")
+        "$problems" | Should -Not -Match 'permissions0123456789'
+    }
+}
+
 Describe 'Permissions of profiles and token files' -Skip:$IsWindows {
     BeforeEach {
         $null = New-TestHome (Join-Path $TestDrive "perm$([guid]::NewGuid().ToString('N'))")

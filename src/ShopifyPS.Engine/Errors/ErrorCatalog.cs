@@ -46,7 +46,7 @@ public static class ErrorCatalog
     public static readonly ErrorId ProfileUnreadable = new("ShopifyProfileUnreadable", ErrorKind.ReadError,
         "Give the account that runs ShopifyPS read access to the profile file the message names.");
     public static readonly ErrorId InsecurePermissions = new("ShopifyInsecurePermissions", ErrorKind.SecurityError,
-        "Run the chmod command the message gives, so that only your account can change the file (or, for a token, read it).");
+        "Run the chmod (or, on Windows, icacls) command the message gives, so that only your account can change the file (or, for a token, read it).");
     public static readonly ErrorId DomainRequired = new("ShopifyDomainRequired", ErrorKind.InvalidArgument,
         "Pass -Domain <name>.myshopify.com to New-ShopifyShop.");
     public static readonly ErrorId ShopRequired = new("ShopifyShopRequired", ErrorKind.InvalidArgument,
