@@ -413,15 +413,19 @@ Describe 'Pictures' {
         Remove-Item Env:SHOPIFYPS_PESTER_BADINPUT -ErrorAction SilentlyContinue
     }
 
-    It 'skips <Case> with the record and the reason, and uploads nothing for it' -ForEach $pictureCases {
+    It 'skips <Case> with the record and the reason, reports ShopifyPictureUnusable for it, and uploads nothing for it' -ForEach $pictureCases {
         $result = $results | Where-Object ItemNo -EQ $ItemNo
         $result.Action | Should -Be 'Skipped'
         $result.Message | Should -Match $Expect
+        $errors = @($syncErrors | Where-Object { $_.TargetObject.ItemNo -eq $ItemNo })
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'ShopifyPictureUnusable,*'
+        $errors[0].Exception.Message | Should -Match $Expect
         ($state.products | Where-Object handle -EQ "item-$ItemNo").media | Should -BeNullOrEmpty
     }
 
     It 'uploads the good pictures, a file name with a space and æøå included, once each, and stops for nothing' {
-        $syncErrors | Should -BeNullOrEmpty
+        @($syncErrors).Count | Should -Be @($results | Where-Object Action -EQ 'Skipped').Count -Because 'each bad picture has its one error, the good ones none'
         ($results | Where-Object ItemNo -In '1100', '1101').Action | Should -Be @('Created', 'Created')
         @(($state.products | Where-Object handle -In 'item-1100', 'item-1101').media).Count | Should -Be 2
         @($state.media).Count | Should -Be 2

@@ -103,9 +103,10 @@ AfterAll {
 }
 
 Describe 'Sync-ShopifyImage to Shopify' {
-    It 'uploads the pictures and reports bad files as skipped with the reason, the rest still syncing' {
-        $results = Sync-ShopifyImage -Shop emu -ErrorVariable errors
-        $errors | Should -BeNullOrEmpty
+    It 'uploads the pictures and reports bad files as skipped with the reason and an error, the rest still syncing' {
+        $results = Sync-ShopifyImage -Shop emu -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors.FullyQualifiedErrorId | Sort-Object -Unique | Should -Be 'ShopifyPictureUnusable,ShopifyPS.Commands.Cmdlets.SyncShopifyImageCommand'
+        $errors.TargetObject.ItemNo | Should -Be @('1003', '1004')
         $results[0].PSObject.TypeNames[0] | Should -Be 'ShopifyPS.SyncResult'
         ($results | Where-Object { $_.ItemNo -eq '1000' -and -not $_.VariantCode }).Action | Should -Be 'Created'
         ($results | Where-Object VariantCode -EQ 'RED').Action | Should -Be 'Created'
@@ -130,7 +131,7 @@ Describe 'Sync-ShopifyImage to Shopify' {
         $before = Get-ProductMedia $productOf['1000']
         Invoke-TestEmulator $emulator 'requests' -Method Delete | Out-Null
 
-        $results = Sync-ShopifyImage -Shop emu -InformationVariable info
+        $results = Sync-ShopifyImage -Shop emu -InformationVariable info -ErrorAction SilentlyContinue
 
         ($results | Where-Object Action -NE 'Skipped').Action | Sort-Object -Unique | Should -Be 'Unchanged'
         (Invoke-TestEmulator $emulator 'requests' -Method Get).Count | Should -Be 0

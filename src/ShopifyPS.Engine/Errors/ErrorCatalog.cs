@@ -140,6 +140,8 @@ public static class ErrorCatalog
         "Allow updates with Set-ShopifyShop <shop> -CanUpdateShopifyProducts $true.");
     public static readonly ErrorId ImageSyncDisabled = new("ShopifyImageSyncDisabled", ErrorKind.InvalidOperation,
         "Turn picture sync on with Set-ShopifyShop <shop> -SyncItemImages ToShopify (or FromShopify).");
+    public static readonly ErrorId PictureUnusable = new("ShopifyPictureUnusable", ErrorKind.InvalidData,
+        "Replace the picture file the message names (a PNG, JPEG, GIF or WEBP Shopify accepts), or pass -ScaleDown for one that is too large; the item's other data was synchronized.");
     public static readonly ErrorId SyncRecordFailed = new("ShopifySyncRecordFailed", ErrorKind.InvalidResult,
         "The record's message says why; fix it and run again. The other records were synchronized.");
     public static readonly ErrorId ExchangeRateMissing = new("ShopifyExchangeRateMissing", ErrorKind.InvalidData,

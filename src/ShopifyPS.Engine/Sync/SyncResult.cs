@@ -33,8 +33,8 @@ public sealed class SyncResult
     public string VariantId { get; }
     public string Message { get; }
     /// <summary>Why a failed record failed, when that is more precise than ShopifySyncRecordFailed: Shopify refused the
-    /// input (ShopifyUserError), the VAT setup is missing (ShopifyVatSetupMissing). The cmdlets write it as the error
-    /// record's id. Null otherwise.</summary>
+    /// input (ShopifyUserError), the VAT setup is missing (ShopifyVatSetupMissing); or why a skipped record's input is
+    /// unusable (ShopifyPictureUnusable). The cmdlets write it as an error record with this id. Null otherwise.</summary>
     public ErrorId? ErrorId { get; }
     /// <summary>True when the result describes what a -WhatIf run would have done.</summary>
     public bool Planned { get; }

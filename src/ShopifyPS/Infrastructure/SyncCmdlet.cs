@@ -66,7 +66,8 @@ public abstract class SyncCmdlet : ShopCmdlet
             RunEach(job.Activity(shop), (_, ct) => JobRunner.RunAsync(session, job, summary, ct), result =>
             {
                 WriteObject(result);
-                if (result.Action == SyncAction.Failed)
+                // A record skipped for bad input (an unusable picture) is an error too: the run goes on, the user must act.
+                if (result.Action == SyncAction.Failed || result.ErrorId is not null)
                     WriteRecordError(result.ErrorId ?? ErrorCatalog.SyncRecordFailed, result.ToString(), result);
             });
         }

@@ -62,7 +62,7 @@ internal sealed class ImageExport(ShopSession context, ShopifyHome home, bool sc
     {
         var path = LocalPicture.Resolve(home, slot.PicturePath, out var problem);
         var picture = path is null ? null : LocalPicture.Load(path, scaleDown, out problem);
-        if (picture is null) return (Skip(slot, problem), null);
+        if (picture is null) return (Skip(slot, problem, ErrorCatalog.PictureUnusable), null);
 
         var previous = PictureState.Parse(context.Store.Connector.GetHash(Shop, ContentKind.Picture, slot.OwnerId));
         if (previous?.Sha256 == picture.Sha256)
@@ -155,7 +155,7 @@ internal sealed class ImageExport(ShopSession context, ShopifyHome home, bool sc
 
         foreach (var u in batch)
         {
-            if (refused.TryGetValue(u, out var reason)) yield return Skip(u.Slot, reason);
+            if (refused.TryGetValue(u, out var reason)) yield return Skip(u.Slot, reason, ErrorCatalog.UserError);
             else if (failed.TryGetValue(u, out var error)) yield return u.Slot.Result(SyncAction.Failed, $"Picture {u.Picture.Path}: {error}");
             else yield return u.Slot.Result(u.Previous is null ? SyncAction.Created : SyncAction.Updated,
                 Describe(u, "uploaded", "replaced") + $" as media {u.MediaId}" + (u.Adopted ? " (the file an interrupted attempt had created)" : "") +
@@ -363,7 +363,8 @@ internal sealed class ImageExport(ShopSession context, ShopifyHome home, bool sc
 
     private static string Capital(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
-    private SyncResult Skip(PictureSlot slot, string reason)
+    /// <summary>A picture that cannot be sent: skipped (the rest of the run goes on), recorded, and reported with its error id.</summary>
+    private SyncResult Skip(PictureSlot slot, string reason, ErrorId error)
     {
         if (!context.WhatIf)
             context.Store.Connector.AddSkipped(new SkippedRecord
@@ -372,6 +373,6 @@ internal sealed class ImageExport(ShopSession context, ShopifyHome home, bool sc
                 Description = slot.VariantCode.Length > 0 ? $"{slot.ItemNo}/{slot.VariantCode}" : slot.ItemNo,
                 Reason = reason, SkippedAt = DateTimeOffset.UtcNow,
             });
-        return slot.Result(SyncAction.Skipped, Capital(reason) + ".", context.WhatIf);
+        return slot.Result(SyncAction.Skipped, Capital(reason) + ".", context.WhatIf, error);
     }
 }

@@ -20,8 +20,8 @@ public sealed record PictureSlot(string ProductId, string VariantId, string Item
     /// <summary>What the slot is, for messages: "product gid://…/1" or "variant gid://…/7".</summary>
     public string Label => IsVariant ? $"variant {VariantId}" : $"product {ProductId}";
 
-    public SyncResult Result(SyncAction action, string message, bool planned = false) =>
-        new(action, ItemNo, VariantCode, ProductId, VariantId, message, planned);
+    public SyncResult Result(SyncAction action, string message, bool planned = false, ErrorId? error = null) =>
+        new(action, ItemNo, VariantCode, ProductId, VariantId, message, planned, error);
 
     /// <summary>The product's slot and its variants' slots; an item that no longer exists gives no slot.</summary>
     public static IReadOnlyList<PictureSlot> Of(SqliteStore store, ShopProduct product)
