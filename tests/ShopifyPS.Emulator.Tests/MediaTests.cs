@@ -135,6 +135,26 @@ public class MediaTests
     }
 
     [Fact]
+    public async Task File_create_refuses_a_filename_whose_extension_is_not_the_sources_and_creates_nothing()
+    {
+        await using var emu = await StartAsync();
+        var target = (await emu.DataAsync("mutation { stagedUploadsCreate(input: [{ resource: IMAGE, filename: \"a.png\", mimeType: \"image/png\", httpMethod: PUT }]) { stagedTargets { url resourceUrl } } }"))
+            ["stagedUploadsCreate"]!["stagedTargets"]![0]!;
+        using (var put = await emu.Http.PutAsync(target["url"]!.GetValue<string>(), new ByteArrayContent(Png(10, 10)))) Assert.True(put.IsSuccessStatusCode);
+        const string create = "mutation($f: [FileCreateInput!]!) { fileCreate(files: $f) { files { id } userErrors { code field } } }";
+        var source = target["resourceUrl"]!.GetValue<string>();
+
+        var refused = (await emu.DataAsync(create, new { f = new[] { new { originalSource = source, contentType = "IMAGE", filename = "a.jpg" } } }))["fileCreate"]!;
+
+        Assert.Equal("MISMATCHED_FILENAME_AND_ORIGINAL_SOURCE", refused["userErrors"]![0]!["code"]!.GetValue<string>());
+        Assert.Equal(["files", "0", "filename"], refused["userErrors"]![0]!["field"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Null(refused["files"]);
+        var created = (await emu.DataAsync(create, new { f = new[] { new { originalSource = source, contentType = "IMAGE", filename = "renamed.PNG" } } }))["fileCreate"]!;
+        Assert.Empty(created["userErrors"]!.AsArray());
+        Assert.Single(created["files"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Product_set_files_is_a_replacement_list()
     {
         await using var emu = await StartAsync();

@@ -21,7 +21,7 @@ internal static class MediaFactory
         {
             Id = store.NextId(), OriginalSource = originalSource, Alt = alt, CreatedAt = now, UpdatedAt = now,
             ReadyAt = now.AddMilliseconds(rt.MediaProcessingMs),
-            Filename = Unique(store, filename ?? upload?.Filename ?? Path.GetFileName(new Uri(originalSource, UriKind.RelativeOrAbsolute).IsAbsoluteUri ? new Uri(originalSource).AbsolutePath : originalSource)),
+            Filename = Unique(store, filename ?? SourceName(rt, originalSource)),
         };
         if (upload?.Content is not { } content)
         {
@@ -48,6 +48,11 @@ internal static class MediaFactory
 
     /// <summary>fileCreate's default duplicateResolutionMode APPEND_UUID: a name the shop's files already have gets a
     /// UUID before its extension, so a file is never found under exactly the name it was created with twice.</summary>
+    /// <summary>The file name the source carries: a staged upload's own file name, else the last segment of the URL's path.</summary>
+    public static string SourceName(EmulatorRuntime rt, string source) =>
+        StagedUploads.FromUrl(rt.Store, rt.BaseUri, source)?.Filename
+        ?? Path.GetFileName(Uri.TryCreate(source, UriKind.Absolute, out var uri) ? uri.AbsolutePath : source);
+
     private static string Unique(ShopStore store, string filename) =>
         store.Media.Values.Any(m => string.Equals(m.Filename, filename, StringComparison.OrdinalIgnoreCase))
             ? $"{Path.GetFileNameWithoutExtension(filename)}_{Guid.NewGuid()}{Path.GetExtension(filename)}"

@@ -89,13 +89,20 @@ internal static class MediaMutations
         {
             if (In.Str(In.Get(inputs[i], "contentType")) is { } ct && ct != "IMAGE")
                 errors.Add(UserError.At($"The emulator only supports IMAGE files, not {ct}.", "INVALID", "files", i.ToString(), "contentType"));
-            if (!Uri.TryCreate(In.Str(In.Get(inputs[i], "originalSource")), UriKind.Absolute, out _))
+            var source = In.Str(In.Get(inputs[i], "originalSource"));
+            if (!Uri.TryCreate(source, UriKind.Absolute, out _))
                 errors.Add(UserError.At("Original source is not a valid URL", "INVALID_IMAGE_SOURCE_URL", "files", i.ToString(), "originalSource"));
+            else if (In.Str(In.Get(inputs[i], "filename")) is { } filename && !SameExtension(filename, MediaFactory.SourceName(rt, source!)))
+                errors.Add(UserError.At("Cannot create file with custom filename which does not match original source extension.",
+                    "MISMATCHED_FILENAME_AND_ORIGINAL_SOURCE", "files", i.ToString(), "filename"));
         }
         if (errors.Count > 0) return new GraphMap(type, ("files", null), ("userErrors", errors));
         var files = inputs.Select(f => MediaFactory.Create(rt, In.Str(In.Get(f, "originalSource"))!, In.Str(In.Get(f, "alt")), In.Str(In.Get(f, "filename")))).ToList();
         return new GraphMap(type, ("files", files), ("userErrors", new List<UserError>()));
     }
+
+    private static bool SameExtension(string filename, string sourceName) =>
+        string.Equals(Path.GetExtension(filename), Path.GetExtension(sourceName), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>fileUpdate: alt text and product references (the 2026-04 way to attach or detach media).</summary>
     public static object FileUpdate(Args args, ExecContext ctx)
