@@ -40,6 +40,23 @@ public class ShopAndLocationTests
     }
 
     [Fact]
+    public async Task A_seeded_location_of_a_fulfillment_service_says_so()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        await emu.ControlAsync(HttpMethod.Post, "/emulator/seed", new { locations = new[] { new { name = "Acme 3PL", fulfillmentService = "Acme Fulfillment" } } });
+
+        var nodes = (await emu.DataAsync("{ locations(first: 10) { nodes { name isFulfillmentService fulfillmentService { serviceName handle type location { name } } } } }"))
+            ["locations"]!["nodes"]!.AsArray();
+
+        var acme = nodes.Single(n => n!["name"]!.GetValue<string>() == "Acme 3PL")!;
+        Assert.True(acme["isFulfillmentService"]!.GetValue<bool>());
+        Assert.Equal("Acme Fulfillment", acme["fulfillmentService"]!["serviceName"]!.GetValue<string>());
+        Assert.Equal("acme-fulfillment", acme["fulfillmentService"]!["handle"]!.GetValue<string>());
+        Assert.Equal("Acme 3PL", acme["fulfillmentService"]!["location"]!["name"]!.GetValue<string>());
+        Assert.All(nodes.Where(n => n != acme), n => Assert.False(n!["isFulfillmentService"]!.GetValue<bool>()));
+    }
+
+    [Fact]
     public async Task Fragments_and_typename_resolve_on_node()
     {
         await using var emu = await TestEmulator.StartAsync();

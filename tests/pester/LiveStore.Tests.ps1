@@ -136,6 +136,26 @@ Describe 'Products ShopifyPS creates' {
     It 'are stocked at the default product locations only' {
         foreach ($variant in $product.variants) { @($variant.inventoryItem.levels.locationId) | Should -Be @($main) }
     }
+
+    It 'are never stocked at a fulfillment service''s locations and the shop''s own at once' {
+        Invoke-TestEmulator $emulator 'seed' -Body @{ locations = @(@{ name = 'Acme 3PL'; fulfillmentService = 'Acme Fulfillment' }) } | Out-Null
+        $acme = Update-ShopifyLocation -Shop live | Where-Object Name -EQ 'Acme 3PL'
+        $acme.IsFulfillmentService | Should -BeTrue
+        $acme.FulfillmentService | Should -Be 'Acme Fulfillment'
+        $profileFile = Join-Path $env:SHOPIFYPS_HOME 'shops/live.yml'
+        $before = Get-Content $profileFile -Raw
+
+        $refused = $null
+        try { Set-ShopifyLocation -Shop live -Location 'Acme 3PL' -DefaultProductLocation $true } catch { $refused = $_ }
+
+        $refused.FullyQualifiedErrorId | Should -BeLike 'ShopifyDefaultLocationsIncompatible,*'
+        $refused.Exception.Message | Should -BeLike "*'Acme 3PL'*Acme Fulfillment*'Main warehouse'*"
+        Get-Content $profileFile -Raw | Should -Be $before -Because 'a refused setting is not saved'
+        Set-ShopifyLocation -Shop live -Location 'Main warehouse' -DefaultProductLocation $false
+        Set-ShopifyLocation -Shop live -Location 'Acme 3PL' -DefaultProductLocation $true
+        (Get-ShopifyLocation -Shop live | Where-Object DefaultProductLocation).Name | Should -Be 'Acme 3PL'
+        Set-ShopifyLocation -Shop live -Location 'Acme 3PL' -DefaultProductLocation $false
+    }
 }
 
 Describe 'A create whose process was killed after Shopify applied it' {

@@ -31,6 +31,7 @@ internal static class Seeder
             if (Bool(l, "isActive") is { } active) loc.IsActive = active;
             if (Bool(l, "fulfillsOnlineOrders") is { } fulfills) loc.FulfillsOnlineOrders = fulfills;
             if (Bool(l, "shipsInventory") is { } ships) loc.ShipsInventory = ships;
+            loc.FulfillmentService = Str(l, "fulfillmentService");
             locations.Add(new JsonObject { ["id"] = loc.Gid, ["name"] = loc.Name });
         }
         var products = new JsonArray();

@@ -7,6 +7,8 @@ internal sealed partial class Location
     public bool IsActive { get; set; } = true;
     public bool FulfillsOnlineOrders { get; set; } = true;
     public bool ShipsInventory { get; set; } = true;
+    /// <summary>The service name when the location belongs to a fulfillment service (a third-party warehouse).</summary>
+    public string? FulfillmentService { get; set; }
     public string? Address1 { get; set; }
     public string? City { get; set; }
     public string? Zip { get; set; }

@@ -83,6 +83,8 @@ public static class ErrorCatalog
         "Use the ShopifyPS that wrote the database, or restore it from a backup; the message says which.");
     public static readonly ErrorId LockTimeoutInvalid = new("ShopifyLockTimeoutInvalid", ErrorKind.InvalidArgument,
         "Set $env:SHOPIFYPS_LOCK_TIMEOUT to a number of seconds, or remove it.");
+    public static readonly ErrorId DefaultLocationsIncompatible = new("ShopifyDefaultLocationsIncompatible", ErrorKind.InvalidArgument,
+        "Make either the shop's own locations or a fulfillment service's the default product locations, and give a fulfillment service a SKU mapping.");
     public static readonly ErrorId HomeUnusable = new("ShopifyHomeUnusable", ErrorKind.WriteError,
         "Point $env:SHOPIFYPS_HOME at a folder the account that runs ShopifyPS may write, or move aside the file in the way.");
     public static readonly ErrorId RunLogNotWritable = new("ShopifyRunLogNotWritable", ErrorKind.WriteError,

@@ -85,7 +85,27 @@ internal static partial class ProfileValidator
                     $"{ex.Message} Fix it with Set-ShopifyLocation -Shop {profile.Name} -Location '{profile.Locations[i].Name}' -LocationFilter <filter>.");
             }
         }
+        ValidateDefaultLocations(profile, Add);
         return problems;
+    }
+
+    /// <summary>Business Central's two rules for where new products are stocked: a fulfillment service's locations and
+    /// the shop's own cannot both be default product locations, and a fulfillment service finds variants by SKU.</summary>
+    private static void ValidateDefaultLocations(ShopProfile profile, Action<ErrorId, string, string> add)
+    {
+        var defaults = profile.Locations.Select((l, i) => (Location: l, Index: i)).Where(l => l.Location.DefaultProductLocation).ToList();
+        var services = defaults.Where(l => l.Location.FulfillmentService is not null).ToList();
+        if (services.Count == 0) return;
+        var own = defaults.Where(l => l.Location.FulfillmentService is null).ToList();
+        if (own.Count > 0)
+            add(ErrorCatalog.DefaultLocationsIncompatible, $"locations[{services[0].Index}].defaultProductLocation",
+                $"'{services[0].Location.Name}' belongs to the fulfillment service {services[0].Location.FulfillmentService}, and '{own[0].Location.Name}' is the shop's own: " +
+                "new products can be stocked at one kind or the other, not both. Turn one off with Set-ShopifyLocation -Shop " +
+                $"{profile.Name} -Location <name> -DefaultProductLocation $false.");
+        if (profile.Items.SkuMapping == SkuMapping.Blank)
+            add(ErrorCatalog.DefaultLocationsIncompatible, "items.skuMapping",
+                $"'{services[0].Location.Name}' (fulfillment service {services[0].Location.FulfillmentService}) is a default product location, and a fulfillment " +
+                $"service finds variants by SKU: choose a SKU mapping with Set-ShopifyShop {profile.Name} -SkuMapping ItemNo (or another).");
     }
 
     private static void ValidateEndpoint(string endpoint, Action<ErrorId, string, string> add)

@@ -102,4 +102,7 @@ public sealed class ShopLocation
     public string LocationFilter { get; set; } = "";
     public StockCalculation StockCalculation { get; set; }
     public bool DefaultProductLocation { get; set; }
+    /// <summary>The fulfillment service the location belongs to (a third-party warehouse), as Update-ShopifyLocation
+    /// last read it from Shopify; absent for the shop's own locations.</summary>
+    public string? FulfillmentService { get; set; }
 }

@@ -106,6 +106,30 @@ public sealed class ShopProfileStoreTests : IDisposable
     }
 
     [Fact]
+    public void Default_product_locations_are_a_fulfillment_services_or_the_shops_own_and_a_service_needs_a_sku()
+    {
+        var profile = Valid();
+        profile.Items.SkuMapping = SkuMapping.ItemNo;
+        profile.Locations.Add(new ShopLocation { Id = "gid://shopify/Location/1", Name = "Main", DefaultProductLocation = true });
+        profile.Locations.Add(new ShopLocation { Id = "gid://shopify/Location/2", Name = "Acme 3PL", FulfillmentService = "Acme", DefaultProductLocation = true });
+
+        var mixed = Assert.Throws<ProfileException>(() => _store.Save(profile)).Problems.Single();
+        Assert.Equal(ErrorCatalog.DefaultLocationsIncompatible, mixed.Error);
+        Assert.Equal("locations[1].defaultProductLocation", mixed.Key);
+        Assert.Contains("'Acme 3PL' belongs to the fulfillment service Acme, and 'Main' is the shop's own", mixed.Message);
+
+        profile.Locations[0].DefaultProductLocation = false;
+        _store.Save(profile);
+        Assert.Equal("Acme", _store.Load("contoso").Locations[1].FulfillmentService);
+        Assert.Null(_store.Load("contoso").Locations[0].FulfillmentService);
+
+        profile.Items.SkuMapping = SkuMapping.Blank;
+        var blank = Assert.Throws<ProfileException>(() => _store.Save(profile)).Problems.Single();
+        Assert.Equal("items.skuMapping", blank.Key);
+        Assert.Contains("finds variants by SKU", blank.Message);
+    }
+
+    [Fact]
     public void Closest_suggests_near_misses_only()
     {
         Assert.Equal("ItemNo", Closest.Match("itemno.", new[] { "Blank", "ItemNo", "BarCode" }));

@@ -6,9 +6,9 @@ namespace ShopifyPS.Sync.Inventory;
 
 /// <summary>What a refresh changed in the profile's location list.</summary>
 public sealed record LocationRefresh(IReadOnlyList<ShopLocation> Added, IReadOnlyList<(ShopLocation Location, string OldName)> Renamed,
-    IReadOnlyList<ShopLocation> Removed)
+    IReadOnlyList<ShopLocation> Removed, int ServicesChanged = 0)
 {
-    public bool Changed => Added.Count + Renamed.Count + Removed.Count > 0;
+    public bool Changed => Added.Count + Renamed.Count + Removed.Count + ServicesChanged > 0;
 }
 
 /// <summary>Shopify's locations and the profile's settings for them (V2).</summary>
@@ -38,20 +38,31 @@ public static class ShopLocations
         var byId = shopify.ToDictionary(l => l.Id, StringComparer.Ordinal);
         var removed = profile.Locations.Where(l => !byId.ContainsKey(l.Id)).ToList();
         var renamed = new List<(ShopLocation, string)>();
+        var servicesChanged = 0;
         foreach (var location in profile.Locations)
         {
-            if (!byId.TryGetValue(location.Id, out var facts) || location.Name == facts.Name) continue;
+            if (!byId.TryGetValue(location.Id, out var facts)) continue;
+            if (location.FulfillmentService != ServiceOf(facts))
+            {
+                location.FulfillmentService = ServiceOf(facts);
+                servicesChanged++;
+            }
+            if (location.Name == facts.Name) continue;
             renamed.Add((location, location.Name));
             location.Name = facts.Name;
         }
         var known = profile.Locations.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
         var added = shopify.Where(l => !known.Contains(l.Id))
-            .Select(l => new ShopLocation { Id = l.Id, Name = l.Name, StockCalculation = StockCalculation.Disabled })
+            .Select(l => new ShopLocation { Id = l.Id, Name = l.Name, StockCalculation = StockCalculation.Disabled, FulfillmentService = ServiceOf(l) })
             .ToList();
         profile.Locations.RemoveAll(removed.Contains);
         profile.Locations.AddRange(added);
-        return new LocationRefresh(added, renamed, removed);
+        return new LocationRefresh(added, renamed, removed, servicesChanged);
     }
+
+    // A fulfillment service location without a service name still counts as one (Shopify always names it).
+    private static string? ServiceOf(ShopifyLocationFacts facts) =>
+        facts.IsFulfillmentService ? (facts.FulfillmentService.Length > 0 ? facts.FulfillmentService : "fulfillment service") : null;
 
     /// <summary>Shopify's locations with the profile's settings for each.</summary>
     public static IEnumerable<ShopifyLocation> Join(ShopProfile profile, IReadOnlyList<ShopifyLocationFacts> shopify) =>
