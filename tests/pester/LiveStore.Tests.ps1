@@ -131,6 +131,8 @@ Describe 'Products ShopifyPS creates' {
         $created.Action | Should -Be 'Created'
         $product.publications | Should -Be @('Online Store')
         $created.Message | Should -Match 'published to Online Store'
+        (Get-ShopifyProduct -Shop live -Id $created.ProductId).PublishedOn | Should -Be @('Online Store')
+        @((Get-ShopifyProduct -Shop live | Where-Object Id -EQ $created.ProductId).PublishedOn) | Should -Be @('Online Store')
     }
 
     It 'are stocked at the default product locations only' {

@@ -53,7 +53,7 @@ public sealed class GetShopifyProductCommand : ShopCmdlet
                 break;
             default:
                 var connector = Connector;
-                RunShopifyEach($"Reading products of {Shop}", (client, ct) => ListAsync(client, connector, ct));
+                RunShopifyEach($"Reading products of {Shop}", (client, ct) => ProductPublications.WithPublicationsAsync(client, ListAsync(client, connector, ct), ct));
                 break;
         }
     }
@@ -75,7 +75,12 @@ public sealed class GetShopifyProductCommand : ShopCmdlet
     private void WriteById(string id)
     {
         if (ProductGidOrReport(id) is not { } gid) return;
-        var product = RunShopify($"Reading product {gid} of {Shop}", (client, ct) => new ProductReader(client).GetAsync(gid, ct));
+        var product = RunShopify($"Reading product {gid} of {Shop}", async (client, ct) =>
+        {
+            var read = await new ProductReader(client).GetAsync(gid, ct).ConfigureAwait(false);
+            if (read is not null) await ProductPublications.FillAsync(client, [read], ct).ConfigureAwait(false);
+            return read;
+        });
         if (product is null)
             WriteRecordError(ErrorCatalog.ProductNotFound, $"Shop '{Shop}' has no product {gid}.", id);
         else
@@ -84,7 +89,12 @@ public sealed class GetShopifyProductCommand : ShopCmdlet
 
     private void WriteBySku(string sku)
     {
-        var products = RunShopify($"Finding SKU {sku} in {Shop}", (client, ct) => ToListAsync(new ProductReader(client).FindBySkuAsync(sku, ct)));
+        var products = RunShopify($"Finding SKU {sku} in {Shop}", async (client, ct) =>
+        {
+            var found = await ToListAsync(new ProductReader(client).FindBySkuAsync(sku, ct)).ConfigureAwait(false);
+            await ProductPublications.FillAsync(client, found, ct).ConfigureAwait(false);
+            return found;
+        });
         if (products.Count == 0)
             WriteRecordError(ErrorCatalog.ProductNotFound, $"No product in shop '{Shop}' has a variant with SKU '{sku}'.", sku);
         foreach (var product in products) WriteObject(MirrorLinks.Show(Connector, product));

@@ -46,6 +46,9 @@ public sealed class ShopifyProduct
     public IReadOnlyList<ShopifyVariant> Variants { get; }
     /// <summary>The item the connector's mirror maps the product to; empty when unmapped or never synced.</summary>
     public string ItemNo { get; internal set; } = "";
+    /// <summary>The sales channels the product is published to ("Online Store", ...); read by Get-ShopifyProduct, null
+    /// where a command did not read them.</summary>
+    public IReadOnlyList<string>? PublishedOn { get; internal set; }
 
     public override string ToString() => $"{Title} ({Id})";
 }
