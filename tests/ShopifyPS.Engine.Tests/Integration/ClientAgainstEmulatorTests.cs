@@ -103,7 +103,7 @@ public sealed class ClientAgainstEmulatorTests
         await shop.SeedAsync(Catalog(4, variantsOfFirst: 3));
         var client = shop.Client();
 
-        var products = await BulkRecord.Nest(new BulkQueryRunner(client).RunAsync("BulkProducts"));
+        var products = await new BulkGroupReader(_ => null).ReadAsync(new BulkQueryRunner(client).RunAsync("BulkProducts")).ToListAsync();
 
         Assert.Equal(4, products.Count);
         var first = products.Single(p => p.Data.Value<string>("title") == "Product 1");
