@@ -130,6 +130,30 @@ public sealed class ClientAgainstEmulatorTests
     }
 
     [Fact]
+    public async Task Bulk_mutation_lines_beyond_the_limit_per_file_go_in_further_operations_numbered_on()
+    {
+        await using var shop = await EmulatorShop.StartAsync();
+        var seeded = await shop.SeedAsync(Catalog(5));
+        // Each line is about 60 bytes: two fit a file of 130, so five lines make three files and three operations.
+        var client = shop.Client(new ShopifyClientOptions
+        {
+            BulkPollInterval = EmulatorShop.Fast.BulkPollInterval, BulkSlowPollInterval = EmulatorShop.Fast.BulkSlowPollInterval, BulkUploadMaxBytes = 130,
+        });
+        var ids = seeded["products"]!.Select(p => p.Value<string>("id")!).ToList();
+
+        var results = new List<BulkMutationResult>();
+        await foreach (var result in new BulkMutationRunner(client).RunAsync("TagsAdd", ids.Select(id => (object)new { id, tags = new[] { "split" } })))
+            results.Add(result);
+
+        Assert.Equal(new[] { 0, 1, 2, 3, 4 }, results.Select(r => r.LineNumber).Order());
+        Assert.All(results, r => Assert.Equal(ids[r.LineNumber], r.Payload!["node"]!.Value<string>("id")));
+        var operations = (await shop.RequestsAsync()).Select(r => r.Value<string>("operationName")).ToList();
+        Assert.Equal(3, operations.Count(o => o == "BulkOperationRunMutation"));
+        Assert.Equal(3, operations.Count(o => o == "StagedUploadsCreate"));
+        foreach (var id in ids) Assert.Contains("split", (await new ProductReader(client).GetAsync(id))!.Tags);
+    }
+
+    [Fact]
     public async Task A_bulk_mutation_of_safe_lines_survives_a_lost_answer_to_its_start()
     {
         await using var shop = await EmulatorShop.StartAsync();
