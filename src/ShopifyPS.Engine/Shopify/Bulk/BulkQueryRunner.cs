@@ -56,9 +56,17 @@ public sealed class BulkRecord
     public string? ParentId { get; }
 
     /// <summary>The type part of the gid (Product, ProductVariant, InventoryLevel, ...).</summary>
-    public string TypeName => Id is { } id && id.StartsWith("gid://shopify/", StringComparison.Ordinal)
-        ? id["gid://shopify/".Length..].Split('/')[0]
-        : "";
+    public string TypeName
+    {
+        get
+        {
+            if (Id is not { } id || !id.StartsWith(GidPrefix, StringComparison.Ordinal)) return "";
+            var end = id.IndexOf('/', GidPrefix.Length);
+            return id[GidPrefix.Length..(end < 0 ? id.Length : end)];
+        }
+    }
+
+    private const string GidPrefix = "gid://shopify/";
 
     /// <summary>Nested objects (filled by <see cref="BulkGroupReader"/>).</summary>
     public IReadOnlyList<BulkRecord> Children => _children;

@@ -98,7 +98,7 @@ public static class InventorySync
             _mirror.Clear();
             _scope.Clear();
             var items = new Dictionary<string, Item?>(StringComparer.Ordinal);
-            var stock = new Dictionary<string, IReadOnlyList<StockEntry>>(StringComparer.Ordinal);
+            var stock = new Dictionary<string, (IReadOnlyList<StockEntry> All, ILookup<string, StockEntry> ByVariant)>(StringComparer.Ordinal);
             foreach (var variant in variants)
             {
                 if (_planned++ % 100 == 0) _context.Progress.Report(RunEvent.Progress($"Calculating stock: {_planned} variants", _planned, 0));
@@ -119,10 +119,16 @@ public static class InventorySync
                     yield return Result(variant, SyncAction.Skipped, $"Item '{item.No}' is a {item.Type} item, which has no stock: only Inventory items are synchronized (Set-ShopifyItem -No {item.No} -Type Inventory, if it should have stock).");
                     continue;
                 }
-                if (!stock.TryGetValue(item.No, out var rows))
-                    stock[item.No] = rows = _context.Store.Erp.Rows(ErpTables.Stock, ("ItemNo", item.No));
+                if (!stock.TryGetValue(item.No, out var itemStock))
+                {
+                    var all = _context.Store.Erp.Rows(ErpTables.Stock, ("ItemNo", item.No));
+                    stock[item.No] = itemStock = (all, all.ToLookup(r => r.VariantCode.Trim(), StringComparer.OrdinalIgnoreCase));
+                }
                 _scope.Add(variant.Id);
                 var variantCode = variant.MappedByItem ? "" : variant.VariantCode;
+                // Only the variant's own rows go to the calculation: an item of 10 variants at 3 locations would otherwise
+                // have all 30 rows filtered for each of its 30 levels.
+                var rows = variantCode.Length == 0 ? itemStock.All : itemStock.ByVariant[variantCode.Trim()];
                 foreach (var (location, filter) in _enabled)
                 {
                     var figure = StockCalculator.Calculate(location.StockCalculation, filter, item, variantCode, rows)!;
