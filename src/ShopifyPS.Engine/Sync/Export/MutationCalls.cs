@@ -17,7 +17,7 @@ internal sealed record MutationOutcome(JObject? Payload, IReadOnlyList<UserError
 internal static class MutationCalls
 {
     /// <summary>Every call's outcome, in input order.</summary>
-    public static async Task<MutationOutcome[]> SendAsync(ShopSession context, string document, IReadOnlyList<JObject> calls, CancellationToken cancellationToken)
+    public static async Task<MutationOutcome[]> SendAsync(ShopSession context, string document, IReadOnlyList<JToken> calls, CancellationToken cancellationToken)
     {
         var outcomes = new MutationOutcome[calls.Count];
         await foreach (var (index, outcome) in StreamAsync(context, document, calls, cancellationToken).ConfigureAwait(false)) outcomes[index] = outcome;
@@ -26,7 +26,7 @@ internal static class MutationCalls
 
     /// <summary>Each call's outcome with the call's index as soon as it is known (a bulk mutation's in the order Shopify
     /// wrote them), so a caller keeps what it needs of each answer rather than every answer at once.</summary>
-    public static async IAsyncEnumerable<(int Index, MutationOutcome Outcome)> StreamAsync(ShopSession context, string document, IReadOnlyList<JObject> calls,
+    public static async IAsyncEnumerable<(int Index, MutationOutcome Outcome)> StreamAsync(ShopSession context, string document, IReadOnlyList<JToken> calls,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (calls.Count >= ProductExportJob.BulkThreshold)
