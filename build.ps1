@@ -7,6 +7,8 @@
     Bench: the benchmark harness's run-all (not part of Test): one table, also written into BENCHMARKS.md.
 .PARAMETER Scale
     Bench only: workload sizes as a share of the full ones (0.1 for a quick run).
+.PARAMETER BenchSet
+    Bench only: Standard (the performance model) or Plus (100,000 items x 10 variants at 3 locations).
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
 #>
@@ -15,7 +17,9 @@ param(
     [ValidateSet('Build', 'Test', 'Package', 'Demo', 'Bench')]
     [string] $Task = 'Build',
     [string] $Configuration = 'Release',
-    [double] $Scale = 1
+    [double] $Scale = 1,
+    [ValidateSet('Standard', 'Plus')]
+    [string] $BenchSet = 'Standard'
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
@@ -148,7 +152,8 @@ function Invoke-Demo {
 function Invoke-Bench {
     $project = Join-Path $root 'tests/ShopifyPS.Bench'
     Invoke-Native dotnet @('build', $project, '-c', 'Release', '--nologo', '-v', 'q', '-clp:ErrorsOnly')
-    $arguments = @((Join-Path $project 'bin/Release/net10.0/ShopifyPS.Bench.dll'), 'run-all', '--scale', $Scale.ToString([cultureinfo]::InvariantCulture))
+    $arguments = @((Join-Path $project 'bin/Release/net10.0/ShopifyPS.Bench.dll'), 'run-all', '--set', $BenchSet.ToLowerInvariant(),
+        '--scale', $Scale.ToString([cultureinfo]::InvariantCulture))
     # Only full-size figures belong in BENCHMARKS.md; a quick run just prints its table.
     if ($Scale -eq 1) { $arguments += '--write', (Join-Path $root 'BENCHMARKS.md') }
     Invoke-Native dotnet $arguments

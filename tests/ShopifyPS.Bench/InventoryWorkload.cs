@@ -9,8 +9,8 @@ using ShopifyPS.Sync.Inventory;
 namespace ShopifyPS.Bench;
 
 /// <summary>
-/// Issue 7's benchmark (the performance model in BENCHMARKS.md): an inventory sync of N variants × 3 locations, a share of the levels
-/// changed in the ERP. Writes are judged
+/// Issue 7's benchmark (the performance model in BENCHMARKS.md): an inventory sync of N variants (V to a product) × 3 locations, a
+/// share of the levels changed in the ERP. Writes are judged
 /// against the floor ceil(changed / 250); a rerun with nothing changed must write nothing.
 /// </summary>
 internal static class InventoryWorkload
@@ -20,9 +20,8 @@ internal static class InventoryWorkload
     /// <summary>Shopify takes at most 250 quantities per call, which sets the floor for writes.</summary>
     private const int MaxInputArray = 250;
 
-    public static async Task<IReadOnlyList<WorkloadResult>> RunAsync(int variants, double changedShare, EmulatorLimits limits)
+    public static async Task<IReadOnlyList<WorkloadResult>> RunAsync(int variants, int variantsPerProduct, double changedShare, EmulatorLimits limits)
     {
-        const int variantsPerProduct = 3;
         await using var shop = await BenchShop.StartAsync(limits);
         var state = JObject.Parse(await shop.Control.GetStringAsync("emulator/state"));
         shop.Profile.Locations = LocationNames.Select((name, i) => new ShopLocation
@@ -79,7 +78,8 @@ internal static class InventoryWorkload
     /// and the connector's links to the items, as the export leaves them.</summary>
     private static async Task SeedAndLinkAsync(BenchShop shop, int products, int variantsPerProduct)
     {
-        const int perSeed = 1000;
+        // About 10,000 variants a seed call, whatever the product's size.
+        var perSeed = Math.Max(1, 10_000 / variantsPerProduct);
         for (var start = 0; start < products; start += perSeed)
         {
             var seed = new

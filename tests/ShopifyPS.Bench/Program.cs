@@ -3,11 +3,11 @@ using System.Text.Json;
 using ShopifyPS.Bench;
 
 // dotnet run --project tests/ShopifyPS.Bench -c Release -- <command> [--option value ...]
-//   run-all         [--scale 1] [--clock-speed 1] [--write BENCHMARKS.md]   (every workload below, one table)
+//   run-all         [--set standard|plus] [--scale 1] [--clock-speed 1] [--write BENCHMARKS.md]   (every workload of the set, one table)
 //   erp-load        [--items 100000] [--variants-per-item 3] [--locations 4] [--stock-rows 1000000] [--data <dir>]
 //   export-products [--items 10000] [--variants-per-item 3]   (bulk export, unchanged re-sync, 99 single productSets)
-//   import-shop     [--products 10000]   (Sync-ShopifyProduct FromShopify: bulk first import, then an unchanged one)
-//   inventory       [--variants 30000] [--changed 0.05]   (Sync-ShopifyInventory, 3 locations)
+//   import-shop     [--products 10000] [--variants-per-product 1]   (Sync-ShopifyProduct FromShopify: bulk first import, then an unchanged one)
+//   inventory       [--variants 30000] [--variants-per-product 3] [--changed 0.05]   (Sync-ShopifyInventory, 3 locations)
 //   pacing          [--requests-per-client 300]   (three clients, one shop budget)
 //   generate-erp    --out <dir> [--items 1000] [--variants-per-item 3] [--locations 3] [--stock-rows <all, at most 1M>] [--seed 1]
 // The Shopify workloads take [--clock-speed 1] (the emulator's bucket refills that many times faster); every
@@ -20,7 +20,7 @@ IReadOnlyList<WorkloadResult> results;
 switch (command)
 {
     case "run-all":
-        return RunAll.Run(Double(options, "scale", 1), Double(options, "clock-speed", 1), options.GetValueOrDefault("write"));
+        return RunAll.Run(options.GetValueOrDefault("set", "standard"), Double(options, "scale", 1), Double(options, "clock-speed", 1), options.GetValueOrDefault("write"));
     case "generate-erp":
         foreach (var (file, rows) in ErpDataGenerator.Write(Required(options, "out"), ErpSize(options, 1000, 3))) Console.WriteLine($"{file,-22} {rows,10:N0} rows");
         return 0;
@@ -31,10 +31,10 @@ switch (command)
         results = await ExportWorkload.RunAsync(Int(options, "items", 10_000), Int(options, "variants-per-item", 3), limits);
         break;
     case "import-shop":
-        results = await ImportWorkload.RunAsync(Int(options, "products", 10_000), limits);
+        results = await ImportWorkload.RunAsync(Int(options, "products", 10_000), Int(options, "variants-per-product", 1), limits);
         break;
     case "inventory":
-        results = await InventoryWorkload.RunAsync(Int(options, "variants", 30_000), Double(options, "changed", 0.05), limits);
+        results = await InventoryWorkload.RunAsync(Int(options, "variants", 30_000), Int(options, "variants-per-product", 3), Double(options, "changed", 0.05), limits);
         break;
     case "pacing":
         results = await PacingWorkload.RunAsync(Int(options, "requests-per-client", 300), limits);

@@ -6,9 +6,6 @@ namespace ShopifyPS.Bench;
 /// <summary>The one markdown table every workload prints, and its place in BENCHMARKS.md.</summary>
 internal static class ResultTable
 {
-    public const string StartMarker = "<!-- bench:start -->";
-    public const string EndMarker = "<!-- bench:end -->";
-
     public static string Render(IEnumerable<WorkloadResult> results)
     {
         var text = new StringBuilder()
@@ -32,15 +29,18 @@ internal static class ResultTable
         $"(bucket {BenchShop.StandardBucket}, {BenchShop.StandardRestoreRate} points/s), clock " +
         (clockSpeed == 1 ? "real time." : $"sped up ×{clockSpeed.ToString(CultureInfo.InvariantCulture)} (the bucket refills that much faster; Shopify time is at the real rate).");
 
-    /// <summary>Replaces what stands between the markers in <paramref name="file"/>, keeping the prose around them.</summary>
-    public static void WriteBetweenMarkers(string file, string content)
+    /// <summary>Replaces what stands between the set's markers in <paramref name="file"/> (<c>&lt;!-- bench:start --&gt;</c>
+    /// for the standard set, <c>&lt;!-- bench-plus:start --&gt;</c> for Plus), keeping the prose around them.</summary>
+    public static void WriteBetweenMarkers(string file, string set, string content)
     {
+        var name = set == "standard" ? "bench" : $"bench-{set}";
+        var (startMarker, endMarker) = ($"<!-- {name}:start -->", $"<!-- {name}:end -->");
         var text = File.ReadAllText(file);
-        var start = text.IndexOf(StartMarker, StringComparison.Ordinal);
-        var end = text.IndexOf(EndMarker, StringComparison.Ordinal);
+        var start = text.IndexOf(startMarker, StringComparison.Ordinal);
+        var end = text.IndexOf(endMarker, StringComparison.Ordinal);
         if (start < 0 || end < start)
-            throw new InvalidOperationException($"{file} has no '{StartMarker}' … '{EndMarker}' pair; add the two markers where the table belongs.");
-        File.WriteAllText(file, text[..(start + StartMarker.Length)] + "\n" + content + text[end..]);
+            throw new InvalidOperationException($"{file} has no '{startMarker}' … '{endMarker}' pair; add the two markers where the table belongs.");
+        File.WriteAllText(file, text[..(start + startMarker.Length)] + "\n" + content + text[end..]);
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -54,10 +54,13 @@ public class BulkOperationTests
         var product = lines[0];
         Assert.Equal("Bulk 1", product["title"]!.GetValue<string>());
         Assert.Null(product["variants"]);
-        var child = lines[1];
-        Assert.Equal("B1-S", child["sku"]!.GetValue<string>());
-        Assert.Equal(product["id"]!.GetValue<string>(), child["__parentId"]!.GetValue<string>());
         Assert.Equal(6, lines.Count(l => l["__parentId"] != null));
+        // As Shopify: every child after its parent, but not necessarily right after it (here the last product's first).
+        var ids = lines.Select(l => l["id"]!.GetValue<string>()).ToList();
+        Assert.All(lines.Where(l => l["__parentId"] != null), c => Assert.True(ids.IndexOf(c["__parentId"]!.GetValue<string>()) < ids.IndexOf(c["id"]!.GetValue<string>())));
+        Assert.Equal(new[] { "Bulk 1", "Bulk 2", "Bulk 3" }, lines.Take(3).Select(l => l["title"]!.GetValue<string>()));
+        Assert.Equal(new[] { "B3-S", "B3-M", "B2-S", "B2-M", "B1-S", "B1-M" }, lines.Skip(3).Select(l => l["sku"]!.GetValue<string>()));
+        Assert.All(lines.Skip(3), c => Assert.NotNull(c["__parentId"]));
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace ShopifyPS.Emulator.Runtime;
 
 /// <summary>
 /// Runs bulk operations in the background and writes their JSONL results: for queries one line per
-/// node, nested connection nodes as their own lines carrying "__parentId" (after their parent); for
+/// node, nested connection nodes as their own lines carrying "__parentId" (after their parent, not always right
+/// after it: <see cref="InterleavedRoots"/>); for
 /// mutations one line per input line with "__lineNumber".
 /// </summary>
 internal sealed class BulkRunner(EmulatorRuntime rt)
@@ -51,6 +52,7 @@ internal sealed class BulkRunner(EmulatorRuntime rt)
         ctx.RootWindow = window;
         using var output = new JsonlWriter();
         long roots = 0;
+        var group = new List<(string? Id, List<JsonObject> Children)>();
         do
         {
             JsonObject? data;
@@ -58,25 +60,46 @@ internal sealed class BulkRunner(EmulatorRuntime rt)
             foreach (var (_, value) in data!)
             {
                 if (value is not JsonObject obj) continue;
-                if (IsConnection(obj))
-                    foreach (var node in Nodes(obj)) { roots++; EmitNode(output, node, null); }
-                else { roots++; EmitNode(output, obj, null); }
+                // A root that is not a connection (e.g. shop) has no windows: one pass returns it whole.
+                foreach (var node in IsConnection(obj) ? Nodes(obj) : [obj])
+                {
+                    roots++;
+                    group.Add(WriteNode(output, node, null));
+                    if (group.Count == InterleavedRoots) WriteChildren(output, group);
+                }
             }
-            // A root that is not a connection (e.g. shop) has no windows: one pass returns it whole.
+            WriteChildren(output, group);
         }
         while (window.HasMore && !op.CancelRequested);
         Finish(op, output, roots);
     }
 
-    private static void EmitNode(JsonlWriter output, JsonObject node, string? parentId)
+    /// <summary>Shopify writes a child after its parent, "not necessarily directly after" it. The emulator writes the
+    /// roots in groups of this many, then their children, those of the last root first, so a reader that expects
+    /// children right after their parent (or in parent order) fails here rather than on a real shop.</summary>
+    public const int InterleavedRoots = 10;
+
+    private static void WriteChildren(JsonlWriter output, List<(string? Id, List<JsonObject> Children)> group)
+    {
+        for (var i = group.Count - 1; i >= 0; i--)
+            foreach (var connection in group[i].Children)
+                foreach (var node in Nodes(connection)) WriteNode(output, node, group[i].Id, nested: true);
+        group.Clear();
+    }
+
+    /// <summary>Writes the node without its nested connections and returns them (or, <paramref name="nested"/>, writes
+    /// their nodes right after it).</summary>
+    private static (string? Id, List<JsonObject> Children) WriteNode(JsonlWriter output, JsonObject node, string? parentId, bool nested = false)
     {
         var children = new List<JsonObject>();
         ExtractConnections(node, children);
         if (parentId != null) node["__parentId"] = parentId;
         output.Write(node);
         var id = node["id"]?.GetValue<string>();
+        if (!nested) return (id, children);
         foreach (var child in children)
-            foreach (var n in Nodes(child)) EmitNode(output, n, id);
+            foreach (var n in Nodes(child)) WriteNode(output, n, id, nested: true);
+        return (id, []);
     }
 
     /// <summary>Takes nested connections out of a node (also under plain object fields) so their nodes become lines.</summary>

@@ -27,11 +27,17 @@ public interface IConnectorStore : ITransactionalStore
     bool DeleteVariant(string shop, string id);
     /// <summary>All variants of the shop in id order, read as they are enumerated.</summary>
     IEnumerable<ShopVariant> Variants(string shop);
+    /// <summary>A page of the shop's variants in id order: the first <paramref name="count"/> after <paramref name="afterId"/>
+    /// (from the first when null), so a run can walk a large shop page by page between its transactions.</summary>
+    IReadOnlyList<ShopVariant> Variants(string shop, string? afterId, int count);
 
     void SaveInventory(ShopInventory level);
     /// <summary>The shop's inventory rows (of one location when given), read as they are enumerated.</summary>
     IEnumerable<ShopInventory> Inventory(string shop, string? locationId = null);
     IReadOnlyList<ShopInventory> InventoryOfVariant(string shop, string variantId);
+    /// <summary>The inventory rows of the variants whose ids lie from <paramref name="firstVariantId"/> to
+    /// <paramref name="lastVariantId"/> (in id order, as <see cref="Variants(string, string?, int)"/> pages them).</summary>
+    IReadOnlyList<ShopInventory> InventoryOfVariants(string shop, string firstVariantId, string lastVariantId);
     bool DeleteInventory(string shop, string variantId, string locationId);
 
     string? GetHash(string shop, ContentKind kind, string id);

@@ -70,6 +70,9 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
     public IEnumerable<ShopVariant> Variants(string shop) =>
         Stream($"SELECT {VariantColumns} FROM shop_variants WHERE Shop = $p0 ORDER BY Id", ReadVariant, shop);
 
+    public IReadOnlyList<ShopVariant> Variants(string shop, string? afterId, int count) =>
+        Query($"SELECT {VariantColumns} FROM shop_variants WHERE Shop = $p0 AND Id > $p1 ORDER BY Id LIMIT $p2", ReadVariant, shop, afterId ?? "", count).ToList();
+
     private List<ShopVariant> Variants(string condition, params object?[] values) =>
         Query($"SELECT {VariantColumns} FROM shop_variants WHERE Shop = $p0 AND {condition} ORDER BY {ById}", ReadVariant, values).ToList();
 
@@ -91,6 +94,10 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
 
     public IReadOnlyList<ShopInventory> InventoryOfVariant(string shop, string variantId) =>
         Query($"SELECT {InventoryColumns} FROM shop_inventory WHERE Shop = $p0 AND VariantId = $p1 ORDER BY LocationId", ReadInventory, shop, variantId).ToList();
+
+    public IReadOnlyList<ShopInventory> InventoryOfVariants(string shop, string firstVariantId, string lastVariantId) =>
+        Query($"SELECT {InventoryColumns} FROM shop_inventory WHERE Shop = $p0 AND VariantId BETWEEN $p1 AND $p2 ORDER BY VariantId, LocationId",
+            ReadInventory, shop, firstVariantId, lastVariantId).ToList();
 
     public bool DeleteInventory(string shop, string variantId, string locationId) =>
         Execute("DELETE FROM shop_inventory WHERE Shop = $p0 AND VariantId = $p1 AND LocationId = $p2", shop, variantId, locationId) > 0;

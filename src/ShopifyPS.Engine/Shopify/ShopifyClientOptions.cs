@@ -22,6 +22,10 @@ public sealed class ShopifyClientOptions
 
     public int BulkFastPolls { get; init; } = 10;
 
+    /// <summary>The largest JSONL file of bulk mutation variables one operation takes: Shopify's 100 MB since 2026-01
+    /// (20 MB before); more lines go to the next file and operation.</summary>
+    public long BulkUploadMaxBytes { get; init; } = 100L * 1024 * 1024;
+
     /// <summary>Replaces the process-wide HTTP handler (tests, benchmark). The client does not dispose it.</summary>
     public HttpMessageHandler? Handler { get; init; }
 

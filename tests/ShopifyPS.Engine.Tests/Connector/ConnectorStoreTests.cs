@@ -58,6 +58,27 @@ public sealed class ConnectorStoreTests : IDisposable
     }
 
     [Fact]
+    public void Variants_are_paged_in_id_order_and_the_inventory_of_a_page_is_read_by_its_first_and_last_id()
+    {
+        foreach (var n in new[] { 3, 1, 5, 2, 4 })
+        {
+            SaveProductWithVariant("contoso", $"P{n}", $"V{n}");
+            State.SaveInventory(new ShopInventory { Shop = "contoso", VariantId = $"V{n}", LocationId = "L1", ShopifyStock = n });
+        }
+        SaveProductWithVariant("fabrikam", "P2", "V2");
+        State.SaveInventory(new ShopInventory { Shop = "fabrikam", VariantId = "V2", LocationId = "L1", ShopifyStock = 9 });
+
+        var first = State.Variants("contoso", null, 2);
+        var second = State.Variants("contoso", first[^1].Id, 2);
+        var last = State.Variants("contoso", second[^1].Id, 2);
+
+        Assert.Equal(new[] { "V1", "V2", "V3", "V4", "V5" }, first.Concat(second).Concat(last).Select(v => v.Id));
+        Assert.Empty(State.Variants("contoso", "V5", 2));
+        Assert.Equal(new long?[] { 3, 4 }, State.InventoryOfVariants("contoso", "V3", "V4").Select(i => i.ShopifyStock));
+        Assert.Equal(new long?[] { 9 }, State.InventoryOfVariants("fabrikam", "V1", "V5").Select(i => i.ShopifyStock));
+    }
+
+    [Fact]
     public void Inventory_keeps_Shopify_stock_and_calculated_stock_with_their_times()
     {
         SaveProductWithVariant("contoso", "P1", "V1");

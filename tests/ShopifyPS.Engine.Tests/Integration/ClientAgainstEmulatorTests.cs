@@ -103,7 +103,7 @@ public sealed class ClientAgainstEmulatorTests
         await shop.SeedAsync(Catalog(4, variantsOfFirst: 3));
         var client = shop.Client();
 
-        var products = await BulkRecord.Nest(new BulkQueryRunner(client).RunAsync("BulkProducts"));
+        var products = await new BulkGroupReader(_ => null).ReadAsync(new BulkQueryRunner(client).RunAsync("BulkProducts")).ToListAsync();
 
         Assert.Equal(4, products.Count);
         var first = products.Single(p => p.Data.Value<string>("title") == "Product 1");
@@ -127,6 +127,30 @@ public sealed class ClientAgainstEmulatorTests
         Assert.False(results.Single(r => r.LineNumber == 3).Succeeded);
         var product = await new ProductReader(client).GetAsync(ids[0]);
         Assert.Contains("bulk", product!.Tags);
+    }
+
+    [Fact]
+    public async Task Bulk_mutation_lines_beyond_the_limit_per_file_go_in_further_operations_numbered_on()
+    {
+        await using var shop = await EmulatorShop.StartAsync();
+        var seeded = await shop.SeedAsync(Catalog(5));
+        // Each line is about 60 bytes: two fit a file of 130, so five lines make three files and three operations.
+        var client = shop.Client(new ShopifyClientOptions
+        {
+            BulkPollInterval = EmulatorShop.Fast.BulkPollInterval, BulkSlowPollInterval = EmulatorShop.Fast.BulkSlowPollInterval, BulkUploadMaxBytes = 130,
+        });
+        var ids = seeded["products"]!.Select(p => p.Value<string>("id")!).ToList();
+
+        var results = new List<BulkMutationResult>();
+        await foreach (var result in new BulkMutationRunner(client).RunAsync("TagsAdd", ids.Select(id => (object)new { id, tags = new[] { "split" } })))
+            results.Add(result);
+
+        Assert.Equal(new[] { 0, 1, 2, 3, 4 }, results.Select(r => r.LineNumber).Order());
+        Assert.All(results, r => Assert.Equal(ids[r.LineNumber], r.Payload!["node"]!.Value<string>("id")));
+        var operations = (await shop.RequestsAsync()).Select(r => r.Value<string>("operationName")).ToList();
+        Assert.Equal(3, operations.Count(o => o == "BulkOperationRunMutation"));
+        Assert.Equal(3, operations.Count(o => o == "StagedUploadsCreate"));
+        foreach (var id in ids) Assert.Contains("split", (await new ProductReader(client).GetAsync(id))!.Tags);
     }
 
     [Fact]

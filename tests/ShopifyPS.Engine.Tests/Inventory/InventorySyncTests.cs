@@ -136,6 +136,36 @@ public sealed class InventorySyncTests
     }
 
     [Fact]
+    public async Task A_run_in_batches_reads_the_shop_once_writes_the_differences_of_every_batch_in_one_call_and_saves_every_level()
+    {
+        await using var s = await InventoryScenario.StartAsync();
+        s.Location("Main warehouse", StockCalculation.FreeInventory, "MAIN");
+        s.Location("East store", StockCalculation.FreeInventory, "EAST");
+        for (var i = 1; i <= 7; i++)
+        {
+            s.Item($"B{i}");
+            s.Stock($"B{i}", "", "MAIN", i);
+            s.Stock($"B{i}", "", "EAST", i % 2 == 0 ? 10 + i : i);
+            await s.ProductAsync($"B{i}", [], new() { ["Main warehouse"] = i, ["East store"] = i });
+        }
+
+        // Three batches of at most 3 variants: the first is not the last, so Shopify is read once, in bulk.
+        var results = await s.SyncAsync(new InventorySyncOptions { BatchSize = 3 });
+
+        var operations = (await s.Shop.RequestsAsync()).Select(r => r.Value<string>("operationName")).ToList();
+        Assert.Equal(1, operations.Count(o => o == "BulkOperationRunQuery"));
+        Assert.DoesNotContain("VariantInventoryLevels", operations);
+        var call = Assert.Single(await s.SetQuantityCallsAsync());
+        Assert.Equal(3, call["variables"]!["input"]!["quantities"]!.Count());
+        Assert.Equal(new[] { "B2", "B4", "B6" }, results.Where(r => r.Action == SyncAction.Updated).Select(r => r.ItemNo).Order());
+        Assert.Equal(11, results.Count(r => r.Action == SyncAction.Unchanged));
+        Assert.Equal(16, await s.ShopifyQuantityAsync("B6", "East store"));
+        var rows = s.Store.Connector.Inventory(s.Profile.Name).ToList();
+        Assert.Equal(14, rows.Count);
+        Assert.All(rows, r => Assert.Equal(r.CalculatedStock, r.ShopifyStock));
+    }
+
+    [Fact]
     public async Task A_level_changed_in_Shopify_since_it_was_read_is_read_again_and_set_by_compare_and_set()
     {
         await using var s = await InventoryScenario.StartAsync();

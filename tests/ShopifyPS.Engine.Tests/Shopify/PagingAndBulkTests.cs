@@ -43,7 +43,7 @@ public sealed class PagingAndBulkTests
                 """{"id":"gid://shopify/ProductVariant/12","sku":"A-2","__parentId":"gid://shopify/Product/1"}"""));
         var client = FakeClients.Client(fake);
 
-        var products = await BulkRecord.Nest(new BulkQueryRunner(client).RunAsync("BulkProducts"));
+        var products = await new BulkGroupReader(_ => null).ReadAsync(new BulkQueryRunner(client).RunAsync("BulkProducts")).ToListAsync();
 
         Assert.Equal(new[] { "A", "B" }, products.Select(p => p.Data.Value<string>("title")));
         Assert.Equal(new[] { "A-1", "A-2" }, products[0].ChildrenOfType("ProductVariant").Select(v => v.Data.Value<string>("sku")));

@@ -9,7 +9,10 @@ namespace ShopifyPS.Shopify;
 /// Bulk imports: write one JSONL line of variables per execution, stagedUploadsCreate a
 /// BULK_MUTATION_VARIABLES target, upload the file there (multipart POST with the target's parameters
 /// first, then the file), bulkOperationRunMutation with the target's <c>key</c> as stagedUploadPath, poll to
-/// completion and stream one <see cref="BulkMutationResult"/> per line. Shopify's limit is 100 MB a file.
+/// completion and stream one <see cref="BulkMutationResult"/> per line. Lines are written to the file as they are
+/// enumerated; when the next line would take the file past Shopify's limit per file
+/// (<see cref="ShopifyClientOptions.BulkUploadMaxBytes"/>), that file runs as one operation and the lines go on in
+/// the next. The operations run one after the other, well inside Shopify's limit of concurrent bulk operations.
 /// </summary>
 public sealed class BulkMutationRunner
 {
@@ -21,8 +24,9 @@ public sealed class BulkMutationRunner
 
     /// <summary>
     /// Runs the mutation document once per element of <paramref name="variableLines"/> (each serialized as that
-    /// execution's variables). <paramref name="clientIdentifier"/> (10–255 characters) tags the operation so a
-    /// later run can find it. Results come in the order Shopify wrote them; match them by line number.
+    /// execution's variables). <paramref name="clientIdentifier"/> (10–255 characters) tags the operations so a
+    /// later run can find them. Results come in the order Shopify wrote them; match them by line number (counted over
+    /// all of <paramref name="variableLines"/>, whichever file a line went in).
     /// </summary>
     public async IAsyncEnumerable<BulkMutationResult> RunAsync(string mutationDocumentName, IEnumerable<object> variableLines,
         string? clientIdentifier = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -36,15 +40,21 @@ public sealed class BulkMutationRunner
         var file = Path.Combine(Path.GetTempPath(), $"shopifyps-bulk-{Guid.NewGuid():N}.jsonl");
         try
         {
-            var lines = await WriteLinesAsync(file, variableLines, cancellationToken).ConfigureAwait(false);
-            var stagedUploadPath = await UploadAsync(file, cancellationToken).ConfigureAwait(false);
-            // Starting the operation may be replayed after a lost answer exactly when every line may run twice.
-            var operation = await BulkOperations.StartAsync(_client, "BulkOperationRunMutation",
-                new { mutation = document.Text, stagedUploadPath, clientIdentifier }, cancellationToken, retrySafe: document.RetrySafe).ConfigureAwait(false);
-            _client.Progress?.Report(RunEvent.Verbose($"Bulk {mutationDocumentName} of {lines} lines started as {operation.Id}."));
-            operation = await BulkOperations.WaitAsync(_client, operation, cancellationToken).ConfigureAwait(false);
-            await foreach (var line in BulkOperations.ReadLinesAsync(_client, operation.Url, cancellationToken).ConfigureAwait(false))
-                yield return new BulkMutationResult(line);
+            using var lines = variableLines.Select(v => Encoding.UTF8.GetBytes(JToken.FromObject(v).ToString(Formatting.None) + "\n")).GetEnumerator();
+            var pending = lines.MoveNext() ? lines.Current : null;
+            for (var offset = 0; pending is not null;)
+            {
+                (var count, pending) = await WriteFileAsync(file, pending, lines, cancellationToken).ConfigureAwait(false);
+                var stagedUploadPath = await UploadAsync(file, cancellationToken).ConfigureAwait(false);
+                // Starting the operation may be replayed after a lost answer exactly when every line may run twice.
+                var operation = await BulkOperations.StartAsync(_client, "BulkOperationRunMutation",
+                    new { mutation = document.Text, stagedUploadPath, clientIdentifier }, cancellationToken, retrySafe: document.RetrySafe).ConfigureAwait(false);
+                _client.Progress?.Report(RunEvent.Verbose($"Bulk {mutationDocumentName} of lines {offset}–{offset + count - 1} started as {operation.Id}."));
+                operation = await BulkOperations.WaitAsync(_client, operation, cancellationToken).ConfigureAwait(false);
+                await foreach (var line in BulkOperations.ReadLinesAsync(_client, operation.Url, cancellationToken).ConfigureAwait(false))
+                    yield return new BulkMutationResult(line, offset);
+                offset += count;
+            }
         }
         finally
         {
@@ -52,18 +62,21 @@ public sealed class BulkMutationRunner
         }
     }
 
-    private static async Task<int> WriteLinesAsync(string file, IEnumerable<object> variableLines, CancellationToken cancellationToken)
+    /// <summary>Writes <paramref name="first"/> and then lines while they fit the limit; returns how many were written and
+    /// the line that did not fit (null when the lines are done). A line alone above the limit still makes a file of
+    /// its own, which Shopify then refuses by its size.</summary>
+    private async Task<(int Count, byte[]? Next)> WriteFileAsync(string file, byte[] first, IEnumerator<byte[]> lines, CancellationToken cancellationToken)
     {
-        var count = 0;
-        await using var writer = new StreamWriter(file, append: false, new UTF8Encoding(false));
-        foreach (var variables in variableLines)
+        await using var stream = new FileStream(file, FileMode.Create, FileAccess.Write);
+        var (count, size) = (0, 0L);
+        for (var line = first; ; line = lines.Current)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await writer.WriteAsync(JToken.FromObject(variables).ToString(Formatting.None)).ConfigureAwait(false);
-            await writer.WriteAsync('\n').ConfigureAwait(false);
-            count++;
+            if (count > 0 && size + line.Length > _client.Options.BulkUploadMaxBytes) return (count, line);
+            await stream.WriteAsync(line, cancellationToken).ConfigureAwait(false);
+            (count, size) = (count + 1, size + line.Length);
+            if (!lines.MoveNext()) return (count, null);
         }
-        return count;
     }
 
     /// <summary>Stages the file and returns the stagedUploadPath (the target's <c>key</c> parameter).</summary>
@@ -81,15 +94,15 @@ public sealed class BulkMutationRunner
 /// <summary>The outcome of one line of a bulk mutation: the payload, the input Shopify refused, or the errors that stopped it.</summary>
 public sealed class BulkMutationResult
 {
-    internal BulkMutationResult(JObject line)
+    internal BulkMutationResult(JObject line, int lineOffset)
     {
-        LineNumber = line.Value<int?>("__lineNumber") ?? -1;
+        LineNumber = line.Value<int?>("__lineNumber") is { } number ? number + lineOffset : -1;
         Errors = ShopifyClient.ReadErrors(line["errors"]);
         Payload = (line["data"] as JObject)?.Properties().FirstOrDefault()?.Value as JObject;
         UserErrors = Payload is null ? Array.Empty<UserError>() : MutationPayload.ReadUserErrors(Payload);
     }
 
-    /// <summary>The zero-based line of the uploaded variables this result belongs to.</summary>
+    /// <summary>The zero-based line of the variables this result belongs to, counted over all the operation's files.</summary>
     public int LineNumber { get; }
     public JObject? Payload { get; }
     public IReadOnlyList<UserError> UserErrors { get; }

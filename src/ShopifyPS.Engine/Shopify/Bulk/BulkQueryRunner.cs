@@ -17,7 +17,7 @@ public sealed class BulkQueryRunner
     /// <summary>
     /// Runs the bulk document and yields its objects in file order, flat: a nested connection's object
     /// carries <see cref="BulkRecord.ParentId"/> and comes after its parent, though not necessarily
-    /// directly after. Constant memory; use <see cref="BulkRecord.Nest"/> to rebuild the tree.
+    /// directly after. Constant memory; <see cref="BulkGroupReader"/> hands them out as parents with their children.
     /// </summary>
     public async IAsyncEnumerable<BulkRecord> RunAsync(string bulkDocumentName, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -39,11 +39,16 @@ public sealed class BulkRecord
     private readonly List<BulkRecord> _children = new();
 
     internal BulkRecord(JObject line)
+        : this(line, line.Value<string>(ParentKey))
     {
-        ParentId = line.Value<string>(ParentKey);
         line.Remove(ParentKey);
-        Data = line;
-        Id = line.Value<string>("id");
+    }
+
+    internal BulkRecord(JObject data, string? parentId)
+    {
+        ParentId = parentId;
+        Data = data;
+        Id = data.Value<string>("id");
     }
 
     public JObject Data { get; }
@@ -51,32 +56,24 @@ public sealed class BulkRecord
     public string? ParentId { get; }
 
     /// <summary>The type part of the gid (Product, ProductVariant, InventoryLevel, ...).</summary>
-    public string TypeName => Id is { } id && id.StartsWith("gid://shopify/", StringComparison.Ordinal)
-        ? id["gid://shopify/".Length..].Split('/')[0]
-        : "";
+    public string TypeName
+    {
+        get
+        {
+            if (Id is not { } id || !id.StartsWith(GidPrefix, StringComparison.Ordinal)) return "";
+            var end = id.IndexOf('/', GidPrefix.Length);
+            return id[GidPrefix.Length..(end < 0 ? id.Length : end)];
+        }
+    }
 
-    /// <summary>Nested objects (filled by <see cref="Nest"/>).</summary>
+    private const string GidPrefix = "gid://shopify/";
+
+    /// <summary>Nested objects (filled by <see cref="BulkGroupReader"/>).</summary>
     public IReadOnlyList<BulkRecord> Children => _children;
 
     public IEnumerable<BulkRecord> ChildrenOfType(string typeName) => _children.Where(c => c.TypeName == typeName);
 
-    /// <summary>
-    /// Rebuilds parent/child from <c>__parentId</c> and returns the top-level objects with their children
-    /// attached. Holds the whole export in memory, because a child may come long after its parent.
-    /// </summary>
-    public static async Task<IReadOnlyList<BulkRecord>> Nest(IAsyncEnumerable<BulkRecord> records, CancellationToken cancellationToken = default)
-    {
-        var roots = new List<BulkRecord>();
-        var byId = new Dictionary<string, BulkRecord>(StringComparer.Ordinal);
-        await foreach (var record in records.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            if (record.Id is not null) byId[record.Id] = record;
-            if (record.ParentId is null) roots.Add(record);
-            else if (byId.TryGetValue(record.ParentId, out var parent)) parent._children.Add(record);
-            else throw new InvalidDataException($"Bulk result line {record.Id ?? record.Data.ToString()} names parent {record.ParentId}, which did not come before it.");
-        }
-        return roots;
-    }
+    internal void AddChild(BulkRecord child) => _children.Add(child);
 
     public override string ToString() => Id ?? Data.ToString(Newtonsoft.Json.Formatting.None);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Newtonsoft.Json.Linq;
 using ShopifyPS.Shopify;
 
@@ -11,31 +12,42 @@ internal sealed record MutationOutcome(JObject? Payload, IReadOnlyList<UserError
 
 /// <summary>
 /// Sends calls of one document: one request each, or — from <see cref="ProductExportJob.BulkThreshold"/> calls on —
-/// the same variables as the lines of one bulk mutation (outside the points budget). Outcomes come back in input order.
+/// the same variables as the lines of one bulk mutation (outside the points budget).
 /// </summary>
 internal static class MutationCalls
 {
-    public static async Task<MutationOutcome[]> SendAsync(ShopSession context, string document, IReadOnlyList<JObject> calls, CancellationToken cancellationToken)
+    /// <summary>Every call's outcome, in input order.</summary>
+    public static async Task<MutationOutcome[]> SendAsync(ShopSession context, string document, IReadOnlyList<JToken> calls, CancellationToken cancellationToken)
     {
         var outcomes = new MutationOutcome[calls.Count];
+        await foreach (var (index, outcome) in StreamAsync(context, document, calls, cancellationToken).ConfigureAwait(false)) outcomes[index] = outcome;
+        return outcomes;
+    }
+
+    /// <summary>Each call's outcome with the call's index as soon as it is known (a bulk mutation's in the order Shopify
+    /// wrote them), so a caller keeps what it needs of each answer rather than every answer at once.</summary>
+    public static async IAsyncEnumerable<(int Index, MutationOutcome Outcome)> StreamAsync(ShopSession context, string document, IReadOnlyList<JToken> calls,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         if (calls.Count >= ProductExportJob.BulkThreshold)
         {
             context.Progress.Report(RunEvent.Verbose($"Sending {calls.Count} {document} calls as one bulk mutation (from {ProductExportJob.BulkThreshold} on)."));
+            var answered = new bool[calls.Count];
             await foreach (var line in new BulkMutationRunner(context.Client).RunAsync(document, calls, null, cancellationToken).ConfigureAwait(false))
             {
-                if (line.LineNumber < 0 || line.LineNumber >= calls.Count) continue;
-                outcomes[line.LineNumber] = new MutationOutcome(line.Payload, line.UserErrors,
-                    line.Errors.Select(e => e.ToString()).Concat(line.UserErrors.Select(e => e.ToString())).ToList());
+                if (line.LineNumber < 0 || line.LineNumber >= calls.Count || answered[line.LineNumber]) continue;
+                answered[line.LineNumber] = true;
+                yield return (line.LineNumber, new MutationOutcome(line.Payload, line.UserErrors,
+                    line.Errors.Select(e => e.ToString()).Concat(line.UserErrors.Select(e => e.ToString())).ToList()));
             }
             for (var i = 0; i < calls.Count; i++)
-                outcomes[i] ??= new MutationOutcome(null, [], ["The bulk operation returned no result for this call; run the sync again."]);
-            return outcomes;
+                if (!answered[i]) yield return (i, new MutationOutcome(null, [], ["The bulk operation returned no result for this call; run the sync again."]));
+            yield break;
         }
         for (var i = 0; i < calls.Count; i++)
         {
             var payload = (await context.Client.ExecuteAsync(document, calls[i], cancellationToken).ConfigureAwait(false)).Payload();
-            outcomes[i] = new MutationOutcome(payload.Data, payload.UserErrors, payload.UserErrors.Select(e => e.ToString()).ToList());
+            yield return (i, new MutationOutcome(payload.Data, payload.UserErrors, payload.UserErrors.Select(e => e.ToString()).ToList()));
         }
-        return outcomes;
     }
 }

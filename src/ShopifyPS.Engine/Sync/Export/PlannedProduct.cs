@@ -8,7 +8,11 @@ internal sealed class PlannedProduct
 {
     public required ProductDraft Draft { get; init; }
     public required Item Item { get; init; }
-    public required JObject Variables { get; init; }
+    /// <summary>The productSet variables, kept as their JSON text (a <see cref="JRaw"/>): as a tree of tokens they take many
+    /// times the memory, and a bulk create holds every product's variables until Shopify has answered.</summary>
+    public required JToken Variables { get => _variables; init => _variables = new JRaw(value.ToString(Newtonsoft.Json.Formatting.None)); }
+
+    private readonly JRaw _variables = null!;
 
     public string ItemNo => Draft.ItemNo;
     public string Handle => ProductSetInput.Handle(Draft.ItemNo);

@@ -41,12 +41,13 @@ internal sealed class ProductSender(ShopSession context)
 
         if (toCreate.Count >= ProductExportJob.BulkThreshold)
         {
-            var outcomes = await MutationCalls.SendAsync(context, "ProductSet", toCreate.Select(p => p.Variables).ToList(), cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < toCreate.Count; i++)
+            // Each answer becomes its product as it streams in, so the answers are never all held at once.
+            var outcomes = MutationCalls.StreamAsync(context, "ProductSet", toCreate.Select(p => p.Variables).ToList(), cancellationToken);
+            await foreach (var (i, outcome) in outcomes.ConfigureAwait(false))
             {
-                if (outcomes[i].Succeeded && outcomes[i].Payload!["product"] is JObject node)
+                if (outcome.Succeeded && outcome.Payload!["product"] is JObject node)
                     created.Add((toCreate[i], await _reader.CompleteAsync(node, cancellationToken).ConfigureAwait(false), false));
-                else failed.Add(Refused(toCreate[i], outcomes[i].Problems));
+                else failed.Add(Refused(toCreate[i], outcome.Problems));
             }
         }
         else

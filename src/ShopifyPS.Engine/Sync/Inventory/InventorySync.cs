@@ -13,6 +13,9 @@ namespace ShopifyPS.Sync.Inventory;
 /// stock calculation, the stock of the ERP locations the location filter matches; Shopify's stock read into the mirror;
 /// levels a location does not stock yet activated; and only the differences written, 250 to a call, compare-and-set
 /// and idempotent (<see cref="QuantityWriter"/>). One result per level (Unchanged ones too) and per skipped variant.
+/// The variants go in batches of <see cref="InventorySyncOptions.BatchSize"/> (planned, compared, saved, their differences queued for
+/// writing), so memory is bounded by a batch and not by the catalog; a whole-shop bulk read is staged on disk
+/// (<see cref="StagedLevels"/>) and each batch takes its own levels from there.
 /// </summary>
 public static class InventorySync
 {
@@ -35,30 +38,26 @@ public static class InventorySync
             yield break;
         }
 
-        var run = new Run(context, options, enabled);
-        var plans = new List<LevelPlan>();
-        foreach (var skipped in run.Plan(plans)) yield return skipped;
-        await run.ReadShopifyAsync(plans, cancellationToken).ConfigureAwait(false);
-        foreach (var result in run.ApplyReads(plans)) yield return result;
-        await foreach (var result in run.ActivateAsync(plans, cancellationToken).ConfigureAwait(false)) yield return result;
-
-        var changed = new List<LevelPlan>();
-        var unchanged = new List<LevelPlan>();
-        foreach (var plan in plans) (plan.Differs ? changed : unchanged).Add(plan);
-        run.Save(unchanged);
-        foreach (var plan in unchanged)
-            yield return plan.Activated
-                ? run.Result(plan, SyncAction.Created, plan.Describe(run.QuantityName))
-                : run.Result(plan, SyncAction.Unchanged, $"{plan.Location.Name}: {run.QuantityName} {plan.Target}");
-        await foreach (var result in run.WriteAsync(changed, cancellationToken).ConfigureAwait(false)) yield return result;
-        run.Finish(plans);
+        using var run = new Run(context, options, enabled);
+        foreach (var (variants, isLast) in run.Batches())
+        {
+            var plans = new List<LevelPlan>();
+            foreach (var skipped in run.Plan(variants, plans)) yield return skipped;
+            await run.ReadShopifyAsync(plans, isLast, cancellationToken).ConfigureAwait(false);
+            foreach (var result in run.ApplyReads(plans)) yield return result;
+            await foreach (var result in run.ActivateAsync(plans, cancellationToken).ConfigureAwait(false)) yield return result;
+            foreach (var result in run.Compare(plans)) yield return result;
+            run.FinishBatch(plans);
+            await foreach (var result in run.WriteAsync(isLast, cancellationToken).ConfigureAwait(false)) yield return result;
+        }
+        run.Finish();
     }
 
     /// <summary>What Shopify answered for one activation: the level, or why not.</summary>
     private sealed record Activation(LevelPlan Plan, JObject? Level, IReadOnlyList<string> Problems);
 
-    /// <summary>The state of one run.</summary>
-    private sealed class Run
+    /// <summary>The state of one run; the read, the mirror rows and the scope are those of the current batch.</summary>
+    private sealed class Run : IDisposable
     {
         private readonly ShopSession _context;
         private readonly InventorySyncOptions _options;
@@ -66,9 +65,17 @@ public static class InventorySync
         private readonly string _shop;
         private readonly string _runId = Guid.NewGuid().ToString("N");
         private readonly ShopifyLevelReader _reader;
-        private readonly ShopifyLevels _read = new();
         private readonly Dictionary<(string VariantId, string LocationId), ShopInventory> _mirror = new();
         private readonly HashSet<string> _scope = new(StringComparer.Ordinal);
+        /// <summary>Levels that differ, waiting for a full call of <see cref="QuantityWriter.BatchSize"/>.</summary>
+        private readonly List<LevelPlan> _changed = new();
+        private ShopifyLevels _read = new();
+        private QuantityWriter? _writer;
+        /// <summary>The whole shop's stock from one bulk query, once the first batch has shown the run is large.</summary>
+        private StagedLevels? _staged;
+        private bool? _bulk;
+        private int _planned;
+        private int _written;
 
         public Run(ShopSession context, InventorySyncOptions options, IReadOnlyList<(ShopLocation, LocationFilter)> enabled)
         {
@@ -84,16 +91,17 @@ public static class InventorySync
 
         private IConnectorStore Connector => _context.Store.Connector;
 
-        /// <summary>V1, V4: the stock every tracked, mapped variant in scope should have at every enabled location.</summary>
-        public IEnumerable<SyncResult> Plan(List<LevelPlan> plans)
+        /// <summary>V1, V4: the stock every tracked, mapped variant of the batch should have at every enabled location.</summary>
+        public IEnumerable<SyncResult> Plan(IReadOnlyList<ShopVariant> variants, List<LevelPlan> plans)
         {
+            _read = new ShopifyLevels();
+            _mirror.Clear();
+            _scope.Clear();
             var items = new Dictionary<string, Item?>(StringComparer.Ordinal);
-            var stock = new Dictionary<string, IReadOnlyList<StockEntry>>(StringComparer.Ordinal);
-            var variants = Variants().ToList();
-            for (var n = 0; n < variants.Count; n++)
+            var stock = new Dictionary<string, (IReadOnlyList<StockEntry> All, ILookup<string, StockEntry> ByVariant)>(StringComparer.Ordinal);
+            foreach (var variant in variants)
             {
-                var variant = variants[n];
-                if (n % 100 == 0) _context.Progress.Report(RunEvent.Progress($"Calculating stock: {n} of {variants.Count} variants", n, variants.Count));
+                if (_planned++ % 100 == 0) _context.Progress.Report(RunEvent.Progress($"Calculating stock: {_planned} variants", _planned, 0));
                 if (!variant.Tracked)
                 {
                     yield return Result(variant, SyncAction.Skipped, "Shopify does not track this variant's inventory, so no stock is synchronized: turn on 'Track quantity' for it in Shopify admin (products ShopifyPS creates are tracked with Set-ShopifyShop -InventoryTracked $true).");
@@ -111,10 +119,16 @@ public static class InventorySync
                     yield return Result(variant, SyncAction.Skipped, $"Item '{item.No}' is a {item.Type} item, which has no stock: only Inventory items are synchronized (Set-ShopifyItem -No {item.No} -Type Inventory, if it should have stock).");
                     continue;
                 }
-                if (!stock.TryGetValue(item.No, out var rows))
-                    stock[item.No] = rows = _context.Store.Erp.Rows(ErpTables.Stock, ("ItemNo", item.No));
+                if (!stock.TryGetValue(item.No, out var itemStock))
+                {
+                    var all = _context.Store.Erp.Rows(ErpTables.Stock, ("ItemNo", item.No));
+                    stock[item.No] = itemStock = (all, all.ToLookup(r => r.VariantCode.Trim(), StringComparer.OrdinalIgnoreCase));
+                }
                 _scope.Add(variant.Id);
                 var variantCode = variant.MappedByItem ? "" : variant.VariantCode;
+                // Only the variant's own rows go to the calculation: an item of 10 variants at 3 locations would otherwise
+                // have all 30 rows filtered for each of its 30 levels.
+                var rows = variantCode.Length == 0 ? itemStock.All : itemStock.ByVariant[variantCode.Trim()];
                 foreach (var (location, filter) in _enabled)
                 {
                     var figure = StockCalculator.Calculate(location.StockCalculation, filter, item, variantCode, rows)!;
@@ -124,38 +138,65 @@ public static class InventorySync
                     plans.Add(new LevelPlan(variant, location, figure));
                 }
             }
-            foreach (var row in Connector.Inventory(_shop))
+            if (_scope.Count == 0) yield break;
+            foreach (var row in Connector.InventoryOfVariants(_shop, _scope.Min(StringComparer.Ordinal)!, _scope.Max(StringComparer.Ordinal)!))
                 if (_scope.Contains(row.VariantId)) _mirror[(row.VariantId, row.LocationId)] = row;
         }
 
-        /// <summary>The mapped variants the options select, without those of products the connector no longer syncs.</summary>
-        private IEnumerable<ShopVariant> Variants()
+        /// <summary>The mapped variants the options select, without those of products the connector no longer syncs, in
+        /// batches of <see cref="InventorySyncOptions.BatchSize"/>; the whole shop is read from the mirror page by page.</summary>
+        public IEnumerable<(IReadOnlyList<ShopVariant> Variants, bool IsLast)> Batches()
         {
             var removed = Connector.Products(_shop).Where(p => p.Removed).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-            IEnumerable<ShopVariant> variants = _options.WholeShop
-                ? Connector.Variants(_shop)
-                : _options.ItemNos.SelectMany(no => Connector.VariantsOfItem(_shop, no))
-                    .Concat(_options.ProductIds.SelectMany(id => Connector.VariantsOfProduct(_shop, id)))
-                    .DistinctBy(v => v.Id);
-            return variants.Where(v => v.ItemNo.Length > 0 && !removed.Contains(v.ProductId));
+            var batches = (_options.WholeShop
+                    ? Pages()
+                    : _options.ItemNos.SelectMany(no => Connector.VariantsOfItem(_shop, no))
+                        .Concat(_options.ProductIds.SelectMany(id => Connector.VariantsOfProduct(_shop, id)))
+                        .DistinctBy(v => v.Id))
+                .Where(v => v.ItemNo.Length > 0 && !removed.Contains(v.ProductId))
+                .Chunk(Math.Max(1, _options.BatchSize));
+            using var next = batches.GetEnumerator();
+            var more = next.MoveNext();
+            while (more)
+            {
+                var batch = next.Current;
+                more = next.MoveNext();
+                yield return (batch, !more);
+            }
         }
 
-        /// <summary>V5: Shopify's stock for the planned levels: with one bulk query when there are many (it reads the whole
-        /// shop, but outside the point budget), else a few variants per call; under -SkipImport only the variants the
-        /// mirror knows no level of.</summary>
-        public async Task ReadShopifyAsync(List<LevelPlan> plans, CancellationToken cancellationToken)
+        private IEnumerable<ShopVariant> Pages()
+        {
+            var size = Math.Max(1, _options.BatchSize);
+            for (var page = Connector.Variants(_shop, null, size); page.Count > 0; page = Connector.Variants(_shop, page[^1].Id, size))
+                foreach (var variant in page) yield return variant;
+        }
+
+        /// <summary>V5: Shopify's stock for the planned levels: with one bulk query when the run is large (decided on its
+        /// first batch: more batches follow, or its levels reach the threshold; the query reads the whole shop, but outside
+        /// the point budget), else a few variants per call; under -SkipImport only the variants the mirror knows no level of.</summary>
+        public async Task ReadShopifyAsync(List<LevelPlan> plans, bool isLast, CancellationToken cancellationToken)
         {
             var progress = _context.Progress;
             if (_options.SkipImport)
             {
                 var unknown = plans.Where(p => !_mirror.ContainsKey((p.Variant.Id, p.Location.Id))).Select(p => p.Variant.Id).Distinct().ToList();
                 await _reader.ReadVariantsAsync(unknown, _read, progress, cancellationToken).ConfigureAwait(false);
+                return;
             }
-            else if (plans.Count >= _options.BulkReadThreshold)
-                await _reader.ReadAllAsync(_scope, _enabled.Select(e => e.Location.Id).ToHashSet(StringComparer.Ordinal), _read, progress, cancellationToken).ConfigureAwait(false);
-            else
+            _bulk ??= !isLast || plans.Count >= _options.BulkReadThreshold;
+            if (_bulk == false)
+            {
                 await _reader.ReadVariantsAsync(_scope.ToList(), _read, progress, cancellationToken).ConfigureAwait(false);
-            progress.Report(RunEvent.Verbose($"Read {_read.Count} inventory levels from Shopify."));
+                progress.Report(RunEvent.Verbose($"Read {_read.Count} inventory levels from Shopify."));
+                return;
+            }
+            if (_staged is null)
+            {
+                _staged = new StagedLevels();
+                await _reader.StageAllAsync(_enabled.Select(e => e.Location.Id).ToHashSet(StringComparer.Ordinal), _staged, progress, cancellationToken).ConfigureAwait(false);
+            }
+            _staged.Load(_scope, _read);
         }
 
         /// <summary>Takes what was read (or, for what was not, what the mirror knows) into the plans.</summary>
@@ -266,28 +307,44 @@ public static class InventorySync
             idempotencyKey = QuantityWriter.Key($"{_runId}\nactivate\n{plan.InventoryItemId}\n{plan.Location.Id}"),
         };
 
-        /// <summary>V6: only the differences, in calls of at most 250 quantities.</summary>
-        public async IAsyncEnumerable<SyncResult> WriteAsync(List<LevelPlan> changed, [EnumeratorCancellation] CancellationToken cancellationToken)
+        /// <summary>The batch's levels that need no write are saved and reported; the others join the write queue.</summary>
+        public IEnumerable<SyncResult> Compare(List<LevelPlan> plans)
+        {
+            var unchanged = new List<LevelPlan>();
+            foreach (var plan in plans) (plan.Differs ? _changed : unchanged).Add(plan);
+            Save(unchanged);
+            foreach (var plan in unchanged)
+                yield return plan.Activated
+                    ? Result(plan, SyncAction.Created, plan.Describe(QuantityName))
+                    : Result(plan, SyncAction.Unchanged, $"{plan.Location.Name}: {QuantityName} {plan.Target}");
+        }
+
+        /// <summary>V6: only the differences, in calls of at most 250 quantities: the full calls the queue holds, and after
+        /// the last batch the rest, so batches never cost a call more than the run's differences need.</summary>
+        public async IAsyncEnumerable<SyncResult> WriteAsync(bool all, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             if (_context.WhatIf)
             {
-                foreach (var plan in changed)
+                foreach (var plan in _changed)
                     yield return Result(plan, plan.Activated ? SyncAction.Created : SyncAction.Updated, plan.Describe(QuantityName));
+                _changed.Clear();
                 yield break;
             }
-            var writer = new QuantityWriter(_context.Client, _reader, QuantityName, _runId);
-            for (var start = 0; start < changed.Count; start += QuantityWriter.BatchSize)
+            _writer ??= new QuantityWriter(_context.Client, _reader, QuantityName, _runId);
+            while (_changed.Count >= QuantityWriter.BatchSize || (all && _changed.Count > 0))
             {
-                var batch = changed.Skip(start).Take(QuantityWriter.BatchSize).ToList();
-                _context.Progress.Report(RunEvent.Progress($"Writing stock: {start + batch.Count} of {changed.Count} levels", start + batch.Count, changed.Count));
-                var outcomes = await writer.WriteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+                var batch = _changed.Take(QuantityWriter.BatchSize).ToList();
+                _changed.RemoveRange(0, batch.Count);
+                _written += batch.Count;
+                _context.Progress.Report(RunEvent.Progress($"Writing stock: {_written} levels", _written, 0));
+                var outcomes = await _writer.WriteBatchAsync(batch, cancellationToken).ConfigureAwait(false);
                 Save(batch);
                 foreach (var outcome in outcomes) yield return Result(outcome.Level, outcome.Action, outcome.Message);
             }
         }
 
         /// <summary>V5: the stock last known in Shopify and the stock last calculated, with when, per level.</summary>
-        public void Save(IEnumerable<LevelPlan> plans)
+        private void Save(IEnumerable<LevelPlan> plans)
         {
             if (_context.WhatIf) return;
             var now = DateTimeOffset.UtcNow;
@@ -301,20 +358,25 @@ public static class InventorySync
             transaction.Commit();
         }
 
-        /// <summary>Removes mirror rows Shopify no longer has, or of locations no longer synchronized, for the variants read
-        /// in full; records the sync time.</summary>
-        public void Finish(List<LevelPlan> plans)
+        /// <summary>Removes the batch's mirror rows Shopify no longer has, or of locations no longer synchronized, for the
+        /// variants read in full.</summary>
+        public void FinishBatch(List<LevelPlan> plans)
         {
             if (_context.WhatIf) return;
             var current = plans.Where(p => p.ShopifyStock is not null).Select(p => (p.Variant.Id, p.Location.Id)).ToHashSet();
-            using (var transaction = Connector.BeginTransaction())
-            {
-                foreach (var key in _mirror.Keys.Where(k => _read.IsComplete(k.VariantId) && !current.Contains(k)))
-                    Connector.DeleteInventory(_shop, key.VariantId, key.LocationId);
-                transaction.Commit();
-            }
-            Connector.SetLastSync(_shop, SyncKind.Inventory, DateTimeOffset.UtcNow);
+            using var transaction = Connector.BeginTransaction();
+            foreach (var key in _mirror.Keys.Where(k => _read.IsComplete(k.VariantId) && !current.Contains(k)))
+                Connector.DeleteInventory(_shop, key.VariantId, key.LocationId);
+            transaction.Commit();
         }
+
+        /// <summary>Records the sync time.</summary>
+        public void Finish()
+        {
+            if (!_context.WhatIf) Connector.SetLastSync(_shop, SyncKind.Inventory, DateTimeOffset.UtcNow);
+        }
+
+        public void Dispose() => _staged?.Dispose();
 
         public SyncResult Result(LevelPlan plan, SyncAction action, string message) => Result(plan.Variant, action, message);
 

@@ -17,5 +17,8 @@ public sealed record InventorySyncOptions
     /// query, outside the point budget, instead of a few variants per call (about 4 points per level).</summary>
     public int BulkReadThreshold { get; init; } = 1000;
 
+    /// <summary>Variants planned, compared and saved at a time: the run's memory is bounded by this, not by the catalog.</summary>
+    public int BatchSize { get; init; } = 5000;
+
     public bool WholeShop => ItemNos.Count == 0 && ProductIds.Count == 0;
 }

@@ -96,22 +96,20 @@ internal sealed class ShopifyLevelReader(ShopifyClient client, string quantityNa
         }
     }
 
-    /// <summary>Every level of the given variants at the given locations, from one bulk export of the shop's stock.</summary>
-    public async Task ReadAllAsync(ISet<string> variantIds, ISet<string> locationIds, ShopifyLevels into, IProgress<RunEvent>? progress, CancellationToken cancellationToken)
+    /// <summary>Every level at the given locations, from one bulk export of the shop's stock, into <paramref name="into"/>
+    /// as it streams in (the whole shop: which variants a run needs is decided batch by batch).</summary>
+    public async Task StageAllAsync(ISet<string> locationIds, StagedLevels into, IProgress<RunEvent>? progress, CancellationToken cancellationToken)
     {
         progress?.Report(RunEvent.Verbose("Reading Shopify's stock with a bulk query."));
-        var read = 0;
         await foreach (var record in new BulkQueryRunner(client).RunAsync("BulkInventoryLevels", cancellationToken).ConfigureAwait(false))
         {
             if (record.TypeName != "InventoryLevel" || record.ParentId is not { } locationId || !locationIds.Contains(locationId)) continue;
             var item = record.Data["item"] as JObject;
-            var variantId = item?["variant"]?.Value<string>("id");
-            if (variantId is null || !variantIds.Contains(variantId)) continue;
-            into.Add(new ShopifyLevel(variantId, item!.Value<string>("id")!, locationId, ShopifyLevels.QuantityOf(record.Data["quantities"], quantityName)));
-            if (!item.Value<bool>("tracked")) into.Variant(variantId, item.Value<string>("id")!, tracked: false, complete: true);
-            if (++read % 1000 == 0) progress?.Report(RunEvent.Progress($"Reading Shopify stock: {read} levels", read, 0));
+            if (item?["variant"]?.Value<string>("id") is not { } variantId) continue;
+            into.Add(new ShopifyLevel(variantId, item.Value<string>("id")!, locationId, ShopifyLevels.QuantityOf(record.Data["quantities"], quantityName)),
+                item.Value<bool>("tracked"));
+            if (into.Count % 10_000 == 0) progress?.Report(RunEvent.Progress($"Reading Shopify stock: {into.Count} levels", into.Count, 0));
         }
-        foreach (var variantId in variantIds)
-            into.Variant(variantId, "", tracked: !into.IsUntracked(variantId), complete: true);
+        progress?.Report(RunEvent.Verbose($"Read {into.Count} inventory levels from Shopify."));
     }
 }

@@ -33,5 +33,6 @@ public static class StockCalculator
         return whole < 0 ? new StockFigure(0, sum, WasNegative: true) : new StockFigure(whole, sum, WasNegative: false);
     }
 
-    private static bool SameCode(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+    // Compared as trimmed spans: this runs for every stock row of every level, so it allocates nothing.
+    private static bool SameCode(string a, string b) => a.AsSpan().Trim().Equals(b.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase);
 }

@@ -1,0 +1,59 @@
+using Microsoft.Data.Sqlite;
+using ShopifyPS.Storage;
+
+namespace ShopifyPS.Sync.Inventory;
+
+/// <summary>
+/// Shopify's stock as one bulk export of the whole shop delivered it (every level at the enabled locations), kept by
+/// variant in a <see cref="ScratchDatabase"/>, so each batch of a run takes only its own variants' levels into memory.
+/// </summary>
+internal sealed class StagedLevels : IDisposable
+{
+    private readonly ScratchDatabase _database = new(
+        "CREATE TABLE levels (variant TEXT NOT NULL, location TEXT NOT NULL, item TEXT NOT NULL, quantity INTEGER NOT NULL, " +
+        "tracked INTEGER NOT NULL, PRIMARY KEY (variant, location)) WITHOUT ROWID;");
+    private readonly SqliteCommand _insert;
+    private readonly SqliteCommand _range;
+
+    public StagedLevels()
+    {
+        _insert = _database.Command("INSERT OR REPLACE INTO levels VALUES ($variant, $location, $item, $quantity, $tracked)",
+            "$variant", "$location", "$item", "$quantity", "$tracked");
+        _range = _database.Command("SELECT variant, location, item, quantity, tracked FROM levels WHERE variant BETWEEN $first AND $last",
+            "$first", "$last");
+    }
+
+    public int Count { get; private set; }
+
+    public void Add(ShopifyLevel level, bool tracked)
+    {
+        _insert.Parameters["$variant"].Value = level.VariantId;
+        _insert.Parameters["$location"].Value = level.LocationId;
+        _insert.Parameters["$item"].Value = level.InventoryItemId;
+        _insert.Parameters["$quantity"].Value = level.Quantity;
+        _insert.Parameters["$tracked"].Value = tracked ? 1 : 0;
+        _insert.ExecuteNonQuery();
+        Count++;
+    }
+
+    /// <summary>The levels of <paramref name="variantIds"/> into <paramref name="into"/>; the export covered the whole shop,
+    /// so each of these variants is read in full (a location without a level is one that does not stock it).</summary>
+    public void Load(IReadOnlyCollection<string> variantIds, ShopifyLevels into)
+    {
+        if (variantIds.Count == 0) return;
+        _range.Parameters["$first"].Value = variantIds.Min(StringComparer.Ordinal)!;
+        _range.Parameters["$last"].Value = variantIds.Max(StringComparer.Ordinal)!;
+        using (var reader = _range.ExecuteReader())
+            while (reader.Read())
+            {
+                var variantId = reader.GetString(0);
+                if (!variantIds.Contains(variantId)) continue;
+                into.Add(new ShopifyLevel(variantId, reader.GetString(2), reader.GetString(1), reader.GetInt32(3)));
+                if (reader.GetInt64(4) == 0) into.Variant(variantId, reader.GetString(2), tracked: false, complete: true);
+            }
+        foreach (var variantId in variantIds)
+            into.Variant(variantId, "", tracked: !into.IsUntracked(variantId), complete: true);
+    }
+
+    public void Dispose() => _database.Dispose();
+}
