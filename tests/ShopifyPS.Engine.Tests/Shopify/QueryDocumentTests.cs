@@ -40,6 +40,7 @@ public sealed class QueryDocumentTests : IClassFixture<AdminSchemaFixture>
         ["ProductUpdate"] = $$$"""{"product": {"id": "{{{Product}}}", "status": "DRAFT", "title": "Oak table"}}""",
         ["ProductDelete"] = $$$"""{"id": "{{{Product}}}"}""",
         ["ProductOptions"] = $$$"""{"id": "{{{Product}}}"}""",
+        ["ProductPublications"] = $$$"""{"ids": [{{{string.Join(", ", Enumerable.Repeat($"\"{Product}\"", 10))}}}]}""",
         ["ProductByHandle"] = """{"handle": "item-1001", "variantsFirst": 10}""",
         ["ProductVariantsBulkCreate"] = $$$"""{"productId": "{{{Product}}}", "variants": [{"optionValues": [{"optionName": "Size", "name": "XL"}], "price": "12.00", "inventoryItem": {"sku": "A-XL", "tracked": true}, "inventoryQuantities": [{"locationId": "{{{Location}}}", "availableQuantity": 0}]}]}""",
         ["Publications"] = "{}",
