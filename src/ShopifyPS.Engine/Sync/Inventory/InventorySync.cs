@@ -139,7 +139,12 @@ public static class InventorySync
                 }
             }
             if (_scope.Count == 0) yield break;
-            foreach (var row in Connector.InventoryOfVariants(_shop, _scope.Min(StringComparer.Ordinal)!, _scope.Max(StringComparer.Ordinal)!))
+            // A whole-shop batch is a page of the mirror in id order, so its rows are one range; the variants of a filtered
+            // run may lie anywhere, and a range from the first to the last could span the whole shop.
+            var mirrorRows = _options.WholeShop
+                ? Connector.InventoryOfVariants(_shop, _scope.Min(StringComparer.Ordinal)!, _scope.Max(StringComparer.Ordinal)!)
+                : _scope.SelectMany(id => Connector.InventoryOfVariant(_shop, id));
+            foreach (var row in mirrorRows)
                 if (_scope.Contains(row.VariantId)) _mirror[(row.VariantId, row.LocationId)] = row;
         }
 
