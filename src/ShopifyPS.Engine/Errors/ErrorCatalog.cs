@@ -47,6 +47,8 @@ public static class ErrorCatalog
         "Give the account that runs ShopifyPS read access to the profile file the message names.");
     public static readonly ErrorId InsecurePermissions = new("ShopifyInsecurePermissions", ErrorKind.SecurityError,
         "Run the chmod command the message gives, so that only your account can change the file (or, for a token, read it).");
+    public static readonly ErrorId UomAsVariantConflict = new("ShopifyUomAsVariantConflict", ErrorKind.InvalidOperation,
+        "Clear AsOption of the item attributes the message names (item-attributes.csv), or keep uomAsVariant off: units as variants and attributes as options exclude each other, as in Business Central.");
     public static readonly ErrorId DomainRequired = new("ShopifyDomainRequired", ErrorKind.InvalidArgument,
         "Pass -Domain <name>.myshopify.com to New-ShopifyShop.");
     public static readonly ErrorId ShopRequired = new("ShopifyShopRequired", ErrorKind.InvalidArgument,

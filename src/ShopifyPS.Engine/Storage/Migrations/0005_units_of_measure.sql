@@ -1,5 +1,8 @@
 -- Version 5: units of measure. An item is sold in its base unit or in units of several base units (a BOX of 12):
--- item_units_of_measure lists them, items name the unit Shopify sells in, and a sales price may be for one unit.
+-- item_units_of_measure lists them, items name the unit Shopify sells in, and a sales price may be for one unit. With
+-- units as variants (items.uomAsVariant) a Shopify variant stands for an item (variant) in one unit: the mirror keeps
+-- the unit and the option slot (1-3; 0 = none) that holds it, as Business Central's UoM Option Id. An item attribute
+-- may be marked to become a product option instead.
 CREATE TABLE item_units_of_measure (
     ItemNo              TEXT NOT NULL REFERENCES items (No) ON DELETE CASCADE,
     Code                TEXT NOT NULL,
@@ -8,6 +11,7 @@ CREATE TABLE item_units_of_measure (
 );
 
 ALTER TABLE items ADD COLUMN SalesUnitOfMeasure TEXT NOT NULL DEFAULT '';
+ALTER TABLE item_attributes ADD COLUMN AsOption INTEGER NOT NULL DEFAULT 0;
 
 -- The unit is part of a sales price's key (a PCS price and a BOX price of one item live side by side), and SQLite
 -- cannot change a primary key in place: the table is rebuilt. The variant trigger names sales_prices, so it goes first.
@@ -45,3 +49,6 @@ BEGIN
     DELETE FROM stock             WHERE ItemNo = old.ItemNo AND VariantCode = old.Code;
     DELETE FROM sales_line_discounts WHERE Type = 'Item' AND Code = old.ItemNo AND VariantCode = old.Code;
 END;
+
+ALTER TABLE shop_variants ADD COLUMN UnitOfMeasure TEXT NOT NULL DEFAULT '';
+ALTER TABLE shop_variants ADD COLUMN UomOptionId INTEGER NOT NULL DEFAULT 0;

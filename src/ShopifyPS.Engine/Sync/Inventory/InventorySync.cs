@@ -89,6 +89,7 @@ public static class InventorySync
         {
             var items = new Dictionary<string, Item?>(StringComparer.Ordinal);
             var stock = new Dictionary<string, IReadOnlyList<StockEntry>>(StringComparer.Ordinal);
+            var units = new VariantUnits(_context.Store.Erp);
             var variants = Variants().ToList();
             for (var n = 0; n < variants.Count; n++)
             {
@@ -111,13 +112,19 @@ public static class InventorySync
                     yield return Result(variant, SyncAction.Skipped, $"Item '{item.No}' is a {item.Type} item, which has no stock: only Inventory items are synchronized (Set-ShopifyItem -No {item.No} -Type Inventory, if it should have stock).");
                     continue;
                 }
+                var (unit, unitProblem) = units.For(item, variant.UnitOfMeasure);
+                if (unit is null)
+                {
+                    yield return Result(variant, SyncAction.Skipped, unitProblem!);
+                    continue;
+                }
                 if (!stock.TryGetValue(item.No, out var rows))
                     stock[item.No] = rows = _context.Store.Erp.Rows(ErpTables.Stock, ("ItemNo", item.No));
                 _scope.Add(variant.Id);
                 var variantCode = variant.MappedByItem ? "" : variant.VariantCode;
                 foreach (var (location, filter) in _enabled)
                 {
-                    var figure = StockCalculator.Calculate(location.StockCalculation, filter, item, variantCode, rows)!;
+                    var figure = StockCalculator.Calculate(location.StockCalculation, filter, item, variantCode, rows, unit.QtyPerUnit)!;
                     if (figure.WasNegative)
                         _context.Progress.Report(RunEvent.Warning(
                             $"Item {Code(variant)} at {location.Name}: the calculated stock is {figure.Calculated}; Shopify gets 0."));
