@@ -209,3 +209,38 @@ Describe 'Item attributes as product options' {
         $skipped.Message | Should -BeLike 'Item 1024 has attributes marked as "As Option" (Colour, Persons, Poles, Season), which cannot be combined with units of measure as variants*'
     }
 }
+
+Describe 'Add-ShopifyItem -AsVariantOf' {
+    BeforeAll {
+        New-UnitShop parent
+        $parent = (Add-ShopifyItem -Shop parent -ItemNo 1039).ProductId
+        $added = Add-ShopifyItem -Shop parent -ItemNo 1047, 1039 -AsVariantOf $parent
+        $product = Get-EmulatorProduct 'item-1039'
+    }
+
+    It 'adds the item as a variant of the product, renaming the default Title option to Variant and keeping the product''s own variant' {
+        ($added | Where-Object ItemNo -EQ 1047).Action | Should -Be 'Created'
+        @($product.options).name | Should -Be @('Variant')
+        @($product.variants | ForEach-Object { $_.options -join '/' }) | Should -Be @('Default Title', '1047')
+        $kit = $product.variants | Where-Object { $_.options -contains '1047' }
+        ($kit.price, $kit.barcode, $kit.sku) | Should -Be @(149, '7040000014242', '1047')
+        (Get-ShopifyItem -Shop parent -No 1047).VariantIds | Should -Be @($kit.id)
+        (Sync-ShopifyInventory -Shop parent -ItemNo 1047).Action | Should -Not -Contain 'Failed'
+    }
+
+    It 'skips the product''s own item' {
+        ($added | Where-Object ItemNo -EQ 1039).Message | Should -Be "Item 1039 is the product's own item; nothing was added."
+    }
+
+    It 'refuses a product with more than one option, and a shop with units of measure as variants (ShopifyItemAsVariantRefused)' {
+        New-UnitShop options    # again: the profile went with the Describe that made it; its links stay in the database
+        $tent = (Get-ShopifyItem -Shop options -No 1023).ProductId
+        $tent | Should -Not -BeNullOrEmpty
+        { Add-ShopifyItem -Shop options -ItemNo 1047 -AsVariantOf $tent -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ShopifyItemAsVariantRefused,ShopifyPS.Commands.Cmdlets.AddShopifyItemCommand' -ExpectedMessage 'The product has more than one option. Items cannot be added as variants to a product with multiple options.*'
+        $path = Join-Path $testHome 'shops/options.yml'
+        (Get-Content $path -Raw) -replace 'uomAsVariant: false', 'uomAsVariant: true' | Set-Content $path
+        { Add-ShopifyItem -Shop options -ItemNo 1047 -AsVariantOf $tent -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ShopifyItemAsVariantRefused,ShopifyPS.Commands.Cmdlets.AddShopifyItemCommand' -ExpectedMessage '*units of measure as variants*'
+    }
+}

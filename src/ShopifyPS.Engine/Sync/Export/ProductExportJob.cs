@@ -91,6 +91,26 @@ public sealed class ProductExportJob
         await foreach (var result in new ProductSender(_context).SendAsync(plans, cancellationToken).ConfigureAwait(false)) yield return result;
     }
 
+    /// <summary>Add-ShopifyItem -AsVariantOf: adds each selected item to product <paramref name="productId"/> as a variant
+    /// of it (<see cref="ItemAsVariant"/>), priced and checked as an export.</summary>
+    public async IAsyncEnumerable<SyncResult> AddAsVariantsAsync(ItemSelection selection, string productId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        _context.RefuseWhenOutgoingRequestsOff("ProductVariantsBulkCreate");
+        var (items, notFound) = selection.Resolve(Erp);
+        foreach (var no in notFound)
+            yield return Result(SyncAction.Skipped, no, productId, $"No item '{no}' in the item store.");
+        var drafts = new List<(ProductDraft, Item)>();
+        foreach (var batch in items.Chunk(ExportDataReader.BatchSize))
+            foreach (var item in new ExportDataReader(Erp).Read(batch))
+            {
+                var (draft, result) = Build(item, productId);
+                if (result is not null) yield return result;
+                if (draft is not null) drafts.Add((draft, item.Item));
+            }
+        if (drafts.Count == 0) yield break;
+        await foreach (var result in new ItemAsVariant(_context, _stock).AddAsync(productId, drafts, cancellationToken).ConfigureAwait(false)) yield return result;
+    }
+
     /// <summary>E11 and S5: updates the linked products (of the items matching <paramref name="itemNos"/>, when given).</summary>
     public async IAsyncEnumerable<SyncResult> SyncLinkedAsync(IReadOnlyList<string> itemNos, bool force, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -10,15 +10,16 @@ namespace ShopifyPS.Sync.Export;
 /// product. With units as variants, the product must have exactly the options ShopifyPS gives such products ("Variant"
 /// and the unit option, or the unit option alone), in any case.
 /// </summary>
-internal sealed record ProductOptions(IReadOnlyList<string> Names, bool OnlyDefaultVariant, string? Problem)
+internal sealed record ProductOptions(IReadOnlyList<string> Names, bool OnlyDefaultVariant, string? Problem, IReadOnlyList<string>? Ids = null)
 {
     public static async Task<ProductOptions> ReadAsync(ShopifyClient client, string productId, CancellationToken cancellationToken)
     {
         var response = await client.ExecuteAsync("ProductOptions", new JObject { ["id"] = productId }, cancellationToken).ConfigureAwait(false);
         if (response.Data["product"] is not JObject product)
             return new ProductOptions([], false, $"Shopify has no product {productId}; its new item variants were not added.");
-        var names = product["options"]?.Select(o => o.Value<string>("name") ?? "").ToList() ?? [];
-        return new ProductOptions(names, product.Value<bool>("hasOnlyDefaultVariant"), null);
+        var options = product["options"]?.ToList() ?? [];
+        return new ProductOptions(options.Select(o => o.Value<string>("name") ?? "").ToList(), product.Value<bool>("hasOnlyDefaultVariant"), null,
+            options.Select(o => o.Value<string>("id") ?? "").ToList());
     }
 
     /// <summary>The option names the draft's new variants go under, in the product's order and spelling, or the problem.</summary>
