@@ -12,7 +12,8 @@ public sealed record ErpDataSize(int Items, int VariantsPerItem, int Locations, 
 /// Writes a synthetic ERP data set in the format of about_ShopifyPS (THE ERP DATA SET) (the same files, headers and value formats that
 /// Import-ShopifyErpData reads, taken from <see cref="ErpTables"/>): vendors, categories, locations, items with
 /// variants, a barcode per variant (or per item), the vendor catalog, a retail price per item and stock per
-/// variant and location up to <see cref="ErpDataSize.StockRows"/>. Rows are streamed, so any size fits in memory.
+/// variant and location up to <see cref="ErpDataSize.StockRows"/>. Every third item also comes in a BOX (of 6 or 12,
+/// with its own price and barcode), and every ninth is sold by the BOX. Rows are streamed, so any size fits in memory.
 /// </summary>
 public static class ErpDataGenerator
 {
@@ -33,13 +34,14 @@ public static class ErpDataGenerator
         counts["locations.csv"] = WriteFile(folder, ErpTables.Locations, locations);
         counts["setup.csv"] = WriteFile(folder, ErpTables.Setup, [new SetupEntry { Key = SetupEntry.LocalCurrencyCode, Value = "NOK" }]);
 
-        var itemNos = Enumerable.Range(1, size.Items).Select(i => $"I{i:D7}");
+        var itemNos = Enumerable.Range(1, size.Items).Select(ItemNo);
         counts["items.csv"] = WriteFile(folder, ErpTables.Items, itemNos.Select(no =>
         {
             var vendor = vendors[random.Next(vendors.Count)];
             return new Item
             {
                 No = no, Description = $"{Words[random.Next(Words.Length)]} {Things[random.Next(Things.Length)]} {no}", BaseUnitOfMeasure = "PCS",
+                SalesUnitOfMeasure = SoldByTheBox(no) ? "BOX" : "",
                 UnitPrice = random.Next(50, 5000) + 0.5m, PriceIncludesVat = true, UnitCost = random.Next(10, 2000), GrossWeight = random.Next(1, 5000) / 1000m,
                 VendorNo = vendor.No, VendorItemNo = $"{vendor.No}-{no}", ItemCategoryCode = categories[random.Next(categories.Count)].Code,
                 ItemDiscGroup = "GEAR", VatProdPostingGroup = "HIGH",
@@ -47,16 +49,23 @@ public static class ErpDataGenerator
         }));
         counts["item-variants.csv"] = WriteFile(folder, ErpTables.ItemVariants, itemNos.SelectMany(no =>
             VariantCodes(size).Select(code => new ItemVariant { ItemNo = no, Code = code, Description = $"Variant {code}" })));
+        var boxed = Enumerable.Range(1, size.Items).Where(i => i % 3 == 0).Select(i => new ItemUnitOfMeasure { ItemNo = ItemNo(i), Code = "BOX", QtyPerUnitOfMeasure = i % 2 == 0 ? 6 : 12 });
+        counts["item-units-of-measure.csv"] = WriteFile(folder, ErpTables.ItemUnitsOfMeasure, boxed);
         long barcode = 7_000_000_000_000;
         counts["item-references.csv"] = WriteFile(folder, ErpTables.ItemReferences, itemNos.SelectMany(no =>
-            (size.VariantsPerItem == 0 ? [""] : VariantCodes(size)).Select(code => new ItemReference
+            (size.VariantsPerItem == 0 ? [""] : VariantCodes(size)).SelectMany(code => Units(no).Select(unit => new ItemReference
             {
-                ItemNo = no, VariantCode = code, UnitOfMeasure = "PCS", ReferenceType = ReferenceType.BarCode, ReferenceNo = (++barcode).ToString(CultureInfo.InvariantCulture),
-            })));
-        counts["sales-prices.csv"] = WriteFile(folder, ErpTables.SalesPrices, itemNos.Select(no => new SalesPrice
+                ItemNo = no, VariantCode = code, UnitOfMeasure = unit, ReferenceType = ReferenceType.BarCode, ReferenceNo = (++barcode).ToString(CultureInfo.InvariantCulture),
+            }))));
+        counts["sales-prices.csv"] = WriteFile(folder, ErpTables.SalesPrices, itemNos.SelectMany(no =>
         {
-            ItemNo = no, SourceType = SalesPriceSourceType.CustomerPriceGroup, SourceCode = "RETAIL", StartingDate = new DateOnly(2025, 1, 1),
-            UnitPrice = random.Next(50, 5000), PriceIncludesVat = true,
+            var price = random.Next(50, 5000);
+            // A box costs the customer less than its pieces one by one.
+            return Units(no).Select(unit => new SalesPrice
+            {
+                ItemNo = no, UnitOfMeasure = unit == "PCS" ? "" : unit, SourceType = SalesPriceSourceType.CustomerPriceGroup, SourceCode = "RETAIL",
+                StartingDate = new DateOnly(2025, 1, 1), UnitPrice = unit == "PCS" ? price : price * 5, PriceIncludesVat = true,
+            });
         }));
         counts["stock.csv"] = WriteFile(folder, ErpTables.Stock, itemNos
             .SelectMany(no => (size.VariantsPerItem == 0 ? [""] : VariantCodes(size)).SelectMany(code => locations.Select(l => new StockEntry
@@ -67,6 +76,14 @@ public static class ErpDataGenerator
             .Take((int)Math.Min(size.StockRows, int.MaxValue)));
         return counts;
     }
+
+    private static string ItemNo(int i) => $"I{i:D7}";
+
+    private static int IndexOf(string itemNo) => int.Parse(itemNo.AsSpan(1), CultureInfo.InvariantCulture);
+
+    private static bool SoldByTheBox(string itemNo) => IndexOf(itemNo) % 9 == 0;
+
+    private static string[] Units(string itemNo) => IndexOf(itemNo) % 3 == 0 ? ["PCS", "BOX"] : ["PCS"];
 
     private static IEnumerable<string> VariantCodes(ErpDataSize size) => Enumerable.Range(1, size.VariantsPerItem).Select(v => $"V{v:D2}");
 

@@ -38,7 +38,13 @@ internal static class InventoryWorkload
             for (var p = 0; p < variants / variantsPerProduct; p++)
             {
                 var itemNo = $"I{p:000000}";
-                shop.Store.Erp.Upsert(ErpTables.Items, new Item { No = itemNo, Description = itemNo, Type = ItemType.Inventory });
+                // Every third item also comes in a BOX of 6, every ninth is sold by it: its stock is kept in pieces.
+                var piecesPerUnit = p % 9 == 0 ? 6 : 1;
+                shop.Store.Erp.Upsert(ErpTables.Items, new Item
+                {
+                    No = itemNo, Description = itemNo, Type = ItemType.Inventory, BaseUnitOfMeasure = "PCS", SalesUnitOfMeasure = piecesPerUnit > 1 ? "BOX" : "",
+                });
+                if (p % 3 == 0) shop.Store.Erp.Upsert(ErpTables.ItemUnitsOfMeasure, new ItemUnitOfMeasure { ItemNo = itemNo, Code = "BOX", QtyPerUnitOfMeasure = 6 });
                 for (var v = 0; v < variantsPerProduct; v++)
                 {
                     shop.Store.Erp.Upsert(ErpTables.ItemVariants, new ItemVariant { ItemNo = itemNo, Code = $"V{v}" });
@@ -46,7 +52,7 @@ internal static class InventoryWorkload
                     {
                         var difference = random.NextDouble() < changedShare ? 1 + random.Next(5) : 0;
                         if (difference > 0) changed++;
-                        shop.Store.Erp.Upsert(ErpTables.Stock, new StockEntry { ItemNo = itemNo, VariantCode = $"V{v}", LocationCode = ErpLocations[l], Inventory = Quantity(p, v, l) + difference });
+                        shop.Store.Erp.Upsert(ErpTables.Stock, new StockEntry { ItemNo = itemNo, VariantCode = $"V{v}", LocationCode = ErpLocations[l], Inventory = (Quantity(p, v, l) + difference) * piecesPerUnit });
                     }
                 }
             }

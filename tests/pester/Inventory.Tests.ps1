@@ -187,7 +187,7 @@ Describe 'Sync-ShopifyInventory' {
             $level.ShopifyStockAt | Should -Not -BeNullOrEmpty
             $level.CalculatedAt | Should -Not -BeNullOrEmpty
         }
-        ($levels | Out-String) | Should -Match 'ItemNo\s+VariantCode\s+Location\s+ShopifyStock\s+CalculatedStock'
+        ($levels | Out-String) | Should -Match 'ItemNo\s+VariantCode\s+Unit\s+Location\s+ShopifyStock\s+CalculatedStock'
         Invoke-TestEmulator $emulator 'requests' -Method Get | Should -BeNullOrEmpty
     }
 

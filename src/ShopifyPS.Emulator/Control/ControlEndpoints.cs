@@ -76,7 +76,9 @@ internal static class ControlEndpoints
 
         app.MapGet("/emulator/state", () =>
         {
-            lock (rt.Store.Sync) return Results.Json(StateDump.Of(rt.Store), Json);
+            // The dump's collections are lazy: they are serialized here, under the lock, not after the handler returns,
+            // when a request still being answered could change them (a 500 "collection was modified").
+            lock (rt.Store.Sync) return Results.Json(JsonSerializer.SerializeToNode(StateDump.Of(rt.Store), Json), Json);
         });
 
         app.MapPost("/emulator/seed", async (HttpContext http) =>

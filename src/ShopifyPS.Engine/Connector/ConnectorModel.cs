@@ -57,6 +57,10 @@ public sealed class ShopVariant
     public string InventoryItemId { get; set; } = "";
     /// <summary>Shopify tracks its quantity (V1: only tracked variants get stock).</summary>
     public bool Tracked { get; set; }
+    /// <summary>The unit of measure the variant stands for when units are variants; blank: the item's sales unit.</summary>
+    public string UnitOfMeasure { get; set; } = "";
+    /// <summary>Which option (1–3) holds the unit; 0 when none does (Business Central's UoM Option Id).</summary>
+    public int UomOptionId { get; set; }
 }
 
 /// <summary>One variant at one Shopify location (V5): the stock last read from Shopify and the stock last calculated

@@ -9,7 +9,7 @@ namespace ShopifyPS.Connector;
 internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore, IDisposable
 {
     private const string ProductColumns = "Shop, Id, Title, Status, Tags, UpdatedAt, ItemNo, ContentHash, LastSyncedAt, Removed, Vendor, HasVariants";
-    private const string VariantColumns = "Shop, Id, ProductId, Sku, Barcode, ItemNo, VariantCode, MappedByItem, InventoryItemId, Tracked";
+    private const string VariantColumns = "Shop, Id, ProductId, Sku, Barcode, ItemNo, VariantCode, MappedByItem, InventoryItemId, Tracked, UnitOfMeasure, UomOptionId";
     private const string InventoryColumns = "Shop, VariantId, LocationId, InventoryItemId, ShopifyStock, ShopifyStockAt, CalculatedStock, CalculatedAt";
     private const string RunColumns = "Id, Shop, Kind, StartedAt, FinishedAt, Status, Created, Updated, Unchanged, Skipped, Failed, Message, " +
         "ApiCalls, Cost, Throttled, ExitCode, LogPath";
@@ -50,7 +50,7 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
     // Variants -------------------------------------------------------------------------------------------
 
     public void SaveVariant(ShopVariant v) => Execute(Upsert("shop_variants", VariantColumns, 2),
-        v.Shop, v.Id, v.ProductId, v.Sku, v.Barcode, v.ItemNo, v.VariantCode, v.MappedByItem, v.InventoryItemId, v.Tracked);
+        v.Shop, v.Id, v.ProductId, v.Sku, v.Barcode, v.ItemNo, v.VariantCode, v.MappedByItem, v.InventoryItemId, v.Tracked, v.UnitOfMeasure, v.UomOptionId);
 
     public ShopVariant? GetVariant(string shop, string id) => Variants("Id = $p1", shop, id).FirstOrDefault();
 
@@ -80,7 +80,7 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
     {
         Shop = r.GetString(0), Id = r.GetString(1), ProductId = r.GetString(2), Sku = r.GetString(3), Barcode = r.GetString(4),
         ItemNo = r.GetString(5), VariantCode = r.GetString(6), MappedByItem = r.GetInt64(7) != 0, InventoryItemId = r.GetString(8),
-        Tracked = r.GetInt64(9) != 0,
+        Tracked = r.GetInt64(9) != 0, UnitOfMeasure = r.GetString(10), UomOptionId = r.GetInt32(11),
     };
 
     // Inventory ------------------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ public sealed class ErpItem : Item
     public CellList<ItemVariant> Variants { get; internal set; } = CellList.Variants([]);
     /// <summary>The item's references of type BarCode.</summary>
     public CellList<ItemReference> Barcodes { get; internal set; } = CellList.Barcodes([]);
+    /// <summary>The item's rows of item-units-of-measure.csv (read only: load them with Import-ShopifyErpData).</summary>
+    public CellList<ItemUnitOfMeasure> UnitsOfMeasure { get; internal set; } = CellList.Units([]);
     /// <summary>The shop's product the item is mapped to (blank without -Shop or when unmapped).</summary>
     public string ProductId { get; internal set; } = "";
     /// <summary>The shop's variants mapped to the item or its variants.</summary>
@@ -39,6 +41,9 @@ internal static class CellList
 
     public static CellList<ItemReference> Barcodes(IList<ItemReference> barcodes) =>
         new(barcodes, b => new { b.ReferenceNo, b.VariantCode, b.UnitOfMeasure });
+
+    public static CellList<ItemUnitOfMeasure> Units(IList<ItemUnitOfMeasure> units) =>
+        new(units, u => new { u.Code, u.QtyPerUnitOfMeasure });
 
     public static CellList<string> Ids(IList<string> ids) => new(ids, id => id);
 }

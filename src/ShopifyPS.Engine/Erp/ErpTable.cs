@@ -2,9 +2,9 @@ using ShopifyPS.Erp.Model;
 
 namespace ShopifyPS.Erp;
 
-/// <summary>Where a row of an ERP table points at an item (and maybe one of its variants); the import refuses
-/// rows that point at an item or variant that does not exist.</summary>
-public readonly record struct ItemLink(string ItemColumn, string ItemNo, string VariantCode);
+/// <summary>Where a row of an ERP table points at an item (and maybe one of its variants and units of measure); the
+/// import refuses rows that point at an item, variant or unit that does not exist. A blank unit is the base unit.</summary>
+public readonly record struct ItemLink(string ItemColumn, string ItemNo, string VariantCode, string Unit = "");
 
 /// <summary>A problem with one field of one row: the column and what is wrong with it.</summary>
 public sealed record RowProblem(string Column, string Reason);
@@ -48,6 +48,9 @@ public abstract class ErpTable
 
     internal abstract RowProblem? Check(object row);
 
+    /// <summary>A rule between the row and the item it points at (read by the import's link check).</summary>
+    internal abstract RowProblem? CheckAgainst(object row, Item item);
+
     /// <summary>A value the row may hold but that will not work as meant (Shopify refuses it, or it can never apply):
     /// the row loads and the import warns.</summary>
     internal abstract RowProblem? Warn(object row);
@@ -69,14 +72,16 @@ public sealed class ErpTable<T> : ErpTable where T : class, new()
     private readonly Func<T, ItemLink?>? _link;
     private readonly Func<T, RowProblem?>? _check;
     private readonly Func<T, RowProblem?>? _warn;
+    private readonly Func<T, Item, RowProblem?>? _againstItem;
 
     internal ErpTable(string fileName, string[] key, string[]? required = null, Func<T, ItemLink?>? link = null,
-        Func<T, RowProblem?>? check = null, Func<T, RowProblem?>? warn = null)
+        Func<T, RowProblem?>? check = null, Func<T, RowProblem?>? warn = null, Func<T, Item, RowProblem?>? againstItem = null)
         : base(fileName, typeof(T), key, required ?? key)
     {
         _link = link;
         _check = check;
         _warn = warn;
+        _againstItem = againstItem;
     }
 
     internal override object NewRow() => new T();
@@ -105,6 +110,8 @@ public sealed class ErpTable<T> : ErpTable where T : class, new()
 
     internal override RowProblem? Warn(object row) => _warn?.Invoke((T)row);
 
+    internal override RowProblem? CheckAgainst(object row, Item item) => _againstItem?.Invoke((T)row, item);
+
     internal override UpsertOutcome Upsert(IErpStore store, object row, IReadOnlyCollection<ErpColumn> columns) => store.Upsert(this, (T)row, columns);
 }
 
@@ -130,9 +137,15 @@ public static class ErpTables
         warn: r => Negative("UnitPrice", r.UnitPrice, "price") ?? Negative("UnitCost", r.UnitCost, "cost"));
     public static readonly ErpTable<ItemVariant> ItemVariants = new("item-variants.csv", ["ItemNo", "Code"],
         link: r => new ItemLink("ItemNo", r.ItemNo, ""));
+    public static readonly ErpTable<ItemUnitOfMeasure> ItemUnitsOfMeasure = new("item-units-of-measure.csv", ["ItemNo", "Code"],
+        required: ["ItemNo", "Code", "QtyPerUnitOfMeasure"], link: r => new ItemLink("ItemNo", r.ItemNo, ""),
+        check: r => r.QtyPerUnitOfMeasure <= 0 ? new RowProblem("QtyPerUnitOfMeasure", "must be greater than 0 (how many base units one of this unit holds)") : null,
+        againstItem: (r, item) => r.Code == item.BaseUnitOfMeasure && r.QtyPerUnitOfMeasure != 1
+            ? new RowProblem("QtyPerUnitOfMeasure", $"must be 1 for {r.Code}, the base unit of measure of item '{item.No}'")
+            : null);
     public static readonly ErpTable<ItemReference> ItemReferences = new("item-references.csv",
         ["ItemNo", "VariantCode", "UnitOfMeasure", "ReferenceType", "ReferenceTypeNo", "ReferenceNo"], required: ["ItemNo", "ReferenceNo"],
-        link: r => new ItemLink("ItemNo", r.ItemNo, r.VariantCode));
+        link: r => new ItemLink("ItemNo", r.ItemNo, r.VariantCode, r.UnitOfMeasure));
     public static readonly ErpTable<ItemVendor> ItemVendors = new("item-vendors.csv", ["ItemNo", "VariantCode", "VendorNo"], required: ["ItemNo", "VendorNo"],
         link: r => new ItemLink("ItemNo", r.ItemNo, r.VariantCode));
     public static readonly ErpTable<ItemTranslation> ItemTranslations = new("item-translations.csv", ["ItemNo", "VariantCode", "LanguageCode"],
@@ -146,8 +159,8 @@ public static class ErpTables
         check: r => !r.AllLanguages && r.LanguageCode.Length == 0 ? new RowProblem("LanguageCode", "is required unless AllLanguages is true") : null,
         warn: r => EndsBeforeItStarts(r.StartingDate, r.EndingDate, "text"));
     public static readonly ErpTable<SalesPrice> SalesPrices = new("sales-prices.csv",
-        ["ItemNo", "VariantCode", "SourceType", "SourceCode", "CurrencyCode", "StartingDate", "MinimumQuantity"], required: ["ItemNo"],
-        link: r => new ItemLink("ItemNo", r.ItemNo, r.VariantCode),
+        ["ItemNo", "VariantCode", "UnitOfMeasure", "SourceType", "SourceCode", "CurrencyCode", "StartingDate", "MinimumQuantity"], required: ["ItemNo"],
+        link: r => new ItemLink("ItemNo", r.ItemNo, r.VariantCode, r.UnitOfMeasure),
         check: r => r.SourceType == SalesPriceSourceType.CustomerPriceGroup && r.SourceCode.Length == 0
             ? new RowProblem("SourceCode", "is required when SourceType is CustomerPriceGroup (the customer price group)")
             : null,
@@ -175,7 +188,7 @@ public static class ErpTables
     public static IReadOnlyList<ErpTable> All { get; } =
     [
         Setup, Currencies, ExchangeRates, VatSetup, CustomerTemplates, NoSeries, ItemTemplates, Vendors, ItemCategories,
-        Locations, Items, ItemVariants, ItemReferences, ItemVendors, ItemTranslations, ItemAttributes, AttributeTranslations,
+        Locations, Items, ItemVariants, ItemUnitsOfMeasure, ItemReferences, ItemVendors, ItemTranslations, ItemAttributes, AttributeTranslations,
         ExtendedTexts, SalesPrices, SalesLineDiscounts, Stock,
     ];
 }

@@ -47,6 +47,7 @@ public sealed class ItemCatalog(IErpStore erp, IConnectorStore connector)
         foreach (var column in ErpTables.Items.Columns) column.SetValue(result, column.GetValue(item));
         result.Variants = CellList.Variants(erp.Rows(ErpTables.ItemVariants, ("ItemNo", item.No)).ToList());
         result.Barcodes = CellList.Barcodes(Barcodes(item.No).ToList());
+        result.UnitsOfMeasure = CellList.Units(erp.Rows(ErpTables.ItemUnitsOfMeasure, ("ItemNo", item.No)).ToList());
         if (shop is null) return result;
         result.ProductId = connector.ProductsOfItem(shop, item.No).FirstOrDefault(p => !p.Removed)?.Id ?? "";
         result.VariantIds = CellList.Ids(connector.VariantsOfItem(shop, item.No).Select(v => v.Id).ToList());

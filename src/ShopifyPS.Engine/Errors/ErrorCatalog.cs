@@ -47,6 +47,10 @@ public static class ErrorCatalog
         "Give the account that runs ShopifyPS read access to the profile file the message names.");
     public static readonly ErrorId InsecurePermissions = new("ShopifyInsecurePermissions", ErrorKind.SecurityError,
         "Run the chmod (or, on Windows, icacls) command the message gives, so that only your account can change the file (or, for a token, read it).");
+    public static readonly ErrorId UomAsVariantConflict = new("ShopifyUomAsVariantConflict", ErrorKind.InvalidOperation,
+        "Clear AsOption of the item attributes the message names (item-attributes.csv), or keep uomAsVariant off: units as variants and attributes as options exclude each other, as in Business Central.");
+    public static readonly ErrorId ItemAsVariantRefused = new("ShopifyItemAsVariantRefused", ErrorKind.InvalidOperation,
+        "Add items as variants only to a product with one option (or only Shopify's default variant) of a shop with uomAsVariant off; Add-ShopifyItem without -AsVariantOf gives the item a product of its own.");
     public static readonly ErrorId DomainRequired = new("ShopifyDomainRequired", ErrorKind.InvalidArgument,
         "Pass -Domain <name>.myshopify.com to New-ShopifyShop.");
     public static readonly ErrorId ShopRequired = new("ShopifyShopRequired", ErrorKind.InvalidArgument,

@@ -13,6 +13,7 @@ internal static class ProfileLengths
         yield return ("items.skuFieldSeparator", profile.Items.SkuFieldSeparator, 3);
         yield return ("items.itemTemplateCode", profile.Items.ItemTemplateCode, 20);
         yield return ("items.languageCode", profile.Items.LanguageCode, 10);
+        yield return ("items.optionNameForUom", profile.Items.OptionNameForUom, 50);
         yield return ("prices.customerPriceGroup", profile.Prices.CustomerPriceGroup, 10);
         yield return ("prices.customerDiscountGroup", profile.Prices.CustomerDiscountGroup, 20);
         yield return ("prices.customerTemplateCode", profile.Prices.CustomerTemplateCode, 20);

@@ -67,6 +67,11 @@ internal static partial class ProfileValidator
             Add(ErrorCatalog.ProfileConflictingUpdateFlags, "items.shopifyCanUpdateItems",
                 "canUpdateShopifyProducts and shopifyCanUpdateItems exclude each other (one side must be the master); turn one of them off.");
 
+        // Business Central turns UoM as Variant off when the option name is cleared; a profile says what it wants instead.
+        if (profile.Items.UomAsVariant && string.IsNullOrWhiteSpace(profile.Items.OptionNameForUom))
+            Add(ErrorCatalog.ProfileInvalidValue, "items.optionNameForUom",
+                $"uomAsVariant needs the name of the option that holds the unit of measure; set it (Set-ShopifyShop {profile.Name} -OptionNameForUom 'Unit of Measure') or turn uomAsVariant off.");
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < profile.Locations.Count; i++)
         {

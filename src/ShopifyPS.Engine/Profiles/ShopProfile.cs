@@ -81,8 +81,13 @@ public sealed class ItemSettings
     /// <summary>The sales channels (publications, by their catalog title) created products are published to; empty:
     /// none (added to about_ShopifyPS, PROFILE KEYS's keys).</summary>
     public List<string> Publications { get; set; } = [OnlineStore];
+    /// <summary>Every unit of measure of an item becomes a Shopify variant (Business Central's "UoM as Variant").</summary>
+    public bool UomAsVariant { get; set; }
+    /// <summary>The name of the product option that holds the unit when units are variants.</summary>
+    public string OptionNameForUom { get; set; } = DefaultOptionNameForUom;
 
     public const string OnlineStore = "Online Store";
+    public const string DefaultOptionNameForUom = "Unit of Measure";
 }
 
 /// <summary>E2, S6, P2–P4: the price context of the shop.</summary>

@@ -16,6 +16,7 @@ public static class MirrorLinks
             if (!rows.TryGetValue(variant.Id, out var row)) continue;
             variant.ItemNo = row.ItemNo;
             variant.VariantCode = row.VariantCode;
+            variant.UnitOfMeasure = row.UnitOfMeasure;
         }
         return product;
     }

@@ -25,7 +25,12 @@ public sealed class AddShopifyItemCommand : SyncCmdlet
     [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string[]? ItemCategoryCode { get; set; }
 
+    /// <summary>The Shopify product (gid) the items are added to as variants, instead of products of their own.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? AsVariantOf { get; set; }
+
     protected override void Process() => Collect(No, null);
 
-    protected override ISyncJob CreateJob(JobScope scope) => new AddItemsJob(scope, ItemCategoryCode ?? []);
+    protected override ISyncJob CreateJob(JobScope scope) => new AddItemsJob(scope, ItemCategoryCode ?? [], AsVariantOf);
 }

@@ -23,6 +23,7 @@ public sealed class SetShopifyItemCommand : StoreCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)] [AllowEmptyString] public string? Description { get; set; }
     [Parameter(ValueFromPipelineByPropertyName = true)] public ItemType Type { get; set; }
     [Parameter(ValueFromPipelineByPropertyName = true)] [AllowEmptyString] public string? BaseUnitOfMeasure { get; set; }
+    [Parameter(ValueFromPipelineByPropertyName = true)] [AllowEmptyString] public string? SalesUnitOfMeasure { get; set; }
     [Parameter(ValueFromPipelineByPropertyName = true)] public object? UnitPrice { get; set; }
     [Parameter(ValueFromPipelineByPropertyName = true)] [BooleanText] public bool PriceIncludesVat { get; set; }
     [Parameter(ValueFromPipelineByPropertyName = true)] public object? UnitCost { get; set; }

@@ -1,7 +1,9 @@
 using System.Management.Automation;
 using System.Net;
 using System.Security;
+using ShopifyPS.Erp;
 using ShopifyPS.Profiles;
+using ShopifyPS.Storage;
 
 namespace ShopifyPS.Commands.Infrastructure;
 
@@ -43,6 +45,8 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
     [Parameter] public InventoryQuantityName InventoryQuantityName { get; set; }
     [Parameter] public RemovedVariantAction ActionForRemovedVariants { get; set; }
     [Parameter] [AllowEmptyCollection] public string[]? Publications { get; set; }
+    [Parameter] public bool UomAsVariant { get; set; }
+    [Parameter] [ValidateLength(1, 50)] public string? OptionNameForUom { get; set; }
     [Parameter] [ArgumentCompleter(typeof(StoreValueCompleter))] [AllowEmptyString] public string? CustomerPriceGroup { get; set; }
     [Parameter] [AllowEmptyString] public string? CustomerDiscountGroup { get; set; }
     [Parameter] [AllowEmptyString] public string? CustomerTemplateCode { get; set; }
@@ -79,6 +83,9 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
         if (IsBound(nameof(DefaultInventoryPolicy))) items.DefaultInventoryPolicy = DefaultInventoryPolicy;
         if (IsBound(nameof(InventoryQuantityName))) items.InventoryQuantityName = InventoryQuantityName;
         if (IsBound(nameof(ActionForRemovedVariants))) items.ActionForRemovedVariants = ActionForRemovedVariants;
+        if (IsBound(nameof(UomAsVariant))) items.UomAsVariant = UomAsVariant;
+        if (IsBound(nameof(UomAsVariant)) && UomAsVariant) RefuseAttributeOptions(profile);
+        if (IsBound(nameof(OptionNameForUom))) items.OptionNameForUom = OptionNameForUom!;
         if (IsBound(nameof(Publications))) items.Publications = (Publications ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToList();
 
         var prices = profile.Prices;
@@ -86,6 +93,19 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
         if (IsBound(nameof(CustomerDiscountGroup))) prices.CustomerDiscountGroup = CustomerDiscountGroup ?? "";
         if (IsBound(nameof(CustomerTemplateCode))) prices.CustomerTemplateCode = CustomerTemplateCode ?? "";
         if (IsBound(nameof(CurrencyCode))) prices.CurrencyCode = CurrencyCode ?? "";
+    }
+
+    /// <summary>Business Central refuses "UoM as Variant" while any item attribute is "As Option" (bc-connector.md §1.1
+    /// field 37): a product has at most 3 options, and units and attributes would both claim them. The shop's item store
+    /// is read (a database that does not exist yet holds no attributes).</summary>
+    private void RefuseAttributeOptions(ShopProfile profile)
+    {
+        var marked = OpenStoreAt(Home.DatabaseFor(profile), StoreAccess.Read).Erp.Rows(ErpTables.ItemAttributes, ("AsOption", true));
+        if (marked.Count == 0) return;
+        var shown = string.Join(", ", marked.Take(5).Select(a => $"item {a.ItemNo} '{a.Attribute}'")) + (marked.Count > 5 ? $" and {marked.Count - 5} more" : "");
+        throw Terminate(ErrorCatalog.UomAsVariantConflict,
+            $"Units of measure as variants cannot be turned on for shop '{profile.Name}': {marked.Count} item attribute(s) are marked AsOption ({shown}). " +
+            "Clear AsOption in item-attributes.csv and load it again, or keep uomAsVariant off.", profile.Name);
     }
 
     /// <summary>A new token source replaces the old one whole: a profile has exactly one way to get a token.</summary>

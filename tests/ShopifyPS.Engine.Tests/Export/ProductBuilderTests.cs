@@ -183,7 +183,7 @@ public sealed class ProductBuilderTests
     {
         var item = new Item { No = "1", Description = description, Blocked = blocked, SalesBlocked = salesBlocked };
 
-        Assert.Equal(reason, ProductBuilder.CannotExportReason(new ItemExportData { Item = item }));
+        Assert.Equal(reason, ProductBuilder.CannotExportReason(new ItemExportData { Item = item }, new ItemSettings()));
     }
 
     [Fact]
@@ -192,10 +192,10 @@ public sealed class ProductBuilderTests
         var variants = Enumerable.Range(0, ProductBuilder.MaxVariants + 1)
             .Select(i => new ItemVariant { ItemNo = "1", Code = $"V{i:0000}", Blocked = i == 0 }).ToList();
         var data = new ItemExportData { Item = new Item { No = "1", Description = "Many" }, Variants = variants };
-        Assert.Null(ProductBuilder.CannotExportReason(data));
+        Assert.Null(ProductBuilder.CannotExportReason(data, new ItemSettings()));
 
         variants.Add(new ItemVariant { ItemNo = "1", Code = "EXTRA" });
-        Assert.Equal(ProductBuilder.TooManyVariantsReason, ProductBuilder.CannotExportReason(data));
+        Assert.Equal(ProductBuilder.TooManyVariantsReason, ProductBuilder.CannotExportReason(data, new ItemSettings()));
     }
 
     [Fact]

@@ -130,6 +130,34 @@ public sealed class ShopProfileStoreTests : IDisposable
     }
 
     [Fact]
+    public void Units_as_variants_is_off_by_default_and_its_option_is_named_as_in_business_central()
+    {
+        _store.Save(Valid());
+        var loaded = _store.Load("contoso");
+        Assert.Equal((false, "Unit of Measure"), (loaded.Items.UomAsVariant, loaded.Items.OptionNameForUom));
+
+        loaded.Items.UomAsVariant = true;
+        loaded.Items.OptionNameForUom = "Pack size";
+        _store.Save(loaded);
+        Assert.Equal((true, "Pack size"), (_store.Load("contoso").Items.UomAsVariant, _store.Load("contoso").Items.OptionNameForUom));
+    }
+
+    [Theory]
+    [InlineData(true, "", "needs the name of the option that holds the unit of measure")]
+    [InlineData(false, "123456789012345678901234567890123456789012345678901", "at most 50 are allowed")]
+    public void Units_as_variants_needs_an_option_name_of_at_most_50_characters(bool uomAsVariant, string optionName, string message)
+    {
+        var profile = Valid();
+        profile.Items.UomAsVariant = uomAsVariant;
+        profile.Items.OptionNameForUom = optionName;
+
+        var problem = Assert.Throws<ProfileException>(() => _store.Save(profile)).Problems.Single();
+
+        Assert.Equal((ErrorCatalog.ProfileInvalidValue, "items.optionNameForUom"), (problem.Error, problem.Key));
+        Assert.Contains(message, problem.Message);
+    }
+
+    [Fact]
     public void Closest_suggests_near_misses_only()
     {
         Assert.Equal("ItemNo", Closest.Match("itemno.", new[] { "Blank", "ItemNo", "BarCode" }));

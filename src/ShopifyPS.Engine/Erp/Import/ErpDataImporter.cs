@@ -146,26 +146,43 @@ public sealed class ErpDataImporter(IErpStore store)
         }
     }
 
-    /// <summary>Rows must point at items (and variants) that exist: loaded earlier in this run or already stored.
-    /// Files are usually sorted by item, so the last confirmed item and variant are remembered.</summary>
+    /// <summary>Rows must point at items (and variants, units of measure) that exist: loaded earlier in this run or
+    /// already stored. Files are usually sorted by item, so the last confirmed item, variant and unit are remembered.</summary>
     private sealed class LinkChecker(IErpStore store)
     {
-        private string? _item;
+        private Model.Item? _item;
         private (string, string)? _variant;
+        private (string, string)? _unit;
 
         public RowProblem? Check(ErpTable table, object row)
         {
             if (table.LinkOf(row) is not { } link) return null;
-            if (_item != link.ItemNo)
+            if (_item?.No != link.ItemNo)
             {
-                if (!store.Exists(ErpTables.Items, ("No", link.ItemNo)))
+                if (store.Rows(ErpTables.Items, ("No", link.ItemNo)) is not [var item])
                     return new RowProblem(link.ItemColumn, $"item '{link.ItemNo}' does not exist; add it to items.csv (or the store) first.");
-                _item = link.ItemNo;
+                _item = item;
             }
+            if (table.CheckAgainst(row, _item) is { } problem) return problem;
+            return CheckVariant(link) ?? CheckUnit(link);
+        }
+
+        private RowProblem? CheckVariant(ItemLink link)
+        {
             if (link.VariantCode.Length == 0 || _variant == (link.ItemNo, link.VariantCode)) return null;
             if (!store.Exists(ErpTables.ItemVariants, ("ItemNo", link.ItemNo), ("Code", link.VariantCode)))
                 return new RowProblem("VariantCode", $"item '{link.ItemNo}' has no variant '{link.VariantCode}'; add it to item-variants.csv (or the store) first.");
             _variant = (link.ItemNo, link.VariantCode);
+            return null;
+        }
+
+        // The base unit needs no row of its own in item-units-of-measure.csv.
+        private RowProblem? CheckUnit(ItemLink link)
+        {
+            if (link.Unit.Length == 0 || link.Unit == _item!.BaseUnitOfMeasure || _unit == (link.ItemNo, link.Unit)) return null;
+            if (!store.Exists(ErpTables.ItemUnitsOfMeasure, ("ItemNo", link.ItemNo), ("Code", link.Unit)))
+                return new RowProblem("UnitOfMeasure", $"item '{link.ItemNo}' has no unit of measure '{link.Unit}' (its base unit is '{_item.BaseUnitOfMeasure}'); add it to item-units-of-measure.csv (or the store) first.");
+            _unit = (link.ItemNo, link.Unit);
             return null;
         }
     }

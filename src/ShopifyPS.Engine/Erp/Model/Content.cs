@@ -12,12 +12,15 @@ public sealed class ExtendedTextLine
     public string Text { get; set; } = "";
 }
 
-/// <summary>item-attributes.csv: rendered as a table in the description (E4).</summary>
+/// <summary>item-attributes.csv: rendered as a table in the description (E4); marked AsOption, a product option.</summary>
 public sealed class ItemAttribute
 {
     public string ItemNo { get; set; } = "";
     public string Attribute { get; set; } = "";
     public string Value { get; set; } = "";
+    /// <summary>The attribute is a product option of an item without variants, its value the option's value
+    /// (Business Central's "Incl. in Product Sync" = As Option).</summary>
+    public bool AsOption { get; set; }
 }
 
 /// <summary>attribute-translations.csv: a blank Value translates the attribute's name (E5).</summary>

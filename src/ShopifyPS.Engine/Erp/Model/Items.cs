@@ -14,6 +14,8 @@ public class Item
     public string Description { get; set; } = "";
     public ItemType Type { get; set; }
     public string BaseUnitOfMeasure { get; set; } = "";
+    /// <summary>The unit Shopify sells the item in; blank = the base unit.</summary>
+    public string SalesUnitOfMeasure { get; set; } = "";
     public decimal UnitPrice { get; set; }
     public bool PriceIncludesVat { get; set; }
     public decimal UnitCost { get; set; }
@@ -38,6 +40,18 @@ public sealed class ItemVariant
     public string PicturePath { get; set; } = "";
 
     /// <summary>The code: what a list of variants shows.</summary>
+    public override string ToString() => Code;
+}
+
+/// <summary>item-units-of-measure.csv: the units an item comes in besides its base unit (a BOX of 12 PCS).</summary>
+public sealed class ItemUnitOfMeasure
+{
+    public string ItemNo { get; set; } = "";
+    public string Code { get; set; } = "";
+    /// <summary>How many base units one of this unit holds.</summary>
+    public decimal QtyPerUnitOfMeasure { get; set; } = 1;
+
+    /// <summary>The code: what a list of units shows.</summary>
     public override string ToString() => Code;
 }
 

@@ -13,6 +13,8 @@ public sealed class SalesPrice
 {
     public string ItemNo { get; set; } = "";
     public string VariantCode { get; set; } = "";
+    /// <summary>The unit the price is for; blank = the base unit.</summary>
+    public string UnitOfMeasure { get; set; } = "";
     public SalesPriceSourceType SourceType { get; set; }
     public string SourceCode { get; set; } = "";
     public string CurrencyCode { get; set; } = "";

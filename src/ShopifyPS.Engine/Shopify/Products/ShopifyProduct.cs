@@ -103,6 +103,8 @@ public sealed class ShopifyVariant
     public string ItemNo { get; internal set; } = "";
     /// <summary>The item variant it is mapped to; empty when mapped to the item itself.</summary>
     public string VariantCode { get; internal set; } = "";
+    /// <summary>The unit of measure it stands for when units are variants; empty: the item's sales unit.</summary>
+    public string UnitOfMeasure { get; internal set; } = "";
 
     public override string ToString() => $"{Sku} ({Id})";
 }

@@ -21,19 +21,19 @@ internal sealed class DefaultLocationStock(ShopProfile profile, IErpStore erp)
 
     public bool Any => _locations.Count > 0;
 
-    /// <summary>The quantities of one variant, as (location id, quantity).</summary>
-    public IReadOnlyList<(string LocationId, int Quantity)> For(Item item, string variantCode)
+    /// <summary>The quantities of one variant, in whole units of its unit of measure, as (location id, quantity).</summary>
+    public IReadOnlyList<(string LocationId, int Quantity)> For(Item item, VariantDraft variant)
     {
         if (_locations.Count == 0) return [];
         if (!_stock.TryGetValue(item.No, out var rows))
             _stock[item.No] = rows = _locations.Any(l => l.Location.StockCalculation != StockCalculation.Disabled)
                 ? erp.RowsIn(ErpTables.Stock, "ItemNo", [item.No]) : [];
         return _locations.Select(l => (l.Location.Id,
-            StockCalculator.Calculate(l.Location.StockCalculation, l.Filter, item, variantCode, rows)?.Quantity ?? 0)).ToList();
+            StockCalculator.Calculate(l.Location.StockCalculation, l.Filter, item, variant.VariantCode, rows, variant.Unit.QtyPerUnit)?.Quantity ?? 0)).ToList();
     }
 
     /// <summary>productSet's <c>inventoryQuantities</c> (ProductSetInventoryInput) for the profile's quantity name.</summary>
-    public JArray ProductSetQuantities(Item item, string variantCode) => new(For(item, variantCode).Select(q => new JObject
+    public JArray ProductSetQuantities(Item item, VariantDraft variant) => new(For(item, variant).Select(q => new JObject
     {
         ["locationId"] = q.LocationId,
         ["name"] = profile.Items.InventoryQuantityName == InventoryQuantityName.OnHand ? "on_hand" : "available",
@@ -41,7 +41,7 @@ internal sealed class DefaultLocationStock(ShopProfile profile, IErpStore erp)
     }));
 
     /// <summary>productVariantsBulkCreate's <c>inventoryQuantities</c> (InventoryLevelInput: available only).</summary>
-    public JArray BulkCreateQuantities(Item item, string variantCode) => new(For(item, variantCode).Select(q => new JObject
+    public JArray BulkCreateQuantities(Item item, VariantDraft variant) => new(For(item, variant).Select(q => new JObject
     {
         ["locationId"] = q.LocationId,
         ["availableQuantity"] = q.Quantity,

@@ -5,7 +5,7 @@ namespace ShopifyPS.Sync.Export;
 
 /// <summary>
 /// Reads what an export needs about a batch of items with one query per table (not one per item): variants,
-/// references, translations, extended texts, attributes and their translations, vendors, categories, sales
+/// units of measure, references, translations, extended texts, attributes and their translations, vendors, categories, sales
 /// prices and line discounts.
 /// </summary>
 public sealed class ExportDataReader(IErpStore erp)
@@ -17,6 +17,7 @@ public sealed class ExportDataReader(IErpStore erp)
     {
         var numbers = items.Select(i => i.No).ToList();
         var variants = ByItem(erp.RowsIn(ErpTables.ItemVariants, "ItemNo", numbers), v => v.ItemNo);
+        var units = ByItem(erp.RowsIn(ErpTables.ItemUnitsOfMeasure, "ItemNo", numbers), u => u.ItemNo);
         var references = ByItem(erp.RowsIn(ErpTables.ItemReferences, "ItemNo", numbers), r => r.ItemNo);
         var translations = ByItem(erp.RowsIn(ErpTables.ItemTranslations, "ItemNo", numbers), t => t.ItemNo);
         var texts = ByItem(erp.RowsIn(ErpTables.ExtendedTexts, "ItemNo", numbers), t => t.ItemNo);
@@ -41,6 +42,7 @@ public sealed class ExportDataReader(IErpStore erp)
                 {
                     Item = item,
                     Variants = Of(variants, item.No),
+                    Units = Of(units, item.No),
                     References = Of(references, item.No),
                     Vendor = vendors.GetValueOrDefault(item.VendorNo),
                     Category = categories.GetValueOrDefault(item.ItemCategoryCode),

@@ -12,11 +12,13 @@ public sealed class ExportItem
 
     public Item Item => Data.Item;
 
-    /// <summary>What the price engine needs for the item (blank <paramref name="variantCode"/>) or one of its variants.</summary>
-    public PriceInputs PriceInputs(string variantCode) => new()
+    /// <summary>What the price engine needs for the item (blank <paramref name="variantCode"/>) or one of its variants,
+    /// sold in <paramref name="unit"/>.</summary>
+    public PriceInputs PriceInputs(string variantCode, ItemUnit unit) => new()
     {
         Item = Data.Item,
         VariantCode = variantCode,
+        Unit = unit,
         SalesPrices = SalesPrices,
         LineDiscounts = LineDiscounts,
     };

@@ -30,11 +30,14 @@ internal static class ExportSku
         return data.Item.VendorItemNo;
     }
 
-    /// <summary>The barcode item reference of the item or one of its variants; the base unit (or none) is preferred.</summary>
-    public static string Barcode(ItemExportData data, string variantCode) =>
+    /// <summary>The barcode item reference of the item or one of its variants in <paramref name="unit"/>: a reference
+    /// for that unit, else one without a unit (Business Central's "unit of measure or blank"); never another unit's, so
+    /// a BOX's barcode is never sent as the piece's.</summary>
+    public static string Barcode(ItemExportData data, string variantCode, ItemUnit unit) =>
         data.References
-            .Where(r => r.ReferenceType == ReferenceType.BarCode && r.VariantCode == variantCode)
-            .OrderBy(r => r.UnitOfMeasure.Length == 0 || r.UnitOfMeasure == data.Item.BaseUnitOfMeasure ? 0 : 1)
+            .Where(r => r.ReferenceType == ReferenceType.BarCode && r.VariantCode == variantCode
+                && (r.UnitOfMeasure.Length == 0 || ItemUnits.Same(r.UnitOfMeasure, unit.Code)))
+            .OrderBy(r => r.UnitOfMeasure.Length == 0 ? 1 : 0)
             .Select(r => r.ReferenceNo)
             .FirstOrDefault() ?? "";
 }

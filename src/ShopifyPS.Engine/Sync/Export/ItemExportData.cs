@@ -7,6 +7,8 @@ public sealed class ItemExportData
 {
     public required Item Item { get; init; }
     public IReadOnlyList<ItemVariant> Variants { get; init; } = Array.Empty<ItemVariant>();
+    /// <summary>The item's rows of item-units-of-measure.csv (its base unit needs none).</summary>
+    public IReadOnlyList<ItemUnitOfMeasure> Units { get; init; } = Array.Empty<ItemUnitOfMeasure>();
     public IReadOnlyList<ItemReference> References { get; init; } = Array.Empty<ItemReference>();
     public Vendor? Vendor { get; init; }
     public ItemCategory? Category { get; init; }

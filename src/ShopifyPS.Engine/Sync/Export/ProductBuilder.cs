@@ -17,13 +17,23 @@ public static class ProductBuilder
     public static readonly string TooManyVariantsReason = $"Item has more than {MaxVariants} variants. Shopify allows a maximum of {MaxVariants} variants per product.";
 
     /// <summary>Why the item cannot be exported, or null when it can.</summary>
-    public static string? CannotExportReason(ItemExportData data)
+    public static string? CannotExportReason(ItemExportData data, ItemSettings settings)
     {
         if (data.Item.Blocked || data.Item.SalesBlocked) return BlockedReason;
         if (string.IsNullOrWhiteSpace(data.Item.Description)) return EmptyDescriptionReason;
-        if (data.Variants.Count(v => !v.Blocked) > MaxVariants) return TooManyVariantsReason;
+        // Business Central counts item variants times units when units are variants (CheckItemVariantCount).
+        if (Math.Max(1, data.Variants.Count(v => !v.Blocked)) * Units(data, settings).Count > MaxVariants) return TooManyVariantsReason;
+        if (!settings.UomAsVariant && ItemUnits.UnknownSalesUnitReason(data.Item, data.Units) is { } unknownUnit) return unknownUnit;
+        // The base unit's code is the option value of its variant, and Shopify refuses an empty option value.
+        if (settings.UomAsVariant && data.Item.BaseUnitOfMeasure.Length == 0)
+            return $"Item {data.Item.No} has no BaseUnitOfMeasure, which names its variant when units of measure are variants: set it (Set-ShopifyItem -No {data.Item.No} -BaseUnitOfMeasure PCS).";
+        if (AttributeOptions.Problem(data, settings) is { } attributes) return attributes;
         return null;
     }
+
+    /// <summary>The units the item's variants are sold in: every unit when units are variants, else the sales unit.</summary>
+    private static IReadOnlyList<ItemUnit> Units(ItemExportData data, ItemSettings settings) =>
+        settings.UomAsVariant ? ItemUnits.All(data.Item, data.Units) : [ItemUnits.Sales(data.Item, data.Units) ?? new ItemUnit(data.Item.BaseUnitOfMeasure, 1)];
 
     /// <summary>Builds the product; call <see cref="CannotExportReason"/> first.</summary>
     public static ProductDraft Build(ItemExportData data, ItemSettings settings, DateOnly today)
@@ -44,31 +54,36 @@ public static class ProductBuilder
                 _ => ProductStatus.Active,
             },
             HasVariants = variants.Count > 0,
+            UnitOptionName = settings.UomAsVariant ? settings.OptionNameForUom : null,
+            AttributeOptions = AttributeOptions.Of(data),
         };
         foreach (var blocked in data.Variants.Where(v => v.Blocked))
             draft.SkippedVariants.Add((blocked.Code, BlockedVariantReason));
 
+        var units = Units(data, settings);
         if (variants.Count == 0)
-            draft.Variants.Add(Variant(data, settings, "", "", ""));
+            foreach (var unit in units) draft.Variants.Add(Variant(data, settings, "", "", "", unit));
         else
             foreach (var variant in variants)
-                draft.Variants.Add(Variant(data, settings, variant.Code, variant.Code, Fallback(variant.Description, variant.Code)));
+            foreach (var unit in units)
+                draft.Variants.Add(Variant(data, settings, variant.Code, variant.Code, Fallback(variant.Description, variant.Code), unit));
         return draft;
     }
 
-    private static VariantDraft Variant(ItemExportData data, ItemSettings settings, string variantCode, string optionValue, string title)
+    private static VariantDraft Variant(ItemExportData data, ItemSettings settings, string variantCode, string optionValue, string title, ItemUnit unit)
     {
-        var barcode = ExportSku.Barcode(data, variantCode);
+        var barcode = ExportSku.Barcode(data, variantCode, unit);
         return new VariantDraft
         {
             VariantCode = variantCode,
+            Unit = unit,
             OptionValue = optionValue,
             Title = title,
             Barcode = barcode,
             Sku = ExportSku.For(settings.SkuMapping, settings.SkuFieldSeparator, data, variantCode, barcode),
             Price = data.Item.UnitPrice,
             UnitCost = data.Item.UnitCost,
-            Weight = data.Item.GrossWeight,
+            Weight = data.Item.GrossWeight * unit.QtyPerUnit,
             Tracked = settings.InventoryTracked,
             InventoryPolicy = settings.DefaultInventoryPolicy,
             TaxCode = data.Item.VatProdPostingGroup,

@@ -14,6 +14,10 @@ public sealed class ProductDraft
     public ProductStatus Status { get; init; }
     /// <summary>True when the variants come from item variants (option "Variant"); false for the single default variant.</summary>
     public bool HasVariants { get; init; }
+    /// <summary>The option that holds the unit of measure when units are variants (items.uomAsVariant), else null.</summary>
+    public string? UnitOptionName { get; init; }
+    /// <summary>The options (name, value) of an item without variants whose attributes are marked AsOption; else none.</summary>
+    public IReadOnlyList<(string Name, string Value)> AttributeOptions { get; init; } = [];
     public List<VariantDraft> Variants { get; } = new();
     /// <summary>Item variants left out, with the reason (reported as skipped records).</summary>
     public List<(string VariantCode, string Reason)> SkippedVariants { get; } = new();
@@ -29,6 +33,8 @@ public sealed class VariantDraft
     public string Title { get; init; } = "";
     public string Sku { get; init; } = "";
     public string Barcode { get; init; } = "";
+    /// <summary>The unit of measure this variant sells (the item's sales unit, or its own unit as a variant).</summary>
+    public ItemUnit Unit { get; init; } = new("", 1);
     public decimal Price { get; set; }
     public decimal? CompareAtPrice { get; set; }
     public decimal UnitCost { get; set; }

@@ -71,7 +71,7 @@ public sealed class ProductExportJob
                     if (draft is null) continue;
                     handles[handle] = no;
                     var input = ProductSetInput.ForCreate(ProductSetInput.Content(draft, []), draft,
-                        _stock.Any ? v => _stock.ProductSetQuantities(item.Item, v.VariantCode) : null);
+                        _stock.Any ? v => _stock.ProductSetQuantities(item.Item, v) : null);
                     plans.Add(new PlannedProduct
                     {
                         Draft = draft, Item = item.Item,
@@ -89,6 +89,26 @@ public sealed class ProductExportJob
             yield break;
         }
         await foreach (var result in new ProductSender(_context).SendAsync(plans, cancellationToken).ConfigureAwait(false)) yield return result;
+    }
+
+    /// <summary>Add-ShopifyItem -AsVariantOf: adds each selected item to product <paramref name="productId"/> as a variant
+    /// of it (<see cref="ItemAsVariant"/>), priced and checked as an export.</summary>
+    public async IAsyncEnumerable<SyncResult> AddAsVariantsAsync(ItemSelection selection, string productId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        _context.RefuseWhenOutgoingRequestsOff("ProductVariantsBulkCreate");
+        var (items, notFound) = selection.Resolve(Erp);
+        foreach (var no in notFound)
+            yield return Result(SyncAction.Skipped, no, productId, $"No item '{no}' in the item store.");
+        var drafts = new List<(ProductDraft, Item)>();
+        foreach (var batch in items.Chunk(ExportDataReader.BatchSize))
+            foreach (var item in new ExportDataReader(Erp).Read(batch))
+            {
+                var (draft, result) = Build(item, productId);
+                if (result is not null) yield return result;
+                if (draft is not null) drafts.Add((draft, item.Item));
+            }
+        if (drafts.Count == 0) yield break;
+        await foreach (var result in new ItemAsVariant(_context, _stock).AddAsync(productId, drafts, cancellationToken).ConfigureAwait(false)) yield return result;
     }
 
     /// <summary>E11 and S5: updates the linked products (of the items matching <paramref name="itemNos"/>, when given).</summary>
@@ -131,14 +151,14 @@ public sealed class ProductExportJob
     private (ProductDraft? Draft, SyncResult? Result) Build(ExportItem item, string productId)
     {
         var no = item.Item.No;
-        if (ProductBuilder.CannotExportReason(item.Data) is { } reason) return (null, Skip(no, productId, reason));
+        if (ProductBuilder.CannotExportReason(item.Data, _context.Profile.Items) is { } reason) return (null, Skip(no, productId, reason));
 
         var draft = ProductBuilder.Build(item.Data, _context.Profile.Items, _context.Today);
         try
         {
             foreach (var variant in draft.Variants)
             {
-                var price = _prices.Calculate(item.PriceInputs(variant.VariantCode));
+                var price = _prices.Calculate(item.PriceInputs(variant.VariantCode, variant.Unit));
                 (variant.Price, variant.CompareAtPrice, variant.UnitCost) = (price.Price, price.CompareAtPrice, price.UnitCost);
             }
         }
@@ -183,7 +203,8 @@ public sealed class ProductExportJob
             if (update.NewVariants.Count > 0)
             {
                 var options = await ProductOptions.ReadAsync(_context.Client, update.Product.Id, cancellationToken).ConfigureAwait(false);
-                lines.Add(options.OptionName is { } name ? $"new variants go under option '{name}'" : options.Problem!);
+                var (names, problem) = options.For(update.Draft);
+                lines.Add(names is not null ? $"new variants go under option '{string.Join("', '", names)}'" : problem!);
             }
             var notes = update.Notes.Count == 0 ? "" : " (" + string.Join("; ", update.Notes) + ")";
             yield return Result(SyncAction.Updated, update.Draft.ItemNo, update.Product.Id, $"Would update product {update.Product.Id}: {string.Join("; ", lines)}.{notes}");

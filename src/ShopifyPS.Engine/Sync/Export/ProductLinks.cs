@@ -5,7 +5,7 @@ namespace ShopifyPS.Sync.Export;
 
 /// <summary>
 /// Records a created product in the connector state, in one transaction: the product linked to its item, each variant
-/// linked to its item variant (by option value) with its inventory item, what was sent for each (the records an update
+/// linked to its item variant and unit (by its option values) with its inventory item, what was sent for each (the records an update
 /// compares with), and the end of the pending create. Variants Shopify no longer has lose their local record.
 /// </summary>
 internal static class ProductLinks
@@ -38,9 +38,10 @@ internal static class ProductLinks
         sent.SaveProduct(connector, shop, product.Id);
         var byOption = draft.Variants.ToDictionary(v => ProductSetInput.OptionValue(draft, v), StringComparer.OrdinalIgnoreCase);
         var kept = new HashSet<string>();
+        var unitSlot = draft.UnitOptionName is null ? 0 : ProductSetInput.OptionNames(draft).Count;
         foreach (var variant in product.Variants)
         {
-            var value = variant.SelectedOptions.FirstOrDefault()?.Value ?? "";
+            var value = string.Join(" / ", variant.SelectedOptions.Select(o => o.Value));
             if (!byOption.TryGetValue(value, out var draftVariant)) continue;
             kept.Add(variant.Id);
             connector.SaveVariant(new ShopVariant
@@ -55,6 +56,8 @@ internal static class ProductLinks
                 MappedByItem = !draft.HasVariants,
                 InventoryItemId = variant.InventoryItemId,
                 Tracked = variant.Tracked,
+                UnitOfMeasure = ProductSetInput.UnitOption(draft, draftVariant),
+                UomOptionId = unitSlot,
             });
             var record = SentFields.Of(draftVariant);
             if (found)

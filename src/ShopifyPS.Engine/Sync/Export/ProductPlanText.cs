@@ -16,7 +16,7 @@ internal static class ProductPlanText
         string.Join("; ", draft.Variants.Take(VariantsShown).Select(v =>
             $"{ProductSetInput.OptionValue(draft, v)}: SKU '{v.Sku}', barcode '{v.Barcode}', price {ProductSetInput.Money(v.Price)}" +
             (v.CompareAtPrice is { } c ? $", compare-at {ProductSetInput.Money(c)}" : "") + $", cost {ProductSetInput.Money(v.UnitCost)}" +
-            (stock.Any ? ", stocked at " + string.Join(", ", stock.For(item, v.VariantCode).Select(q => $"{q.LocationId} ({q.Quantity})")) : ""))) +
+            (stock.Any ? ", stocked at " + string.Join(", ", stock.For(item, v).Select(q => $"{q.LocationId} ({q.Quantity})")) : ""))) +
         (draft.Variants.Count > VariantsShown ? $"; and {draft.Variants.Count - VariantsShown} more" : "") +
         (publications.Count > 0 ? $"; published to {string.Join(", ", publications)}" : "; published nowhere (items.publications is empty)") + ".";
 }

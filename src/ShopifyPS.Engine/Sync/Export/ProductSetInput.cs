@@ -7,8 +7,9 @@ namespace ShopifyPS.Sync.Export;
 
 /// <summary>
 /// Turns a priced <see cref="ProductDraft"/> into the input of the <c>productSet</c> that creates its product
-/// (ProductSetInput, 2026-04): the product fields, its one option ("Variant" with the item variant codes, or Shopify's
-/// default "Title" option for an item without variants), every variant with its inventory item, the status (S4) and
+/// (ProductSetInput, 2026-04): the product fields, its options ("Variant" with the item variant codes, or Shopify's
+/// default "Title" option for an item without variants; with units as variants, the unit option after "Variant" or
+/// alone; for an item without variants, its attributes marked AsOption), every variant with its inventory item, the status (S4) and
 /// the stable handle. Products that exist are never sent through productSet again (see <see cref="ProductUpdate"/>).
 /// </summary>
 public static class ProductSetInput
@@ -36,29 +37,47 @@ public static class ProductSetInput
         return HandlePrefix + slug.ToString().Trim('-');
     }
 
-    /// <summary>The option value that stands for the draft variant in Shopify.</summary>
-    public static string OptionValue(ProductDraft draft, VariantDraft variant) => draft.HasVariants ? variant.OptionValue : DefaultOptionValue;
+    /// <summary>The option values that stand for the draft variant in Shopify, joined as Shopify titles a variant
+    /// ("S / BOX"): how a variant is named in messages and found again among a product's variants.</summary>
+    public static string OptionValue(ProductDraft draft, VariantDraft variant) => string.Join(" / ", OptionValues(draft, variant));
 
-    public static string OptionName(ProductDraft draft) => draft.HasVariants ? VariantOptionName : DefaultOptionName;
+    /// <summary>The product's option names, in Shopify's order.</summary>
+    public static IReadOnlyList<string> OptionNames(ProductDraft draft) =>
+        draft.AttributeOptions.Count > 0 ? draft.AttributeOptions.Select(o => o.Name).ToList()
+        : draft.UnitOptionName is { } unit ? draft.HasVariants ? [VariantOptionName, unit] : [unit]
+        : [draft.HasVariants ? VariantOptionName : DefaultOptionName];
+
+    /// <summary>The variant's option values, in the order of <see cref="OptionNames"/>.</summary>
+    public static IReadOnlyList<string> OptionValues(ProductDraft draft, VariantDraft variant) =>
+        draft.AttributeOptions.Count > 0 ? draft.AttributeOptions.Select(o => o.Value).ToList()
+        : draft.UnitOptionName is not null ? draft.HasVariants ? [variant.OptionValue, variant.Unit.Code] : [variant.Unit.Code]
+        : [draft.HasVariants ? variant.OptionValue : DefaultOptionValue];
+
+    /// <summary>The unit the variant stands for as an option value; blank when units are not variants.</summary>
+    public static string UnitOption(ProductDraft draft, VariantDraft variant) => draft.UnitOptionName is null ? "" : variant.Unit.Code;
+
+    /// <summary>ProductVariantSetInput/ProductVariantsBulkInput <c>optionValues</c>: each option's value for the variant.</summary>
+    public static JArray OptionValuesInput(IReadOnlyList<string> names, IReadOnlyList<string> values) =>
+        new(names.Zip(values, (name, value) => new JObject { ["optionName"] = name, ["name"] = value }));
 
     /// <summary>The product as a create sends it (E9), with the product's tags (E10): every managed field
-    /// (<see cref="ManagedFields"/>), its one option and every variant.</summary>
+    /// (<see cref="ManagedFields"/>), its options and every variant.</summary>
     public static JObject Content(ProductDraft draft, IReadOnlyList<string> tags)
     {
-        var optionName = OptionName(draft);
+        var names = OptionNames(draft);
         var content = new JObject();
         foreach (var field in ManagedFields.Product) field.Put(content, field.Value(draft));
         content["tags"] = new JArray(tags);
-        content["productOptions"] = new JArray(new JObject
+        content["productOptions"] = new JArray(names.Select((name, i) => new JObject
         {
-            ["name"] = optionName,
-            ["values"] = new JArray(draft.Variants.Select(v => new JObject { ["name"] = OptionValue(draft, v) })),
-        });
+            ["name"] = name,
+            ["values"] = new JArray(draft.Variants.Select(v => OptionValues(draft, v)[i]).Distinct().Select(value => new JObject { ["name"] = value })),
+        }));
         content["variants"] = new JArray(draft.Variants.Select(v =>
         {
             var variant = new JObject
             {
-                ["optionValues"] = new JArray(new JObject { ["optionName"] = optionName, ["name"] = OptionValue(draft, v) }),
+                ["optionValues"] = OptionValuesInput(names, OptionValues(draft, v)),
                 ["taxable"] = true,
             };
             foreach (var field in ManagedFields.AllVariant) field.Put(variant, field.Value(v));

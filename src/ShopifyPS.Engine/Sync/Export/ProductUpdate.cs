@@ -111,11 +111,11 @@ internal sealed class ProductUpdate
         var stillBacked = 0;
         foreach (var variant in draft.Variants)
         {
-            var linked = mapped.FirstOrDefault(v => v.VariantCode == variant.VariantCode);
+            var linked = mapped.FirstOrDefault(v => Key(v.VariantCode, v.UnitOfMeasure) == Key(variant.VariantCode, ProductSetInput.UnitOption(draft, variant)));
             if (linked is null)
             {
-                // A default variant is never added: a product gets item variants, not a second "Default Title".
-                if (variant.VariantCode.Length > 0) update.NewVariants.Add(variant);
+                // A default variant is never added: a product gets item variants (or units), not a second "Default Title".
+                if (variant.VariantCode.Length > 0 || draft.UnitOptionName is not null) update.NewVariants.Add(variant);
                 continue;
             }
             stillBacked++;
@@ -132,11 +132,11 @@ internal sealed class ProductUpdate
             if (changes.Count > 0) update.Variants.Add(new VariantUpdate(linked, variant, changes));
         }
 
-        var codes = draft.Variants.Select(v => v.VariantCode).ToHashSet();
-        var removed = mapped.Where(v => !codes.Contains(v.VariantCode)).ToList();
+        var keys = draft.Variants.Select(v => Key(v.VariantCode, ProductSetInput.UnitOption(draft, v))).ToHashSet();
+        var removed = mapped.Where(v => !keys.Contains(Key(v.VariantCode, v.UnitOfMeasure))).ToList();
         if (removed.Count > 0)
         {
-            var names = string.Join(", ", removed.Select(v => v.VariantCode.Length == 0 ? "(the item's default variant)" : v.VariantCode));
+            var names = string.Join(", ", removed.Select(v => string.Join(" / ", new[] { v.VariantCode, v.UnitOfMeasure }.Where(p => p.Length > 0)) is { Length: > 0 } name ? name : "(the item's default variant)"));
             if (removedVariants == RemovedVariantAction.ArchiveWhenAllRemoved && stillBacked == 0)
             {
                 update.NewVariants.Clear();
@@ -152,6 +152,10 @@ internal sealed class ProductUpdate
             update.Notes.Add($"left alone: {unmapped.Count} unmapped variant(s) ({string.Join(", ", unmapped.Select(v => v.Sku.Length > 0 ? v.Sku : v.Id))})");
         return update;
     }
+
+    /// <summary>An item variant in a unit (blank: the sales unit), as mirror rows and drafts are matched; units compare
+    /// ignoring case, as Business Central's codes.</summary>
+    private static (string, string) Key(string variantCode, string unit) => (variantCode, unit.ToUpperInvariant());
 
     /// <summary>A variant ShopifyPS has no record of (imported, or linked by an earlier version) starts from the ERP's
     /// values now, so nothing is pushed over what Shopify has; only its prices follow the price record, as in

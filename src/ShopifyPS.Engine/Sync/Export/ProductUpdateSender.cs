@@ -78,12 +78,13 @@ internal sealed class ProductUpdateSender(ShopSession context, DefaultLocationSt
     private async Task<IReadOnlyList<(ShopVariant Variant, VariantDraft Draft)>> CreateVariantsAsync(ProductUpdate update, List<string> problems, CancellationToken cancellationToken)
     {
         var options = await ProductOptions.ReadAsync(context.Client, update.Product.Id, cancellationToken).ConfigureAwait(false);
-        if (options.OptionName is null)
+        var (names, problem) = options.For(update.Draft);
+        if (names is null)
         {
-            problems.Add(options.Problem!);
+            problems.Add(problem!);
             return [];
         }
-        var inputs = update.NewVariants.Select(v => VariantCreateInput(update, v, options.OptionName)).ToList();
+        var inputs = update.NewVariants.Select(v => VariantCreateInput(update, v, names)).ToList();
         var payload = (await context.Client.ExecuteAsync("ProductVariantsBulkCreate",
             new JObject { ["productId"] = update.Product.Id, ["variants"] = new JArray(inputs) }, cancellationToken).ConfigureAwait(false)).Payload();
         if (!payload.Succeeded)
@@ -95,13 +96,14 @@ internal sealed class ProductUpdateSender(ShopSession context, DefaultLocationSt
         foreach (var node in payload.Data["productVariants"]?.Children<JObject>() ?? [])
         {
             var variant = new ShopifyVariant(update.Product.Id, node);
-            var value = variant.SelectedOptions.FirstOrDefault(o => o.Name == options.OptionName)?.Value;
-            var draft = update.NewVariants.FirstOrDefault(v => string.Equals(v.OptionValue, value, StringComparison.OrdinalIgnoreCase));
+            var value = string.Join(" / ", names.Select(name => variant.SelectedOptions.FirstOrDefault(o => o.Name == name)?.Value));
+            var draft = update.NewVariants.FirstOrDefault(v => string.Equals(ProductSetInput.OptionValue(update.Draft, v), value, StringComparison.OrdinalIgnoreCase));
             if (draft is null) continue;
             created.Add((new ShopVariant
             {
                 Shop = Shop, Id = variant.Id, ProductId = update.Product.Id, Sku = variant.Sku, Barcode = variant.Barcode,
                 ItemNo = update.Draft.ItemNo, VariantCode = draft.VariantCode, InventoryItemId = variant.InventoryItemId, Tracked = variant.Tracked,
+                UnitOfMeasure = ProductSetInput.UnitOption(update.Draft, draft), UomOptionId = update.Draft.UnitOptionName is null ? 0 : names.Count,
             }, draft));
         }
         if (options.OnlyDefaultVariant)
@@ -110,15 +112,16 @@ internal sealed class ProductUpdateSender(ShopSession context, DefaultLocationSt
         return created;
     }
 
-    private JObject VariantCreateInput(ProductUpdate update, VariantDraft variant, string optionName)
+    private JObject VariantCreateInput(ProductUpdate update, VariantDraft variant, IReadOnlyList<string> optionNames)
     {
         var input = new JObject
         {
-            ["optionValues"] = new JArray(new JObject { ["optionName"] = optionName, ["name"] = variant.OptionValue }),
+            ["optionValues"] = ProductSetInput.OptionValuesInput(optionNames,
+                update.Draft.UnitOptionName is null ? [variant.OptionValue] : ProductSetInput.OptionValues(update.Draft, variant)),
             ["taxable"] = true,
         };
         foreach (var field in ManagedFields.AllVariant) field.Put(input, field.Value(variant));
-        if (stock.Any) input["inventoryQuantities"] = stock.BulkCreateQuantities(update.Item, variant.VariantCode);
+        if (stock.Any) input["inventoryQuantities"] = stock.BulkCreateQuantities(update.Item, variant);
         return input;
     }
 

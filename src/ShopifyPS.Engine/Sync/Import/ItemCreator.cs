@@ -75,7 +75,7 @@ internal sealed class ItemCreator(ItemSettings settings, IErpStore erp, ErpIndex
         References(product, variant, item, code, outcome);
         if (code.Length == 0) return;
         var itemVariant = erp.Rows(ErpTables.ItemVariants, ("ItemNo", item.No), ("Code", code)).FirstOrDefault();
-        var title = Truncate(variant.Source.Title);
+        var title = Truncate(UnitOption.ItemVariantTitle(variant.Source, variant.Mirror));
         if (itemVariant is null || itemVariant.Description == title) return;
         outcome.Updated(item.No, $"variant {item.No}/{code}: Description: '{itemVariant.Description}' → '{title}'");
         itemVariant.Description = title;
@@ -146,7 +146,7 @@ internal sealed class ItemCreator(ItemSettings settings, IErpStore erp, ErpIndex
     /// without variants, whose variant is the item).</summary>
     private void ItemVariantFor(ImportedProduct product, ImportedVariant variant, string item, VariantOutcome outcome)
     {
-        if (!product.Mirror.HasVariants)
+        if (!product.Mirror.HasVariants || UnitOption.OnlyUnit(variant.Source, variant.Mirror))
         {
             References(product, variant, ReadItem(item)!, "", outcome);
             if (variant.Mirror.ItemNo.Length == 0) Link(variant, item, "");
@@ -166,7 +166,7 @@ internal sealed class ItemCreator(ItemSettings settings, IErpStore erp, ErpIndex
         code = code is null ? NextVariantCode(item) : index.Variant(item, code) ?? code;
         if (index.Variant(item, code) is null)
         {
-            var itemVariant = new ItemVariant { ItemNo = item, Code = code, Description = Truncate(variant.Source.Title) };
+            var itemVariant = new ItemVariant { ItemNo = item, Code = code, Description = Truncate(UnitOption.ItemVariantTitle(variant.Source, variant.Mirror)) };
             erp.Upsert(ErpTables.ItemVariants, itemVariant);
             index.Added(itemVariant);
             outcome.Created(item, $"new variant {item}/{code}: Description '{itemVariant.Description}'");
@@ -174,6 +174,20 @@ internal sealed class ItemCreator(ItemSettings settings, IErpStore erp, ErpIndex
         else if (variant.Mirror.ItemNo != item || variant.Mirror.VariantCode != code) outcome.Mapped($"mapped to variant {item}/{code} (the SKU names it)");
         Link(variant, item, code);
         References(product, variant, ReadItem(item)!, code, outcome);
+    }
+
+    /// <summary>Business Central's CreateItemUnitOfMeasure: the unit a newly mapped variant stands for becomes a unit of
+    /// measure of its item when the item lacks it, with 1 base unit per unit, as Business Central inserts it (Shopify does
+    /// not know how many pieces a BOX holds); the note says to set the real quantity. Business Central does this only
+    /// for a variant it creates an item (variant) for; a sibling unit variant that maps to that item by its SKU needs
+    /// its unit just as much, so every newly mapped variant is served.</summary>
+    public void AddUnitOfMeasure(ImportedVariant variant, VariantOutcome outcome)
+    {
+        var (unit, itemNo) = (variant.Mirror.UnitOfMeasure, variant.Mirror.ItemNo);
+        if (unit.Length == 0 || itemNo.Length == 0 || ReadItem(itemNo) is not { } item || ItemUnits.Same(unit, item.BaseUnitOfMeasure)) return;
+        if (erp.Exists(ErpTables.ItemUnitsOfMeasure, ("ItemNo", itemNo), ("Code", unit))) return;
+        erp.Upsert(ErpTables.ItemUnitsOfMeasure, new ItemUnitOfMeasure { ItemNo = itemNo, Code = unit, QtyPerUnitOfMeasure = 1 });
+        outcome.Created(itemNo, $"new unit of measure {unit} of item {itemNo} with QtyPerUnitOfMeasure 1, as Business Central creates it: set how many {item.BaseUnitOfMeasure} one {unit} holds in the ERP");
     }
 
     /// <summary>variantPrefix + 001, or the item's last code with the prefix increased (I5).</summary>
@@ -190,14 +204,16 @@ internal sealed class ItemCreator(ItemSettings settings, IErpStore erp, ErpIndex
         return code;
     }
 
-    /// <summary>Business Central's CreateReferences: the barcode as a barcode reference; with skuMapping Bar Code the
-    /// SKU too; with Vendor Item No. the SKU as the item's vendor item no. and as a vendor reference.</summary>
+    /// <summary>Business Central's CreateReferences: the barcode as a barcode reference (of the unit the variant stands
+    /// for); with skuMapping Bar Code the SKU too; with Vendor Item No. the SKU as the item's vendor item no. and as a
+    /// vendor reference.</summary>
     private void References(ImportedProduct product, ImportedVariant variant, Item item, string code, VariantOutcome outcome)
     {
-        if (variant.Mirror.Barcode.Length > 0) Reference(item.No, code, ReferenceType.BarCode, "", variant.Mirror.Barcode, outcome);
+        var unit = variant.Mirror.UnitOfMeasure;
+        if (variant.Mirror.Barcode.Length > 0) Reference(item.No, code, ReferenceType.BarCode, "", variant.Mirror.Barcode, outcome, unit);
         var sku = variant.Mirror.Sku;
         if (sku.Length == 0) return;
-        if (settings.SkuMapping == SkuMapping.BarCode) Reference(item.No, code, ReferenceType.BarCode, "", sku, outcome);
+        if (settings.SkuMapping == SkuMapping.BarCode) Reference(item.No, code, ReferenceType.BarCode, "", sku, outcome, unit);
         if (settings.SkuMapping != SkuMapping.VendorItemNo || item.VendorNo.Length == 0) return;
         if (code.Length == 0 && item.VendorItemNo != sku)
         {
@@ -210,15 +226,15 @@ internal sealed class ItemCreator(ItemSettings settings, IErpStore erp, ErpIndex
     }
 
     /// <summary>Adds the reference unless it exists; one for a variant replaces the same one without a variant.</summary>
-    private void Reference(string itemNo, string code, ReferenceType type, string typeNo, string referenceNo, VariantOutcome outcome)
+    private void Reference(string itemNo, string code, ReferenceType type, string typeNo, string referenceNo, VariantOutcome outcome, string unit = "")
     {
-        var reference = new ItemReference { ItemNo = itemNo, VariantCode = code, ReferenceType = type, ReferenceTypeNo = typeNo, ReferenceNo = referenceNo };
+        var reference = new ItemReference { ItemNo = itemNo, VariantCode = code, UnitOfMeasure = unit, ReferenceType = type, ReferenceTypeNo = typeNo, ReferenceNo = referenceNo };
         if (erp.Upsert(ErpTables.ItemReferences, reference) != UpsertOutcome.Inserted) return;
         index.Added(reference);
         var what = type == ReferenceType.BarCode ? "barcode" : $"vendor {typeNo} reference";
         outcome.Updated(itemNo, $"new {what} {referenceNo} of {itemNo}{(code.Length > 0 ? "/" + code : "")}");
         if (code.Length == 0) return;
-        var itemLevel = new ItemReference { ItemNo = itemNo, ReferenceType = type, ReferenceTypeNo = typeNo, ReferenceNo = referenceNo };
+        var itemLevel = new ItemReference { ItemNo = itemNo, UnitOfMeasure = unit, ReferenceType = type, ReferenceTypeNo = typeNo, ReferenceNo = referenceNo };
         if (erp.Delete(ErpTables.ItemReferences, itemLevel)) index.Removed(itemLevel);
     }
 

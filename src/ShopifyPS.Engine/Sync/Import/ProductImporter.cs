@@ -111,10 +111,12 @@ internal sealed class ProductImporter
                 if (product.ItemNo.Length == 0) product.ItemNo = mapping.ItemNo;
                 outcome.Mapped($"mapped to {Describe(variant)}: {mapping.Reason}");
                 if (full is not null && changed && settings.ShopifyCanUpdateItems) _creator.Update(full, full.Variants[i], outcome);
+                if (full is not null && settings.AutoCreateUnknownItems) _creator.AddUnitOfMeasure(full.Variants[i], outcome);
             }
             else if (full is not null && settings.AutoCreateUnknownItems)
             {
                 _creator.Create(full, full.Variants[i], outcome);
+                _creator.AddUnitOfMeasure(full.Variants[i], outcome);
                 if (!SkuMapper.IsMapped(product, variant))
                     outcome.Skip($"not mapped: skuMapping {settings.SkuMapping} creates no item variants. Map it with Set-ShopifySkuMapping.");
             }
@@ -162,6 +164,7 @@ internal sealed class ProductImporter
             row.Barcode = v.Barcode;
             row.InventoryItemId = v.InventoryItemId;
             row.Tracked = v.Tracked;
+            UnitOption.Read(_profile.Items, v, row);
             return new ImportedVariant(v, row);
         }).ToList();
         foreach (var gone in known.Keys) connector.DeleteVariant(Shop, gone);
@@ -169,5 +172,6 @@ internal sealed class ProductImporter
     }
 
     private static string Describe(ShopVariant variant) =>
-        variant.VariantCode.Length > 0 ? $"item {variant.ItemNo}, variant {variant.VariantCode}" : $"item {variant.ItemNo}";
+        (variant.VariantCode.Length > 0 ? $"item {variant.ItemNo}, variant {variant.VariantCode}" : $"item {variant.ItemNo}") +
+        (variant.UnitOfMeasure.Length > 0 ? $", unit {variant.UnitOfMeasure}" : "");
 }

@@ -99,6 +99,7 @@ public static class InventorySync
             _scope.Clear();
             var items = new Dictionary<string, Item?>(StringComparer.Ordinal);
             var stock = new Dictionary<string, (IReadOnlyList<StockEntry> All, ILookup<string, StockEntry> ByVariant)>(StringComparer.Ordinal);
+            var units = new VariantUnits(_context.Store.Erp);
             foreach (var variant in variants)
             {
                 if (_planned++ % 100 == 0) _context.Progress.Report(RunEvent.Progress($"Calculating stock: {_planned} variants", _planned, 0));
@@ -119,6 +120,12 @@ public static class InventorySync
                     yield return Result(variant, SyncAction.Skipped, $"Item '{item.No}' is a {item.Type} item, which has no stock: only Inventory items are synchronized (Set-ShopifyItem -No {item.No} -Type Inventory, if it should have stock).");
                     continue;
                 }
+                var (unit, unitProblem) = units.For(item, variant.UnitOfMeasure);
+                if (unit is null)
+                {
+                    yield return Result(variant, SyncAction.Skipped, unitProblem!);
+                    continue;
+                }
                 if (!stock.TryGetValue(item.No, out var itemStock))
                 {
                     var all = _context.Store.Erp.Rows(ErpTables.Stock, ("ItemNo", item.No));
@@ -131,7 +138,7 @@ public static class InventorySync
                 var rows = variantCode.Length == 0 ? itemStock.All : itemStock.ByVariant[variantCode.Trim()];
                 foreach (var (location, filter) in _enabled)
                 {
-                    var figure = StockCalculator.Calculate(location.StockCalculation, filter, item, variantCode, rows)!;
+                    var figure = StockCalculator.Calculate(location.StockCalculation, filter, item, variantCode, rows, unit.QtyPerUnit)!;
                     if (figure.WasNegative)
                         _context.Progress.Report(RunEvent.Warning(
                             $"Item {Code(variant)} at {location.Name}: the calculated stock is {figure.Calculated}; Shopify gets 0."));

@@ -15,6 +15,7 @@ public sealed class ShopifyInventoryLevel
         Shop = row.Shop;
         ItemNo = variant.ItemNo;
         VariantCode = variant.VariantCode;
+        UnitOfMeasure = variant.UnitOfMeasure;
         Sku = variant.Sku;
         ProductId = variant.ProductId;
         VariantId = variant.Id;
@@ -30,6 +31,8 @@ public sealed class ShopifyInventoryLevel
     public string Shop { get; }
     public string ItemNo { get; }
     public string VariantCode { get; }
+    /// <summary>The unit of measure the variant stands for when units are variants (its stock counts that unit).</summary>
+    public string UnitOfMeasure { get; }
     public string Sku { get; }
     public string ProductId { get; }
     public string VariantId { get; }
@@ -42,7 +45,7 @@ public sealed class ShopifyInventoryLevel
     public long? CalculatedStock { get; }
     public DateTimeOffset? CalculatedAt { get; }
 
-    public override string ToString() => $"{ItemNo}{(VariantCode.Length > 0 ? "/" + VariantCode : "")} at {Location}: Shopify {ShopifyStock}, calculated {CalculatedStock}";
+    public override string ToString() => $"{ItemNo}{(VariantCode.Length > 0 ? "/" + VariantCode : "")}{(UnitOfMeasure.Length > 0 ? " " + UnitOfMeasure : "")} at {Location}: Shopify {ShopifyStock}, calculated {CalculatedStock}";
 
     /// <summary>The mirror's levels of the shop, of the given items and locations (empty: all), by variant and location.
     /// Reads the database only.</summary>

@@ -15,10 +15,11 @@ public static class StockCalculator
     /// Sums the location's stock calculation over the stock rows whose ERP location the filter matches. A blank
     /// variant code sums every variant of the item, as Business Central does for a product without variants.
     /// Returns null when there is no figure: the location is Disabled, or the item is a non-inventory or
-    /// service item (bc-connector.md §2.11).
+    /// service item (bc-connector.md §2.11). Stock is kept in base units; a variant sold in a unit of several gets
+    /// the whole units the stock fills (<paramref name="qtyPerUnit"/>: 30 pieces are 2 boxes of 12).
     /// </summary>
     public static StockFigure? Calculate(StockCalculation calculation, LocationFilter filter, Item item, string variantCode,
-        IEnumerable<StockEntry> stock)
+        IEnumerable<StockEntry> stock, decimal qtyPerUnit = 1)
     {
         if (calculation == StockCalculation.Disabled || item.Type != ItemType.Inventory) return null;
 
@@ -26,7 +27,7 @@ public static class StockCalculator
             .Where(row => SameCode(row.ItemNo, item.No)
                 && (variantCode.Length == 0 || SameCode(row.VariantCode, variantCode))
                 && filter.Matches(row.LocationCode))
-            .Sum(row => calculation == StockCalculation.FreeInventory ? row.FreeInventory : row.ProjectedAvailableBalance);
+            .Sum(row => calculation == StockCalculation.FreeInventory ? row.FreeInventory : row.ProjectedAvailableBalance) / qtyPerUnit;
 
         // Shopify counts whole units: BC rounds down (Round(stock, 1, '<')) and then sends at least 0.
         var whole = (int)Math.Floor(sum);

@@ -43,7 +43,7 @@ public sealed class PriceEngine
         steps.Add(_currency.DescribeConversion());
         steps.Add(_tax.Describe());
 
-        var unitCost = _currency.Round(_currency.FromLocal(item.UnitCost));
+        var unitCost = _currency.Round(_currency.FromLocal(item.UnitCost * PerUnit(inputs)));
         decimal? compareAt = chosen.UnitPrice > price ? chosen.UnitPrice : null;
         var summary = $"price {Format(price)}" +
             (compareAt is null ? "" : $", compare-at {Format(compareAt.Value)}") +
@@ -55,7 +55,7 @@ public sealed class PriceEngine
     private (PriceCandidate Chosen, string Why) ChoosePrice(PriceInputs inputs, Discount? discount)
     {
         var item = inputs.Item;
-        var itemCard = Candidate("item card", item.UnitPrice, item.PriceIncludesVat, allowLineDisc: true, default, item);
+        var itemCard = Candidate(Converted("item card", inputs), item.UnitPrice * PerUnit(inputs), item.PriceIncludesVat, allowLineDisc: true, default, item);
         var salesPrice = PriceRows(inputs)
             .OrderByDescending(c => c.Scope.Rank)
             .ThenBy(c => LineAmount(c, discount))
@@ -91,8 +91,14 @@ public sealed class PriceEngine
             if (source is null) continue;
             if (RowScope.Of(row.CurrencyCode, row.VariantCode, row.StartingDate, row.EndingDate, row.MinimumQuantity,
                     inputs.VariantCode, _currency, _context.Today) is not { } scope) continue;
-            yield return Candidate($"{source} ({scope.Describe(_currency.Code)})", row.UnitPrice, row.PriceIncludesVat,
-                row.AllowLineDisc, scope, item);
+            // A row for another unit than the one priced never applies (Business Central filters the unit, or blank).
+            var forUnit = inputs.Unit is { } unit && !IsBaseUnit(unit.Code, item) && ItemUnits.Same(row.UnitOfMeasure, unit.Code);
+            if (!forUnit && !IsBaseUnit(row.UnitOfMeasure, item)) continue;
+            scope = scope with { ForUnit = forUnit };
+            var described = $"{source} ({scope.Describe(_currency.Code)})";
+            yield return forUnit
+                ? Candidate(described, row.UnitPrice, row.PriceIncludesVat, row.AllowLineDisc, scope, item)
+                : Candidate(Converted(described, inputs), row.UnitPrice * PerUnit(inputs), row.PriceIncludesVat, row.AllowLineDisc, scope, item);
         }
     }
 
@@ -137,6 +143,15 @@ public sealed class PriceEngine
         var unitPrice = _currency.Round(scope.InShopCurrency ? onBasis : _currency.FromLocal(onBasis));
         return new PriceCandidate(note is null ? source : $"{source}, {note}", unitPrice, allowLineDisc, scope);
     }
+
+    private static decimal PerUnit(PriceInputs inputs) => inputs.Unit?.QtyPerUnit ?? 1;
+
+    private static bool IsBaseUnit(string unit, Item item) => unit.Length == 0 || ItemUnits.Same(unit, item.BaseUnitOfMeasure);
+
+    /// <summary>A base-unit price used for a unit of several: says so, as "item card × 12 per BOX".</summary>
+    private static string Converted(string source, PriceInputs inputs) => inputs.Unit is { QtyPerUnit: not 1 } unit
+        ? $"{source} × {Format(unit.QtyPerUnit)} per {unit.Code}"
+        : source;
 
     /// <summary>What one unit costs the customer (BC's line amount at quantity 1): the discount is rounded first.</summary>
     private decimal LineAmount(PriceCandidate candidate, Discount? discount)

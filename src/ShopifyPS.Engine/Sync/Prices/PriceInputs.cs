@@ -1,4 +1,5 @@
 using ShopifyPS.Erp.Model;
+using ShopifyPS.Sync;
 
 namespace ShopifyPS.Sync.Prices;
 
@@ -12,6 +13,9 @@ public sealed class PriceInputs
     public required Item Item { get; init; }
     /// <summary>Blank for an item without variants.</summary>
     public string VariantCode { get; init; } = "";
+    /// <summary>The unit to price (null = the base unit): rows for that unit as they are, base-unit rows and the item
+    /// card's price and cost times its quantity.</summary>
+    public ItemUnit? Unit { get; init; }
     public IReadOnlyList<SalesPrice> SalesPrices { get; init; } = [];
     public IReadOnlyList<SalesLineDiscount> LineDiscounts { get; init; } = [];
 }

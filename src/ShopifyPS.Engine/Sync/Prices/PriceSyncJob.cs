@@ -76,10 +76,13 @@ public sealed class PriceSyncJob
         if (variant.VariantCode.Length > 0 && item.Data.Variants.FirstOrDefault(v => v.Code == variant.VariantCode) is not { Blocked: false })
             return (null, Result(SyncAction.Skipped, variant, BlockedVariantReason));
 
+        var (unit, unitProblem) = ItemUnits.OfVariant(item.Item, item.Data.Units, variant.UnitOfMeasure);
+        if (unit is null) return (null, Result(SyncAction.Skipped, variant, unitProblem!));
+
         PriceResult price;
         try
         {
-            price = _prices.Calculate(item.PriceInputs(variant.VariantCode));
+            price = _prices.Calculate(item.PriceInputs(variant.VariantCode, unit));
         }
         catch (PriceCalculationException ex)
         {

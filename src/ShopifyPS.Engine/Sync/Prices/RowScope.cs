@@ -2,12 +2,12 @@ namespace ShopifyPS.Sync.Prices;
 
 /// <summary>
 /// How specific an applicable price or discount row is. Like Business Central's best-price search, a row in
-/// the shop currency beats a local-currency row, and a variant row beats an item-level row; only among rows
-/// of the same rank does the amount decide.
+/// the shop currency beats a local-currency row, and a variant row beats an item-level row; then a price for the
+/// priced unit of measure beats a base-unit price (converted); only among rows of the same rank does the amount decide.
 /// </summary>
-internal readonly record struct RowScope(bool InShopCurrency, bool ForVariant)
+internal readonly record struct RowScope(bool InShopCurrency, bool ForVariant, bool ForUnit = false)
 {
-    public int Rank => (InShopCurrency ? 2 : 0) + (ForVariant ? 1 : 0);
+    public int Rank => (InShopCurrency ? 4 : 0) + (ForVariant ? 2 : 0) + (ForUnit ? 1 : 0);
 
     /// <summary>The scope of a row, or null when it does not apply to this variant, currency and day at quantity 1.</summary>
     public static RowScope? Of(string currencyCode, string variantCode, DateOnly? startingDate, DateOnly? endingDate,
@@ -31,5 +31,5 @@ internal readonly record struct RowScope(bool InShopCurrency, bool ForVariant)
     }
 
     public string Describe(string currencyCode) =>
-        (ForVariant ? "variant row" : "item row") + (InShopCurrency ? $" in {currencyCode}" : "");
+        (ForVariant ? "variant row" : "item row") + (InShopCurrency ? $" in {currencyCode}" : "") + (ForUnit ? " for the unit" : "");
 }
