@@ -96,7 +96,7 @@ Describe 'A corrupted copy of the data set' {
             'vendors.csv'                = 'V10000,Someone else'                                # key repeated
             'item-categories.csv'        = ',No code'                                           # missing key
             'locations.csv'              = 'MAIN,Another main'                                  # key repeated
-            'items.csv'                  = '9001,Bad price,Inventory,PCS,12;5,true,1,1,,,ACCESS,GEAR,HIGH,false,false,'  # bad number
+            'items.csv'                  = '9001,Bad price,Inventory,PCS,12;5,true,1,1,,,ACCESS,GEAR,HIGH,false,false,,,'  # bad number
             'item-variants.csv'          = '9999,X,Variant of nothing,false,'                   # missing item
             'item-references.csv'        = '1001,NOPE,PCS,BarCode,,7049999999999'               # missing variant
             'item-vendors.csv'           = '9999,,V10000,X-1'                                   # missing item

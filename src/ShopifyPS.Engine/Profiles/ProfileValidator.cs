@@ -85,6 +85,7 @@ internal static partial class ProfileValidator
                     $"{ex.Message} Fix it with Set-ShopifyLocation -Shop {profile.Name} -Location '{profile.Locations[i].Name}' -LocationFilter <filter>.");
             }
         }
+        MetafieldMappingRules.Validate(profile.Items.Metafields, Add);
         return problems;
     }
 

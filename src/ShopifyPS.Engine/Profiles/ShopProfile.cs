@@ -81,6 +81,13 @@ public sealed class ItemSettings
     /// <summary>The sales channels (publications, by their catalog title) created products are published to; empty:
     /// none (added to about_ShopifyPS, PROFILE KEYS's keys).</summary>
     public List<string> Publications { get; set; } = [OnlineStore];
+    /// <summary>Business Central's Sync HS Code and Country: TariffNo and CountryOfOrigin go to the inventory item's
+    /// harmonized system code and country of origin, and come back on import (added to about_ShopifyPS, PROFILE KEYS's keys).</summary>
+    public bool SyncHsCodeAndCountry { get; set; } = true;
+    /// <summary>ERP values sent as product and variant metafields (added to about_ShopifyPS, PROFILE KEYS's keys).</summary>
+    public List<MetafieldMapping> Metafields { get; set; } = [];
+    /// <summary>The custom collections (by handle or title) that created products join (added to about_ShopifyPS, PROFILE KEYS's keys).</summary>
+    public List<string> Collections { get; set; } = [];
 
     public const string OnlineStore = "Online Store";
 }

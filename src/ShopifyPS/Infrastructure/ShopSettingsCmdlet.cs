@@ -43,6 +43,8 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
     [Parameter] public InventoryQuantityName InventoryQuantityName { get; set; }
     [Parameter] public RemovedVariantAction ActionForRemovedVariants { get; set; }
     [Parameter] [AllowEmptyCollection] public string[]? Publications { get; set; }
+    [Parameter] public bool SyncHsCodeAndCountry { get; set; }
+    [Parameter] [AllowEmptyCollection] public string[]? Collections { get; set; }
     [Parameter] [ArgumentCompleter(typeof(StoreValueCompleter))] [AllowEmptyString] public string? CustomerPriceGroup { get; set; }
     [Parameter] [AllowEmptyString] public string? CustomerDiscountGroup { get; set; }
     [Parameter] [AllowEmptyString] public string? CustomerTemplateCode { get; set; }
@@ -80,6 +82,8 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
         if (IsBound(nameof(InventoryQuantityName))) items.InventoryQuantityName = InventoryQuantityName;
         if (IsBound(nameof(ActionForRemovedVariants))) items.ActionForRemovedVariants = ActionForRemovedVariants;
         if (IsBound(nameof(Publications))) items.Publications = (Publications ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToList();
+        if (IsBound(nameof(SyncHsCodeAndCountry))) items.SyncHsCodeAndCountry = SyncHsCodeAndCountry;
+        if (IsBound(nameof(Collections))) items.Collections = (Collections ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToList();
 
         var prices = profile.Prices;
         if (IsBound(nameof(CustomerPriceGroup))) prices.CustomerPriceGroup = CustomerPriceGroup ?? "";

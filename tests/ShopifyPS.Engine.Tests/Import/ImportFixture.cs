@@ -71,7 +71,8 @@ internal sealed class ImportFixture : IDisposable
             ["id"] = $"gid://shopify/ProductVariant/{_nextId++}",
             ["title"] = hasVariants ? v.Title ?? $"Size {i + 1}" : "Default Title",
             ["sku"] = v.Sku, ["barcode"] = v.Barcode ?? "", ["price"] = v.Price ?? "20.00",
-            ["inventoryItem"] = new JObject { ["id"] = $"gid://shopify/InventoryItem/{_nextId++}", ["tracked"] = true, ["unitCost"] = new JObject { ["amount"] = v.Cost ?? "8.0" } },
+            ["inventoryItem"] = new JObject { ["id"] = $"gid://shopify/InventoryItem/{_nextId++}", ["tracked"] = true, ["unitCost"] = new JObject { ["amount"] = v.Cost ?? "8.0" },
+                ["harmonizedSystemCode"] = v.HsCode, ["countryCodeOfOrigin"] = v.Country },
         })).ToList();
         return new ShopifyProduct("test", node, list);
     }
@@ -101,4 +102,5 @@ internal sealed class ImportFixture : IDisposable
     public void Dispose() => Store.Dispose();
 }
 
-internal sealed record ShopVariantData(string Sku, string? Barcode = null, string? Price = null, string? Cost = null, string? Title = null);
+internal sealed record ShopVariantData(string Sku, string? Barcode = null, string? Price = null, string? Cost = null, string? Title = null,
+    string? HsCode = null, string? Country = null);

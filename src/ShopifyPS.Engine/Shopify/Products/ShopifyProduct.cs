@@ -46,6 +46,8 @@ public sealed class ShopifyProduct
     public IReadOnlyList<ShopifyVariant> Variants { get; }
     /// <summary>The item the connector's mirror maps the product to; empty when unmapped or never synced.</summary>
     public string ItemNo { get; internal set; } = "";
+    /// <summary>The product's metafields; empty unless read (Get-ShopifyProduct -IncludeMetafields, an import of mapped ones).</summary>
+    public IReadOnlyList<ShopifyMetafield> Metafields { get; internal set; } = [];
 
     public override string ToString() => $"{Title} ({Id})";
 }
@@ -72,6 +74,8 @@ public sealed class ShopifyVariant
             ?? Array.Empty<ShopifyOption>();
         InventoryItemId = node["inventoryItem"]?.Value<string>("id") ?? "";
         Tracked = node["inventoryItem"]?.Value<bool?>("tracked") ?? false;
+        HarmonizedSystemCode = node["inventoryItem"]?.Value<string>("harmonizedSystemCode") ?? "";
+        CountryCodeOfOrigin = node["inventoryItem"]?.Value<string>("countryCodeOfOrigin") ?? "";
         UnitCost = Json.Money((node["inventoryItem"]?["unitCost"] as JObject)?["amount"]);
     }
 
@@ -93,6 +97,10 @@ public sealed class ShopifyVariant
     /// <summary>gid://shopify/InventoryItem/…</summary>
     public string InventoryItemId { get; }
     public bool Tracked { get; }
+    /// <summary>The inventory item's harmonized system code (customs tariff no.); empty when it has none.</summary>
+    public string HarmonizedSystemCode { get; }
+    /// <summary>The inventory item's country of origin (ISO 3166-1 alpha-2); empty when it has none.</summary>
+    public string CountryCodeOfOrigin { get; }
     /// <summary>Cost per item in the shop's currency; null when Shopify has none or the read did not ask for it
     /// (the bulk product export and InventoryItemCosts do).</summary>
     public decimal? UnitCost { get; internal set; }
@@ -100,6 +108,8 @@ public sealed class ShopifyVariant
     public string ItemNo { get; internal set; } = "";
     /// <summary>The item variant it is mapped to; empty when mapped to the item itself.</summary>
     public string VariantCode { get; internal set; } = "";
+    /// <summary>The variant's metafields; empty unless read (Get-ShopifyProduct -IncludeMetafields).</summary>
+    public IReadOnlyList<ShopifyMetafield> Metafields { get; internal set; } = [];
 
     public override string ToString() => $"{Sku} ({Id})";
 }

@@ -44,7 +44,20 @@ internal static class ManagedFields
         }),
     ];
 
+    /// <summary>Customs data (<see cref="CustomsData"/>), managed only while items.syncHsCodeAndCountry is on; blank clears.</summary>
+    public static readonly IReadOnlyList<ManagedField<VariantDraft>> Customs =
+    [
+        new("harmonizedSystemCode", v => v.Customs!.HarmonizedSystemCode, (input, v) => Item(input)["harmonizedSystemCode"] = v.Length == 0 ? null : v),
+        new("countryCodeOfOrigin", v => v.Customs!.CountryCodeOfOrigin, (input, v) => Item(input)["countryCodeOfOrigin"] = v.Length == 0 ? null : v),
+    ];
+
     public static IEnumerable<ManagedField<VariantDraft>> AllVariant => Prices.Concat(Variant);
+
+    /// <summary>Every field ShopifyPS manages on this variant: the customs fields only when the draft carries customs data.</summary>
+    public static IEnumerable<ManagedField<VariantDraft>> Of(VariantDraft variant) => variant.Customs is null ? AllVariant : AllVariant.Concat(Customs);
+
+    /// <summary>The variant field of that name (a change to send).</summary>
+    public static ManagedField<VariantDraft> VariantField(string name) => AllVariant.Concat(Customs).First(f => f.Name == name);
 
     public static string Policy(InventoryPolicy policy) => policy == InventoryPolicy.Continue ? "CONTINUE" : "DENY";
 

@@ -72,6 +72,7 @@ public static class ProductBuilder
             Tracked = settings.InventoryTracked,
             InventoryPolicy = settings.DefaultInventoryPolicy,
             TaxCode = data.Item.VatProdPostingGroup,
+            Customs = settings.SyncHsCodeAndCountry ? CustomsData.Of(data.Item) : null,
         };
     }
 
