@@ -102,6 +102,7 @@ Describe 'A corrupted copy of the data set' {
             'item-vendors.csv'           = '9999,,V10000,X-1'                                   # missing item
             'item-translations.csv'      = '1001,,,Uten språk'                                  # missing key part
             'item-attributes.csv'        = '9999,Material,Wood'                                 # missing item
+            'marketing-texts.csv'        = '9999,,Text of nothing'                              # missing item
             'attribute-translations.csv' = ',Blue,NOR,Blå'                                      # missing key
             'extended-texts.csv'         = '1001,NOR,false,,,ten,Text'                          # bad whole number
             'sales-prices.csv'           = '1001,,CustomerPriceGroup,,,2025-01-01,,0,1,true,true' # group without its code

@@ -267,3 +267,46 @@ Describe 'Collections' {
         (Get-EmulatorProduct 1002).collections | Should -Be 'summer'
     }
 }
+
+Describe 'Marketing text' {
+    BeforeAll {
+        Invoke-TestEmulator $emulator 'reset' | Out-Null
+        New-ShopifyShop -Name story -Domain story.myshopify.com -Endpoint $emulator.BaseUri -TokenEnvironmentVariable SHOPIFYPS_CONTENT_TOKEN `
+            -SyncItem ToShopify -CanUpdateShopifyProducts $true -SkuMapping ItemNo -SyncItemMarketingText $true | Out-Null
+        $texts = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'marketing')
+    }
+
+    It 'puts the marketing text of marketing-texts.csv in the description of created products' {
+        (Add-ShopifyItem -Shop story -No 1001).Action | Should -Be 'Created'
+        (Get-EmulatorProduct 1001).descriptionHtml | Should -Match '<div class="productDescription"><p>Our lightest <strong>3-layer shell</strong>'
+    }
+
+    It 'sends the description once when the marketing text changes, and then nothing' {
+        [pscustomobject]@{ ItemNo = '1001'; LanguageCode = ''; Text = '<p>Now with taped seams.</p>' } | Export-Csv (Join-Path $texts 'marketing-texts.csv')
+        Import-ShopifyErpData -Path $texts | Out-Null
+        Clear-Requests
+
+        $result = Sync-ShopifyProduct -Shop story
+        $result.Action | Should -Be 'Updated'
+        $sent = Get-Mutations
+        $sent.operationName | Should -Be @('ProductUpdate')
+        @($sent[0].variables.product.PSObject.Properties.Name) | Should -Be @('id', 'descriptionHtml')
+        (Get-EmulatorProduct 1001).descriptionHtml | Should -Match 'Now with taped seams'
+
+        Clear-Requests
+        (Sync-ShopifyProduct -Shop story).Action | Should -Be 'Unchanged'
+        Get-Mutations | Should -BeNullOrEmpty
+    }
+
+    It 'takes the description as the marketing text on import when configured the other way' {
+        New-ShopifyShop -Name storyback -Domain storyback.myshopify.com -Endpoint $emulator.BaseUri -TokenEnvironmentVariable SHOPIFYPS_CONTENT_TOKEN `
+            -SyncItem FromShopify -ShopifyCanUpdateItems $true -SkuMapping ItemNo -SyncItemMarketingText $true | Out-Null
+        $id = (Get-EmulatorProduct 1001).id
+        $answer = Invoke-Shopify 'mutation U($p: ProductUpdateInput!) { productUpdate(product: $p) { userErrors { message } } }' @{ p = @{ id = $id; descriptionHtml = '<p>Written in Shopify.</p>' } }
+        $answer.data.productUpdate.userErrors | Should -BeNullOrEmpty
+
+        $results = Sync-ShopifyProduct -Shop storyback -ProductId $id
+
+        ($results.Message -join ' ') | Should -Match 'item 1001: marketing text from the description \(26 characters\)'
+    }
+}

@@ -145,6 +145,8 @@ public static class ErpTables
         required: ["ItemNo", "LineNo"], link: r => new ItemLink("ItemNo", r.ItemNo, ""),
         check: r => !r.AllLanguages && r.LanguageCode.Length == 0 ? new RowProblem("LanguageCode", "is required unless AllLanguages is true") : null,
         warn: r => EndsBeforeItStarts(r.StartingDate, r.EndingDate, "text"));
+    public static readonly ErpTable<MarketingText> MarketingTexts = new("marketing-texts.csv", ["ItemNo", "LanguageCode"], required: ["ItemNo"],
+        link: r => new ItemLink("ItemNo", r.ItemNo, ""));
     public static readonly ErpTable<SalesPrice> SalesPrices = new("sales-prices.csv",
         ["ItemNo", "VariantCode", "SourceType", "SourceCode", "CurrencyCode", "StartingDate", "MinimumQuantity"], required: ["ItemNo"],
         link: r => new ItemLink("ItemNo", r.ItemNo, r.VariantCode),
@@ -176,6 +178,6 @@ public static class ErpTables
     [
         Setup, Currencies, ExchangeRates, VatSetup, CustomerTemplates, NoSeries, ItemTemplates, Vendors, ItemCategories,
         Locations, Items, ItemVariants, ItemReferences, ItemVendors, ItemTranslations, ItemAttributes, AttributeTranslations,
-        ExtendedTexts, SalesPrices, SalesLineDiscounts, Stock,
+        ExtendedTexts, MarketingTexts, SalesPrices, SalesLineDiscounts, Stock,
     ];
 }

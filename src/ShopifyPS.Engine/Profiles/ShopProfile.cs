@@ -71,6 +71,9 @@ public sealed class ItemSettings
     public ImageSyncMode SyncItemImages { get; set; }
     public bool SyncItemExtendedText { get; set; }
     public bool SyncItemAttributes { get; set; }
+    /// <summary>Business Central's Sync Item Marketing Text: export puts the item's marketing text (marketing-texts.csv) in
+    /// the description; import takes the description as the marketing text (added to about_ShopifyPS, PROFILE KEYS's keys).</summary>
+    public bool SyncItemMarketingText { get; set; }
     public string LanguageCode { get; set; } = "";
     public bool InventoryTracked { get; set; }
     public InventoryPolicy DefaultInventoryPolicy { get; set; }

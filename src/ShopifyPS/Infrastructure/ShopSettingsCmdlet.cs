@@ -37,6 +37,7 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
     [Parameter] public ImageSyncMode SyncItemImages { get; set; }
     [Parameter] public bool SyncItemExtendedText { get; set; }
     [Parameter] public bool SyncItemAttributes { get; set; }
+    [Parameter] public bool SyncItemMarketingText { get; set; }
     [Parameter] [AllowEmptyString] public string? LanguageCode { get; set; }
     [Parameter] public bool InventoryTracked { get; set; }
     [Parameter] public InventoryPolicy DefaultInventoryPolicy { get; set; }
@@ -76,6 +77,7 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
         if (IsBound(nameof(SyncItemImages))) items.SyncItemImages = SyncItemImages;
         if (IsBound(nameof(SyncItemExtendedText))) items.SyncItemExtendedText = SyncItemExtendedText;
         if (IsBound(nameof(SyncItemAttributes))) items.SyncItemAttributes = SyncItemAttributes;
+        if (IsBound(nameof(SyncItemMarketingText))) items.SyncItemMarketingText = SyncItemMarketingText;
         if (IsBound(nameof(LanguageCode))) items.LanguageCode = LanguageCode ?? "";
         if (IsBound(nameof(InventoryTracked))) items.InventoryTracked = InventoryTracked;
         if (IsBound(nameof(DefaultInventoryPolicy))) items.DefaultInventoryPolicy = DefaultInventoryPolicy;

@@ -64,7 +64,7 @@ internal sealed class ImportFixture : IDisposable
         var node = new JObject
         {
             ["id"] = id, ["title"] = "Summer shirt", ["status"] = "ACTIVE", ["vendor"] = "Acme", ["productType"] = "Shirts",
-            ["hasOnlyDefaultVariant"] = !hasVariants, ["tags"] = new JArray("summer"), ["updatedAt"] = "2026-05-01T10:00:00Z",
+            ["hasOnlyDefaultVariant"] = !hasVariants, ["descriptionHtml"] = "<p>A light summer shirt.</p>", ["tags"] = new JArray("summer"), ["updatedAt"] = "2026-05-01T10:00:00Z",
         };
         var list = variants.Select((v, i) => new ShopifyVariant(id, new JObject
         {

@@ -72,6 +72,7 @@ internal sealed class ItemCreator(ItemSettings settings, IErpStore erp, ErpIndex
         var speaksForItem = product.Variants.First(v => v.Mirror.ItemNo == item.No) == variant;
         if (settings.SyncHsCodeAndCountry && speaksForItem) Customs(item, variant.Source, changed, notes);
         if (speaksForItem) Attributes(item.No, product.Source, outcome);
+        if (speaksForItem && settings.SyncItemMarketingText) Marketing(item.No, product.Source, outcome);
         if (changed.Count > 0)
         {
             erp.Upsert(ErpTables.Items, item, changed.Append(ErpTables.Items.Key[0]).ToList());
@@ -147,6 +148,7 @@ internal sealed class ItemCreator(ItemSettings settings, IErpStore erp, ErpIndex
         outcome.Created(no, $"new item {no} from template {template.Code}: Description '{item.Description}', UnitPrice {Format(item.UnitPrice)}, " +
             $"UnitCost {Format(item.UnitCost)}, ItemCategoryCode '{item.ItemCategoryCode}', VendorNo '{item.VendorNo}'");
         References(product, variant, item, "", outcome);
+        if (settings.SyncItemMarketingText) Marketing(no, product.Source, outcome);
         return no;
     }
 
@@ -280,6 +282,17 @@ internal sealed class ItemCreator(ItemSettings settings, IErpStore erp, ErpIndex
             erp.Upsert(ErpTables.ItemAttributes, new ItemAttribute { ItemNo = itemNo, Attribute = current?.Attribute ?? mapping.Attribute, Value = metafield.Value });
             outcome.Updated(itemNo, $"item {itemNo}: attribute {mapping.Attribute}: '{current?.Value ?? ""}' → '{metafield.Value}' (metafield {mapping})");
         }
+    }
+
+    /// <summary>Business Central's marketing text from the product description (Sync Item Marketing Text): the item's text
+    /// in the shop's language takes the description Shopify has; an empty description erases nothing.</summary>
+    private void Marketing(string itemNo, ShopifyProduct product, VariantOutcome outcome)
+    {
+        if (product.DescriptionHtml.Length == 0) return;
+        var current = erp.Rows(ErpTables.MarketingTexts, ("ItemNo", itemNo), ("LanguageCode", settings.LanguageCode)).FirstOrDefault();
+        if (current?.Text == product.DescriptionHtml) return;
+        erp.Upsert(ErpTables.MarketingTexts, new MarketingText { ItemNo = itemNo, LanguageCode = settings.LanguageCode, Text = product.DescriptionHtml });
+        outcome.Updated(itemNo, $"item {itemNo}: marketing text{(settings.LanguageCode.Length > 0 ? $" ({settings.LanguageCode})" : "")} from the description ({product.DescriptionHtml.Length} characters)");
     }
 
     /// <summary>Business Central's Tariff No. and Country/Region of Origin Code from the inventory item. Only values Shopify
