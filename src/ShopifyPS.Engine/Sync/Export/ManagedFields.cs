@@ -10,8 +10,9 @@ internal sealed record ManagedField<T>(string Name, Func<T, string> Value, Actio
 
 /// <summary>
 /// The product and variant fields ShopifyPS owns (docs/architecture.md "Ownership on a live store"). Anything else on a
-/// product — SEO, media, metafields, options, variants without an item variant behind them, tags it did not add — is
-/// the merchandiser's and never sent after creation. Names are Shopify's input field names.
+/// product — SEO, media, metafields no mapping names (mapped ones: <see cref="MetafieldPlan"/>), collections, options,
+/// variants without an item variant behind them, tags it did not add — is the merchandiser's and never sent after
+/// creation. Names are Shopify's input field names.
 /// </summary>
 internal static class ManagedFields
 {
