@@ -54,6 +54,25 @@ public class ProductMutationTests
     }
 
     [Fact]
+    public async Task A_harmonized_system_code_must_be_6_to_13_digits_and_an_unknown_country_fails_the_request()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        var (id, variant) = await CreateAsync(emu);
+        const string update = "mutation($id: ID!, $v: [ProductVariantsBulkInput!]!) { productVariantsBulkUpdate(productId: $id, variants: $v) { productVariants { inventoryItem { harmonizedSystemCode countryCodeOfOrigin } } userErrors { field message code } } }";
+
+        var refused = (await emu.DataAsync(update, new { id, v = new[] { new { id = variant, inventoryItem = new { harmonizedSystemCode = "6201.40" } } } }))["productVariantsBulkUpdate"]!;
+        Assert.Equal("variants,0,inventoryItem,harmonizedSystemCode", string.Join(",", refused["userErrors"]![0]!["field"]!.AsArray().Select(f => f!.GetValue<string>())));
+        Assert.Equal("INVALID_INPUT", refused["userErrors"]![0]!["code"]!.GetValue<string>());
+        var taken = (await emu.DataAsync(update, new { id, v = new[] { new { id = variant, inventoryItem = new { harmonizedSystemCode = "62014010", countryCodeOfOrigin = "CN" } } } }))["productVariantsBulkUpdate"]!;
+        Assert.Equal("62014010", taken["productVariants"]![0]!["inventoryItem"]!["harmonizedSystemCode"]!.GetValue<string>());
+        Assert.Equal("CN", taken["productVariants"]![0]!["inventoryItem"]!["countryCodeOfOrigin"]!.GetValue<string>());
+
+        var (_, unknown) = await emu.PostAsync(update, new { id, v = new[] { new { id = variant, inventoryItem = new { countryCodeOfOrigin = "CHN" } } } });
+        Assert.NotNull(unknown["errors"]);
+        Assert.Null(unknown["data"]?["productVariantsBulkUpdate"]);
+    }
+
+    [Fact]
     public async Task Tags_add_and_remove()
     {
         await using var emu = await TestEmulator.StartAsync();

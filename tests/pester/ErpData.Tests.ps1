@@ -96,13 +96,14 @@ Describe 'A corrupted copy of the data set' {
             'vendors.csv'                = 'V10000,Someone else'                                # key repeated
             'item-categories.csv'        = ',No code'                                           # missing key
             'locations.csv'              = 'MAIN,Another main'                                  # key repeated
-            'items.csv'                  = '9001,Bad price,Inventory,PCS,,12;5,true,1,1,,,ACCESS,GEAR,HIGH,false,false,'  # bad number
+            'items.csv'                  = '9001,Bad price,Inventory,PCS,,12;5,true,1,1,,,ACCESS,GEAR,HIGH,false,false,,,'  # bad number
             'item-variants.csv'          = '9999,X,Variant of nothing,false,'                   # missing item
             'item-units-of-measure.csv'  = '1001,BOX,0'                                         # a unit of no pieces
             'item-references.csv'        = '1001,NOPE,PCS,BarCode,,7049999999999'               # missing variant
             'item-vendors.csv'           = '9999,,V10000,X-1'                                   # missing item
             'item-translations.csv'      = '1001,,,Uten språk'                                  # missing key part
             'item-attributes.csv'        = '9999,Material,Wood'                                 # missing item
+            'marketing-texts.csv'        = '9999,,Text of nothing'                              # missing item
             'attribute-translations.csv' = ',Blue,NOR,Blå'                                      # missing key
             'extended-texts.csv'         = '1001,NOR,false,,,ten,Text'                          # bad whole number
             'sales-prices.csv'           = '1001,,,CustomerPriceGroup,,,2025-01-01,,0,1,true,true' # group without its code

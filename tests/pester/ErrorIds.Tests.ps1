@@ -60,6 +60,8 @@ Describe 'Each id' {
             Script = { Set-ShopifySkuMapping -Shop shop -ProductId (Get-ShopifyProduct -Shop shop | Where-Object ItemNo -EQ '1001').Id -ItemNo 1001 -VariantCode S } }
         @{ ErrorId = 'ShopifyPublicationNotFound'; Case = 'a sales channel the shop does not have'; Names = 'Nowhere Channel'
             Script = { Set-ShopifyShop shop -Publications 'Nowhere Channel'; try { Test-ShopifyShop shop } finally { Set-ShopifyShop shop -Publications 'Online Store' } } }
+        @{ ErrorId = 'ShopifyCollectionNotFound'; Case = 'a collection the shop does not have'; Names = 'Nowhere Collection'
+            Script = { Set-ShopifyShop shop -Collections 'Nowhere Collection'; try { Test-ShopifyShop shop } finally { Set-ShopifyShop shop -Collections @() } } }
         @{ ErrorId = 'ShopifyThrottled'; Case = 'Shopify answers THROTTLED to every retry'; Names = 'THROTTLED'
             Script = {
                 Invoke-TestEmulator $emulator 'faults' -Body @{ faults = @(@{ kind = 'throttled'; count = 50 }) } | Out-Null

@@ -37,7 +37,14 @@ internal static class Seeder
         var products = new JsonArray();
         foreach (var node in root["products"] as JsonArray ?? new JsonArray())
             products.Add(AddProduct(store, node as JsonObject ?? throw new SeedException("Each product must be an object.")));
-        return new JsonObject { ["locations"] = locations, ["products"] = products };
+        var collections = new JsonArray();
+        foreach (var node in root["collections"] as JsonArray ?? new JsonArray())
+        {
+            var c = node as JsonObject ?? throw new SeedException("Each collection must be an object.");
+            var collection = store.AddCollection(Str(c, "title") ?? throw new SeedException("A collection needs a title."), Str(c, "handle"), Bool(c, "smart") ?? false);
+            collections.Add(new JsonObject { ["id"] = collection.Gid, ["handle"] = collection.Handle });
+        }
+        return new JsonObject { ["locations"] = locations, ["products"] = products, ["collections"] = collections };
     }
 
     /// <summary>Finds the mistakes a seed can have before anything is added, so a bad seed changes nothing.</summary>
@@ -97,6 +104,8 @@ internal static class Seeder
             variant.InventoryItem.Cost = Dec(v, "cost");
             variant.InventoryItem.WeightValue = (double?)Dec(v, "weight");
             variant.InventoryItem.WeightUnit = Str(v, "weightUnit") ?? "KILOGRAMS";
+            variant.InventoryItem.HarmonizedSystemCode = Str(v, "harmonizedSystemCode");
+            variant.InventoryItem.CountryCodeOfOrigin = Str(v, "countryCodeOfOrigin");
             if (v["inventory"] is JsonObject inventory)
             {
                 foreach (var (locKey, qty) in inventory)

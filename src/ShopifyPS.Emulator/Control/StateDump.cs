@@ -19,15 +19,19 @@ internal static class StateDump
             options = p.Options.Select(o => new { name = o.Name, values = o.Values.Select(v => v.Name) }),
             media = p.Media.Select(m => m.Gid),
             publications = p.Publications.Keys.Select(id => s.Publications[id].Title),
+            metafields = Metafields(p.Metafields),
+            collections = s.Collections.Values.Where(c => c.Products.Contains(p)).Select(c => c.Handle),
             variants = p.Variants.Select(v => new
             {
                 id = v.Gid, title = v.Title, sku = v.Sku, barcode = v.Barcode, price = v.Price, compareAtPrice = v.CompareAtPrice,
+                metafields = Metafields(v.Metafields),
                 inventoryPolicy = v.InventoryPolicy, taxable = v.Taxable, taxCode = v.TaxCode,
                 options = v.SelectedOptions.Select(o => o.Value),
                 inventoryItem = new
                 {
                     id = v.InventoryItem.Gid, tracked = v.InventoryItem.Tracked, cost = v.InventoryItem.Cost,
                     weight = v.InventoryItem.WeightValue, weightUnit = v.InventoryItem.WeightUnit,
+                    harmonizedSystemCode = v.InventoryItem.HarmonizedSystemCode, countryCodeOfOrigin = v.InventoryItem.CountryCodeOfOrigin,
                     levels = v.InventoryItem.Levels.Values.Select(l => new
                     {
                         locationId = l.Location.Gid, available = l.Get("available"), committed = l.Get("committed"), onHand = l.Get("on_hand"),
@@ -42,4 +46,7 @@ internal static class StateDump
         }),
         bulkOperations = s.BulkOperations.Values.Select(b => new { id = b.Gid, type = b.Type, status = b.Status, objectCount = b.ObjectCount, url = b.Url, errorCode = b.ErrorCode }),
     };
+
+    private static IEnumerable<object> Metafields(MetafieldList list) =>
+        list.Items.Select(m => new { @namespace = m.Namespace, key = m.Key, type = m.Type, value = m.Value });
 }

@@ -28,6 +28,8 @@ internal static class AccessScopes
         _ when field.StartsWith("file", StringComparison.Ordinal) || field == "stagedUploadsCreate" => "write_files",
         _ when field.StartsWith("publishable", StringComparison.Ordinal) => "write_publications",
         _ when field.StartsWith("product", StringComparison.Ordinal) || field.StartsWith("tags", StringComparison.Ordinal) => "write_products",
+        // The emulator's metafields belong to products and variants.
+        _ when field.StartsWith("metafields", StringComparison.Ordinal) => "write_products",
         _ => null,
     };
 }

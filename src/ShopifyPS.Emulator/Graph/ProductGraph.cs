@@ -22,6 +22,8 @@ internal sealed partial class Product : IGraphObject
         "productType" => ProductType,
         "status" => Status,
         "tags" => Tags.OrderBy(t => t, StringComparer.OrdinalIgnoreCase).ToList(),
+        "metafield" or "metafields" => Metafields.Resolve(field, args, ctx),
+        "collections" => Paging.Connection(ctx.Store.Collections.Values.Where(c => c.Products.Contains(this)).ToList(), args, ctx, c => Paging.ById(c.Id)),
         "seo" => new GraphMap("SEO", ("title", SeoTitle), ("description", SeoDescription)),
         "templateSuffix" => TemplateSuffix,
         "createdAt" => CreatedAt,

@@ -24,6 +24,11 @@ internal sealed class QueryRoot : IGraphObject
             case "location":
                 return args.Str("id") is { } lid ? Lookup.Location(store, lid) : store.Locations.Values.FirstOrDefault();
             case "locationsCount": return Fmt.Count(store.Locations.Values.Count(l => l.IsActive));
+            case "collections":
+                var collections = SearchQuery.Filter(SearchQuery.Parse(args.Str("query")), store.Collections.Values, new CollectionSearch());
+                return Paging.Connection(collections, args, ctx, c => Paging.ById(c.Id));
+            case "collection":
+                return Gid.TryParse(args.Str("id"), "Collection", out var cid) ? store.Collections.GetValueOrDefault(cid) : null;
             case "products":
                 var products = SearchQuery.Filter(SearchQuery.Parse(args.Str("query")), store.Products.Values, new ProductSearch(store));
                 return Paging.Connection(products, args, ctx, p => ProductKey(p, args.Str("sortKey")));

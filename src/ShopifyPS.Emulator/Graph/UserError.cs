@@ -2,8 +2,8 @@ using ShopifyPS.Emulator.GraphQL;
 
 namespace ShopifyPS.Emulator.Graph;
 
-/// <summary>A payload userError: field path, message and (for typed errors) code.</summary>
-internal sealed class UserError(IReadOnlyList<string>? field, string message, string? code = null) : IGraphObject
+/// <summary>A payload userError: field path, message, (for typed errors) code and (metafieldsSet) the input's index.</summary>
+internal sealed class UserError(IReadOnlyList<string>? field, string message, string? code = null, int? elementIndex = null) : IGraphObject
 {
     public IReadOnlyList<string>? Field { get; } = field;
     public string Message { get; } = message;
@@ -16,6 +16,7 @@ internal sealed class UserError(IReadOnlyList<string>? field, string message, st
         "field" => Field,
         "message" => Message,
         "code" => Code,
+        "elementIndex" => elementIndex,
         _ => null,
     };
 

@@ -13,6 +13,7 @@ internal sealed partial class Variant : IGraphObject
         "legacyResourceId" => Fmt.Legacy(Id),
         "title" => Title,
         "displayName" => $"{Product.Title} - {Title}",
+        "metafield" or "metafields" => Metafields.Resolve(field, args, ctx),
         "sku" => Sku,
         "barcode" => Barcode,
         "price" => Fmt.Money(Price),

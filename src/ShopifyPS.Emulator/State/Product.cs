@@ -25,6 +25,8 @@ internal sealed partial class Product
     /// <summary>Media attached to the product, in display order.</summary>
     public List<MediaFile> Media { get; } = new();
 
+    public MetafieldList Metafields { get; } = new();
+
     public string Gid => State.Gid.Of("Product", Id);
 
     public int TotalInventory => Variants.Sum(v => v.InventoryQuantity);

@@ -22,6 +22,7 @@ internal sealed class ShopStore
     public SortedDictionary<long, Location> Locations { get; } = new();
     public SortedDictionary<long, Publication> Publications { get; } = new();
     public SortedDictionary<long, Product> Products { get; } = new();
+    public SortedDictionary<long, Collection> Collections { get; } = new();
     public Dictionary<string, Product> ProductsByHandle { get; } = new(StringComparer.Ordinal);
     public Dictionary<long, Variant> Variants { get; } = new();
     public SortedDictionary<long, InventoryItem> InventoryItems { get; } = new();
@@ -45,7 +46,7 @@ internal sealed class ShopStore
     {
         Locations.Clear(); Publications.Clear(); Products.Clear(); ProductsByHandle.Clear(); Variants.Clear(); InventoryItems.Clear();
         Levels.Clear(); Media.Clear(); BulkOperations.Clear(); Uploads.Clear(); BulkResults.Clear();
-        Idempotency.Clear(); ProductOperations.Clear(); _bySku.Clear(); _byBarcode.Clear();
+        Idempotency.Clear(); ProductOperations.Clear(); _bySku.Clear(); _byBarcode.Clear(); Collections.Clear();
         _nextId = 1000;
         ShopCreatedAt = Now();
         // Every shop has the Online Store and Point of Sale channels.
@@ -111,6 +112,13 @@ internal sealed class ShopStore
     }
 
     /// <summary>Shopify's handle rule: lowercase, runs of other characters become one dash.</summary>
+    public Collection AddCollection(string title, string? handle, bool smart)
+    {
+        var collection = new Collection { Id = NextId(), Title = title, Handle = Slug(handle ?? title), Smart = smart, UpdatedAt = Now() };
+        Collections[collection.Id] = collection;
+        return collection;
+    }
+
     public static string Slug(string title)
     {
         var sb = new StringBuilder(title.Length);

@@ -7,6 +7,7 @@ internal sealed partial class Variant
     public required InventoryItem InventoryItem { get; init; }
     public int Position { get; set; }
     public decimal Price { get; set; }
+    public MetafieldList Metafields { get; } = new();
     public decimal? CompareAtPrice { get; set; }
     public string? Barcode { get; set; }
     public string InventoryPolicy { get; set; } = "DENY";

@@ -9,7 +9,7 @@ namespace ShopifyPS.Connector;
 /// sent but not yet linked (keyed by handle), so a run after a crash looks the product up before creating it;
 /// PictureUpload holds the marker of a picture upload in flight (blank once it got all the way or was cleaned up), so a
 /// run after a lost answer or a crash finds the file that upload may have left.</summary>
-public enum ContentKind { Product, Variant, Picture, ProductFields, VariantFields, PendingCreate, PictureUpload }
+public enum ContentKind { Product, Variant, Picture, ProductFields, VariantFields, PendingCreate, PictureUpload, Metafields }
 
 /// <summary>The kinds of sync whose last run time is kept per shop.</summary>
 public enum SyncKind { Products, Prices, Images, Inventory }

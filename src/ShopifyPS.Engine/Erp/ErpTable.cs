@@ -158,6 +158,8 @@ public static class ErpTables
         required: ["ItemNo", "LineNo"], link: r => new ItemLink("ItemNo", r.ItemNo, ""),
         check: r => !r.AllLanguages && r.LanguageCode.Length == 0 ? new RowProblem("LanguageCode", "is required unless AllLanguages is true") : null,
         warn: r => EndsBeforeItStarts(r.StartingDate, r.EndingDate, "text"));
+    public static readonly ErpTable<MarketingText> MarketingTexts = new("marketing-texts.csv", ["ItemNo", "LanguageCode"], required: ["ItemNo"],
+        link: r => new ItemLink("ItemNo", r.ItemNo, ""));
     public static readonly ErpTable<SalesPrice> SalesPrices = new("sales-prices.csv",
         ["ItemNo", "VariantCode", "UnitOfMeasure", "SourceType", "SourceCode", "CurrencyCode", "StartingDate", "MinimumQuantity"], required: ["ItemNo"],
         link: r => new ItemLink("ItemNo", r.ItemNo, r.VariantCode, r.UnitOfMeasure),
@@ -189,6 +191,6 @@ public static class ErpTables
     [
         Setup, Currencies, ExchangeRates, VatSetup, CustomerTemplates, NoSeries, ItemTemplates, Vendors, ItemCategories,
         Locations, Items, ItemVariants, ItemUnitsOfMeasure, ItemReferences, ItemVendors, ItemTranslations, ItemAttributes, AttributeTranslations,
-        ExtendedTexts, SalesPrices, SalesLineDiscounts, Stock,
+        ExtendedTexts, MarketingTexts, SalesPrices, SalesLineDiscounts, Stock,
     ];
 }

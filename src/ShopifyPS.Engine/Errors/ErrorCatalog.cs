@@ -126,6 +126,8 @@ public static class ErrorCatalog
     public static readonly ErrorId MappingAmbiguous = new("ShopifyMappingAmbiguous", ErrorKind.InvalidOperation,
         "Name the one Shopify variant with -VariantId.");
 
+    public static readonly ErrorId CollectionNotFound = new("ShopifyCollectionNotFound", ErrorKind.ObjectNotFound,
+        "Name custom collections the shop has, by handle or title (Set-ShopifyShop -Collections); smart collections cannot take products by hand.");
     public static readonly ErrorId PublicationNotFound = new("ShopifyPublicationNotFound", ErrorKind.ObjectNotFound,
         "Name sales channels the shop has (Set-ShopifyShop -Publications), or grant the app read_publications.");
 

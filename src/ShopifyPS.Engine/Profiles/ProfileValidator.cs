@@ -91,6 +91,7 @@ internal static partial class ProfileValidator
             }
         }
         ValidateDefaultLocations(profile, Add);
+        MetafieldMappingRules.Validate(profile.Items.Metafields, Add);
         return problems;
     }
 

@@ -71,6 +71,9 @@ public sealed class ItemSettings
     public ImageSyncMode SyncItemImages { get; set; }
     public bool SyncItemExtendedText { get; set; }
     public bool SyncItemAttributes { get; set; }
+    /// <summary>Business Central's Sync Item Marketing Text: export puts the item's marketing text (marketing-texts.csv) in
+    /// the description; import takes the description as the marketing text (added to about_ShopifyPS, PROFILE KEYS's keys).</summary>
+    public bool SyncItemMarketingText { get; set; }
     public string LanguageCode { get; set; } = "";
     public bool InventoryTracked { get; set; }
     public InventoryPolicy DefaultInventoryPolicy { get; set; }
@@ -85,6 +88,13 @@ public sealed class ItemSettings
     public bool UomAsVariant { get; set; }
     /// <summary>The name of the product option that holds the unit when units are variants.</summary>
     public string OptionNameForUom { get; set; } = DefaultOptionNameForUom;
+    /// <summary>Business Central's Sync HS Code and Country: TariffNo and CountryOfOrigin go to the inventory item's
+    /// harmonized system code and country of origin, and come back on import (added to about_ShopifyPS, PROFILE KEYS's keys).</summary>
+    public bool SyncHsCodeAndCountry { get; set; } = true;
+    /// <summary>ERP values sent as product and variant metafields (added to about_ShopifyPS, PROFILE KEYS's keys).</summary>
+    public List<MetafieldMapping> Metafields { get; set; } = [];
+    /// <summary>The custom collections (by handle or title) that created products join (added to about_ShopifyPS, PROFILE KEYS's keys).</summary>
+    public List<string> Collections { get; set; } = [];
 
     public const string OnlineStore = "Online Store";
     public const string DefaultOptionNameForUom = "Unit of Measure";

@@ -38,6 +38,10 @@ public sealed class GetShopifyProductCommand : ShopCmdlet
     [ArgumentCompleter(typeof(StoreValueCompleter))]
     public string[] Sku { get; set; } = Array.Empty<string>();
 
+    /// <summary>Also read each product's and variant's metafields (extra calls, so only on request).</summary>
+    [Parameter]
+    public SwitchParameter IncludeMetafields { get; set; }
+
     /// <summary>The mirror whose links are shown on every product (and, with -Unmapped, decide what is listed).</summary>
     private IConnectorStore Connector => Session().Store.Connector;
 
@@ -67,7 +71,8 @@ public sealed class GetShopifyProductCommand : ShopCmdlet
         await foreach (var product in reader.ListAsync(Query, cancellationToken).ConfigureAwait(false))
         {
             progress?.Report(RunEvent.Progress($"{++done} of {total} products", done, total));
-            if (!Unmapped || SkuMappingService.IsUnmapped(connector, product)) yield return MirrorLinks.Show(connector, product);
+            if (!Unmapped || SkuMappingService.IsUnmapped(connector, product))
+                yield return MirrorLinks.Show(connector, await WithMetafieldsAsync(client, product, cancellationToken).ConfigureAwait(false));
         }
         progress?.Report(RunEvent.Verbose($"Read {done} products from {Shop}: {client.Statistics}."));
     }
@@ -78,8 +83,9 @@ public sealed class GetShopifyProductCommand : ShopCmdlet
         var product = RunShopify($"Reading product {gid} of {Shop}", async (client, ct) =>
         {
             var read = await new ProductReader(client).GetAsync(gid, ct).ConfigureAwait(false);
-            if (read is not null) await ProductPublications.FillAsync(client, [read], ct).ConfigureAwait(false);
-            return read;
+            if (read is null) return null;
+            await ProductPublications.FillAsync(client, [read], ct).ConfigureAwait(false);
+            return await WithMetafieldsAsync(client, read, ct).ConfigureAwait(false);
         });
         if (product is null)
             WriteRecordError(ErrorCatalog.ProductNotFound, $"Shop '{Shop}' has no product {gid}.", id);
@@ -93,11 +99,20 @@ public sealed class GetShopifyProductCommand : ShopCmdlet
         {
             var found = await ToListAsync(new ProductReader(client).FindBySkuAsync(sku, ct)).ConfigureAwait(false);
             await ProductPublications.FillAsync(client, found, ct).ConfigureAwait(false);
+            foreach (var product in found) await WithMetafieldsAsync(client, product, ct).ConfigureAwait(false);
             return found;
         });
         if (products.Count == 0)
             WriteRecordError(ErrorCatalog.ProductNotFound, $"No product in shop '{Shop}' has a variant with SKU '{sku}'.", sku);
         foreach (var product in products) WriteObject(MirrorLinks.Show(Connector, product));
+    }
+
+    private async Task<ShopifyProduct> WithMetafieldsAsync(ShopifyClient client, ShopifyProduct product, CancellationToken cancellationToken)
+    {
+        if (!IncludeMetafields) return product;
+        await ProductMetafields.ReadProductAsync(client, product, null, cancellationToken).ConfigureAwait(false);
+        await ProductMetafields.ReadVariantsAsync(client, product, cancellationToken).ConfigureAwait(false);
+        return product;
     }
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)

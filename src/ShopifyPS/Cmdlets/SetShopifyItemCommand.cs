@@ -36,6 +36,8 @@ public sealed class SetShopifyItemCommand : StoreCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)] [BooleanText] public bool Blocked { get; set; }
     [Parameter(ValueFromPipelineByPropertyName = true)] [BooleanText] public bool SalesBlocked { get; set; }
     [Parameter(ValueFromPipelineByPropertyName = true)] [AllowEmptyString] public string? PicturePath { get; set; }
+    [Parameter(ValueFromPipelineByPropertyName = true)] [AllowEmptyString] public string? TariffNo { get; set; }
+    [Parameter(ValueFromPipelineByPropertyName = true)] [AllowEmptyString] public string? CountryOfOrigin { get; set; }
 
     /// <summary>The item's variants: codes, objects with Code (Description, Blocked, PicturePath), or the JSON text Get-ShopifyItem prints.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)] [AllowNull] [AllowEmptyCollection] public object?[]? Variants { get; set; }

@@ -39,6 +39,7 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
     [Parameter] public ImageSyncMode SyncItemImages { get; set; }
     [Parameter] public bool SyncItemExtendedText { get; set; }
     [Parameter] public bool SyncItemAttributes { get; set; }
+    [Parameter] public bool SyncItemMarketingText { get; set; }
     [Parameter] [AllowEmptyString] public string? LanguageCode { get; set; }
     [Parameter] public bool InventoryTracked { get; set; }
     [Parameter] public InventoryPolicy DefaultInventoryPolicy { get; set; }
@@ -47,6 +48,8 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
     [Parameter] [AllowEmptyCollection] public string[]? Publications { get; set; }
     [Parameter] public bool UomAsVariant { get; set; }
     [Parameter] [ValidateLength(1, 50)] public string? OptionNameForUom { get; set; }
+    [Parameter] public bool SyncHsCodeAndCountry { get; set; }
+    [Parameter] [AllowEmptyCollection] public string[]? Collections { get; set; }
     [Parameter] [ArgumentCompleter(typeof(StoreValueCompleter))] [AllowEmptyString] public string? CustomerPriceGroup { get; set; }
     [Parameter] [AllowEmptyString] public string? CustomerDiscountGroup { get; set; }
     [Parameter] [AllowEmptyString] public string? CustomerTemplateCode { get; set; }
@@ -78,6 +81,7 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
         if (IsBound(nameof(SyncItemImages))) items.SyncItemImages = SyncItemImages;
         if (IsBound(nameof(SyncItemExtendedText))) items.SyncItemExtendedText = SyncItemExtendedText;
         if (IsBound(nameof(SyncItemAttributes))) items.SyncItemAttributes = SyncItemAttributes;
+        if (IsBound(nameof(SyncItemMarketingText))) items.SyncItemMarketingText = SyncItemMarketingText;
         if (IsBound(nameof(LanguageCode))) items.LanguageCode = LanguageCode ?? "";
         if (IsBound(nameof(InventoryTracked))) items.InventoryTracked = InventoryTracked;
         if (IsBound(nameof(DefaultInventoryPolicy))) items.DefaultInventoryPolicy = DefaultInventoryPolicy;
@@ -87,6 +91,8 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
         if (IsBound(nameof(UomAsVariant)) && UomAsVariant) RefuseAttributeOptions(profile);
         if (IsBound(nameof(OptionNameForUom))) items.OptionNameForUom = OptionNameForUom!;
         if (IsBound(nameof(Publications))) items.Publications = (Publications ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToList();
+        if (IsBound(nameof(SyncHsCodeAndCountry))) items.SyncHsCodeAndCountry = SyncHsCodeAndCountry;
+        if (IsBound(nameof(Collections))) items.Collections = (Collections ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToList();
 
         var prices = profile.Prices;
         if (IsBound(nameof(CustomerPriceGroup))) prices.CustomerPriceGroup = CustomerPriceGroup ?? "";

@@ -1,8 +1,11 @@
 using Newtonsoft.Json.Linq;
+using ShopifyPS.Erp;
+using ShopifyPS.Erp.Model;
 using ShopifyPS.Erp.Import;
 using ShopifyPS.Profiles;
 using ShopifyPS.Storage;
 using ShopifyPS.Sync;
+using ShopifyPS.Sync.Export;
 using ShopifyPS.Tests.Integration;
 
 namespace ShopifyPS.Tests.Export;
@@ -49,6 +52,21 @@ internal sealed class ExportShop : IAsyncDisposable
         var list = new List<SyncResult>();
         await foreach (var result in results) list.Add(result);
         return list;
+    }
+
+    /// <summary>Add-ShopifyItem for these items.</summary>
+    public Task<List<SyncResult>> AddAsync(params string[] numbers) =>
+        ListAsync(new ProductExportJob(Context()).AddItemsAsync(new ItemSelection { Numbers = numbers }));
+
+    /// <summary>Sync-ShopifyProduct (ToShopify) of every linked product.</summary>
+    public Task<List<SyncResult>> SyncAsync(bool force = false) => ListAsync(new ProductExportJob(Context()).SyncLinkedAsync([], force));
+
+    /// <summary>Changes an item in the item store.</summary>
+    public void ChangeItem(string no, Action<Item> change)
+    {
+        var item = Store.Erp.RowsIn(ErpTables.Items, "No", [no]).Single();
+        change(item);
+        Store.Erp.Upsert(ErpTables.Items, item);
     }
 
     /// <summary>The mutations the emulator received (its request log), by operation name.</summary>

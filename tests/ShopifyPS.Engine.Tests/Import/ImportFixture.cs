@@ -64,14 +64,15 @@ internal sealed class ImportFixture : IDisposable
         var node = new JObject
         {
             ["id"] = id, ["title"] = "Summer shirt", ["status"] = "ACTIVE", ["vendor"] = "Acme", ["productType"] = "Shirts",
-            ["hasOnlyDefaultVariant"] = !hasVariants, ["tags"] = new JArray("summer"), ["updatedAt"] = "2026-05-01T10:00:00Z",
+            ["hasOnlyDefaultVariant"] = !hasVariants, ["descriptionHtml"] = "<p>A light summer shirt.</p>", ["tags"] = new JArray("summer"), ["updatedAt"] = "2026-05-01T10:00:00Z",
         };
         var list = variants.Select((v, i) => new ShopifyVariant(id, new JObject
         {
             ["id"] = $"gid://shopify/ProductVariant/{_nextId++}",
             ["title"] = hasVariants ? v.Title ?? $"Size {i + 1}" : "Default Title",
             ["sku"] = v.Sku, ["barcode"] = v.Barcode ?? "", ["price"] = v.Price ?? "20.00",
-            ["inventoryItem"] = new JObject { ["id"] = $"gid://shopify/InventoryItem/{_nextId++}", ["tracked"] = true, ["unitCost"] = new JObject { ["amount"] = v.Cost ?? "8.0" } },
+            ["inventoryItem"] = new JObject { ["id"] = $"gid://shopify/InventoryItem/{_nextId++}", ["tracked"] = true, ["unitCost"] = new JObject { ["amount"] = v.Cost ?? "8.0" },
+                ["harmonizedSystemCode"] = v.HsCode, ["countryCodeOfOrigin"] = v.Country },
         })).ToList();
         return new ShopifyProduct("test", node, list);
     }
@@ -101,4 +102,5 @@ internal sealed class ImportFixture : IDisposable
     public void Dispose() => Store.Dispose();
 }
 
-internal sealed record ShopVariantData(string Sku, string? Barcode = null, string? Price = null, string? Cost = null, string? Title = null);
+internal sealed record ShopVariantData(string Sku, string? Barcode = null, string? Price = null, string? Cost = null, string? Title = null,
+    string? HsCode = null, string? Country = null);

@@ -45,9 +45,14 @@ public sealed class QueryDocumentTests : IClassFixture<AdminSchemaFixture>
         ["ProductByHandle"] = """{"handle": "item-1001", "variantsFirst": 10}""",
         ["ProductVariantsBulkCreate"] = $$$"""{"productId": "{{{Product}}}", "variants": [{"optionValues": [{"optionName": "Size", "name": "XL"}], "price": "12.00", "inventoryItem": {"sku": "A-XL", "tracked": true}, "inventoryQuantities": [{"locationId": "{{{Location}}}", "availableQuantity": 0}]}], "strategy": "PRESERVE_STANDALONE_VARIANT"}""",
         ["Publications"] = "{}",
+        ["Collections"] = """{"query": "handle:\"summer\" OR title:\"summer\""}""",
         ["PublishablePublish"] = $$$"""{"id": "{{{Product}}}", "input": [{"publicationId": "gid://shopify/Publication/1"}]}""",
         ["TagsAdd"] = $$$"""{"id": "{{{Product}}}", "tags": ["erp", "sale"]}""",
         ["TagsRemove"] = $$$"""{"id": "{{{Product}}}", "tags": ["sale"]}""",
+        ["MetafieldsSet"] = $$$"""{"metafields": [{"ownerId": "{{{Product}}}", "namespace": "custom", "key": "material", "type": "single_line_text_field", "value": "Nylon"}]}""",
+        ["ProductMetafields"] = $$$"""{"id": "{{{Product}}}", "first": 2, "keys": ["custom.material", "custom.persons"]}""",
+        ["VariantMetafields"] = $$$"""{"id": "{{{Product}}}", "first": 25, "after": null}""",
+        ["MetafieldsDelete"] = $$$"""{"metafields": [{"ownerId": "{{{Variant}}}", "namespace": "custom", "key": "material"}]}""",
         ["ProductVariantsBulkUpdate"] = $$$"""
             {"productId": "{{{Product}}}", "variants": [{"id": "{{{Variant}}}", "price": "10.00", "compareAtPrice": null, "barcode": "123", "inventoryPolicy": "CONTINUE"}]}
             """,

@@ -23,6 +23,8 @@ internal static class InventoryMutations
         if (item == null)
             return new GraphMap("InventoryItemUpdatePayload", ("inventoryItem", null),
                 ("userErrors", new List<UserError> { UserError.At("Inventory item does not exist", null, "id") }));
+        if (ProductInputs.HarmonizedSystemCode(args.Obj("input")!, ["input"], null) is { } invalid)
+            return new GraphMap("InventoryItemUpdatePayload", ("inventoryItem", null), ("userErrors", new List<UserError> { invalid }));
         ProductInputs.ApplyInventoryItem(ctx.Store, item, args.Obj("input")!);
         return new GraphMap("InventoryItemUpdatePayload", ("inventoryItem", item), ("userErrors", new List<UserError>()));
     }

@@ -22,6 +22,8 @@ internal sealed class MutationRoot(EmulatorRuntime rt) : IGraphObject
         "productDelete" => ProductMutations.Delete(args, ctx),
         "tagsAdd" => ProductMutations.Tags(args, ctx, add: true),
         "tagsRemove" => ProductMutations.Tags(args, ctx, add: false),
+        "metafieldsSet" => MetafieldMutations.Set(args, ctx),
+        "metafieldsDelete" => MetafieldMutations.Delete(args, ctx),
         "productOptionUpdate" => OptionMutations.Update(args, ctx),
         "publishablePublish" => PublicationMutations.Run(args, ctx, publish: true),
         "publishableUnpublish" => PublicationMutations.Run(args, ctx, publish: false),

@@ -97,8 +97,16 @@ internal static class ProductInputs
             errors.Add(new UserError(Path(path, "price"), "Price must be greater than or equal to 0", negativePriceCode));
         if (In.Get(v, "compareAtPrice") is { } cap && In.Dec(cap) is null)
             errors.Add(new UserError(Path(path, "compareAtPrice"), "Compare at price is not a valid decimal", "INVALID_INPUT"));
+        if (In.Obj(In.Get(v, "inventoryItem")) is { } item && HarmonizedSystemCode(item, Path(path, "inventoryItem"), "INVALID_INPUT") is { } hs)
+            errors.Add(hs);
         return errors;
     }
+
+    /// <summary>Shopify's rule for InventoryItemInput.harmonizedSystemCode: "a number between 6 and 13 digits" (null clears it).</summary>
+    public static UserError? HarmonizedSystemCode(IDictionary<string, object?> item, List<string> path, string? code) =>
+        In.Str(In.Get(item, "harmonizedSystemCode")) is { } hs && (hs.Length is < 6 or > 13 || !hs.All(char.IsAsciiDigit))
+            ? new UserError(Path(path, "harmonizedSystemCode"), "Harmonized system code must be a number between 6 and 13 digits", code)
+            : null;
 
     public static List<string> Path(List<string> prefix, params string[] rest) => prefix.Concat(rest).ToList();
 

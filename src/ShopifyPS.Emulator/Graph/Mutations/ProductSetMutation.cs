@@ -62,6 +62,8 @@ internal static class ProductSetMutation
 
         var files = In.List(In.Get(input, "files"));
         errors.AddRange(MediaMutations.ValidateFileSet(store, files));
+        errors.AddRange(Metafields(input, product?.Metafields, ["input"]));
+        var collections = Collections(store, input, errors);
 
         var options = hasOptions ? ReadOptions(product, In.List(In.Get(input, "productOptions")), errors) : new();
         var plans = hasVariants && errors.Count == 0 ? PlanVariants(ctx, product, options, In.List(In.Get(input, "variants")), errors) : new();
@@ -70,6 +72,14 @@ internal static class ProductSetMutation
 
         if (creating) product = store.CreateProduct(In.Str(In.Get(input, "title"))!, upsertHandle);
         ApplyProductFields(store, product!, input);
+        ApplyMetafields(store, product!.Metafields, product.Gid, input);
+        // "The IDs of collections that this product will be a member of": the list replaces the custom collections.
+        if (In.Has(input, "collections"))
+            foreach (var collection in store.Collections.Values.Where(c => !c.Smart))
+            {
+                collection.Products.Remove(product);
+                if (collections.Contains(collection)) collection.Products.Add(product);
+            }
         // Files first: a variant's file refers to one of the product's files.
         if (In.Has(input, "files")) MediaMutations.ApplyFileSet(rt, product!, files);
         if (hasOptions)
@@ -83,6 +93,37 @@ internal static class ProductSetMutation
         }
         store.Touch(product!);
         return Payload(args, ctx, product, errors);
+    }
+
+    /// <summary>The collections of the input: each must exist and be a custom collection (a smart one chooses its products by its rules).</summary>
+    private static List<Collection> Collections(ShopStore store, IDictionary<string, object?> input, List<UserError> errors)
+    {
+        var found = new List<Collection>();
+        var ids = In.List(In.Get(input, "collections"));
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var collection = Gid.TryParse(In.Str(ids[i]), "Collection", out var id) ? store.Collections.GetValueOrDefault(id) : null;
+            if (collection is null)
+                errors.Add(UserError.At("Collection does not exist", "NOT_FOUND", "input", "collections", i));
+            else if (collection.Smart)
+                errors.Add(UserError.At("Can't manually add products to a smart collection.", "INVALID_INPUT", "input", "collections", i));
+            else found.Add(collection);
+        }
+        return found;
+    }
+
+    /// <summary>The metafields of a product or variant input (MetafieldInput), checked as metafieldsSet checks them.</summary>
+    private static IEnumerable<UserError> Metafields(IDictionary<string, object?> input, MetafieldList? owner, List<string> path)
+    {
+        var list = In.List(In.Get(input, "metafields"));
+        for (var i = 0; i < list.Count; i++)
+            foreach (var error in MetafieldMutations.Validate(In.Obj(list[i])!, owner ?? new MetafieldList(), Path(path, "metafields", i.ToString()), null))
+                yield return new UserError(error.Field, error.Message, "INVALID_METAFIELD");
+    }
+
+    private static void ApplyMetafields(ShopStore store, MetafieldList owner, string ownerGid, IDictionary<string, object?> input)
+    {
+        foreach (var raw in In.List(In.Get(input, "metafields"))) MetafieldMutations.Apply(store, owner, ownerGid, In.Obj(raw)!);
     }
 
     private static object Payload(Args args, ExecContext ctx, Product? product, List<UserError> errors)
@@ -201,6 +242,7 @@ internal static class ProductSetMutation
                 if (name is not ("available" or "on_hand"))
                     errors.Add(new UserError(Path(qpath, "name"), "The only accepted quantity names are 'available' and 'on_hand'", "INVALID_INPUT"));
             }
+            errors.AddRange(Metafields(v, existing?.Metafields, path));
             plans.Add(new VariantPlan(v, chosen, existing));
         }
         if (quantityCount > MaxInventoryQuantities)
@@ -236,6 +278,7 @@ internal static class ProductSetMutation
             var variant = plan.Existing ?? store.CreateVariant(product, plan.Options);
             variant.SelectedOptions = plan.Options;
             ApplyVariantFields(store, variant, plan.Input);
+            ApplyMetafields(store, variant.Metafields, variant.Gid, plan.Input);
             if (In.Obj(In.Get(plan.Input, "file")) is { } file) variant.Image = VariantFile(product, file);
             foreach (var raw in In.List(In.Get(plan.Input, "inventoryQuantities")))
             {

@@ -31,3 +31,12 @@ public sealed class AttributeTranslation
     public string LanguageCode { get; set; } = "";
     public string Translation { get; set; } = "";
 }
+
+/// <summary>marketing-texts.csv: an item's marketing text per language (Business Central's Entity Text), placed in the
+/// product description when the shop's syncItemMarketingText is on. HTML passes through, as extended text does.</summary>
+public sealed class MarketingText
+{
+    public string ItemNo { get; set; } = "";
+    public string LanguageCode { get; set; } = "";
+    public string Text { get; set; } = "";
+}

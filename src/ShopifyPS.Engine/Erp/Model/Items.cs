@@ -28,6 +28,10 @@ public class Item
     public bool Blocked { get; set; }
     public bool SalesBlocked { get; set; }
     public string PicturePath { get; set; } = "";
+    /// <summary>The customs tariff no. (harmonized system code); Shopify gets its digits.</summary>
+    public string TariffNo { get; set; } = "";
+    /// <summary>The two-letter ISO 3166-1 code of the country the item was made in.</summary>
+    public string CountryOfOrigin { get; set; } = "";
 }
 
 /// <summary>item-variants.csv</summary>

@@ -49,6 +49,8 @@ public sealed class ShopifyProduct
     /// <summary>The sales channels the product is published to ("Online Store", ...); read by Get-ShopifyProduct, null
     /// where a command did not read them.</summary>
     public IReadOnlyList<string>? PublishedOn { get; internal set; }
+    /// <summary>The product's metafields; empty unless read (Get-ShopifyProduct -IncludeMetafields, an import of mapped ones).</summary>
+    public IReadOnlyList<ShopifyMetafield> Metafields { get; internal set; } = [];
 
     public override string ToString() => $"{Title} ({Id})";
 }
@@ -75,6 +77,8 @@ public sealed class ShopifyVariant
             ?? Array.Empty<ShopifyOption>();
         InventoryItemId = node["inventoryItem"]?.Value<string>("id") ?? "";
         Tracked = node["inventoryItem"]?.Value<bool?>("tracked") ?? false;
+        HarmonizedSystemCode = node["inventoryItem"]?.Value<string>("harmonizedSystemCode") ?? "";
+        CountryCodeOfOrigin = node["inventoryItem"]?.Value<string>("countryCodeOfOrigin") ?? "";
         UnitCost = Json.Money((node["inventoryItem"]?["unitCost"] as JObject)?["amount"]);
     }
 
@@ -96,6 +100,10 @@ public sealed class ShopifyVariant
     /// <summary>gid://shopify/InventoryItem/…</summary>
     public string InventoryItemId { get; }
     public bool Tracked { get; }
+    /// <summary>The inventory item's harmonized system code (customs tariff no.); empty when it has none.</summary>
+    public string HarmonizedSystemCode { get; }
+    /// <summary>The inventory item's country of origin (ISO 3166-1 alpha-2); empty when it has none.</summary>
+    public string CountryCodeOfOrigin { get; }
     /// <summary>Cost per item in the shop's currency; null when Shopify has none or the read did not ask for it
     /// (the bulk product export and InventoryItemCosts do).</summary>
     public decimal? UnitCost { get; internal set; }
@@ -105,6 +113,8 @@ public sealed class ShopifyVariant
     public string VariantCode { get; internal set; } = "";
     /// <summary>The unit of measure it stands for when units are variants; empty: the item's sales unit.</summary>
     public string UnitOfMeasure { get; internal set; } = "";
+    /// <summary>The variant's metafields; empty unless read (Get-ShopifyProduct -IncludeMetafields).</summary>
+    public IReadOnlyList<ShopifyMetafield> Metafields { get; internal set; } = [];
 
     public override string ToString() => $"{Sku} ({Id})";
 }

@@ -4,16 +4,19 @@ using ShopifyPS.Erp.Model;
 namespace ShopifyPS.Sync.Export;
 
 /// <summary>
-/// The product description (E3, E4, E5): the item's extended text, then its attributes as a table,
-/// in the shop's language. Extended text is the ERP's own HTML and passes through; attribute names and
-/// values are plain text and are escaped.
+/// The product description (E3, E4, E5): the item's extended text, its marketing text, then its attributes as a table,
+/// in the shop's language (Business Central's order). Extended and marketing text are the ERP's own HTML and pass
+/// through; attribute names and values are plain text and are escaped.
 /// </summary>
 internal static class DescriptionHtml
 {
-    public static string Build(ItemExportData data, bool extendedText, bool attributes, string languageCode, DateOnly today)
+    public static string Build(ItemExportData data, bool extendedText, bool attributes, string languageCode, DateOnly today, bool marketingText = false)
     {
         var html = new StringBuilder();
         if (extendedText) AppendExtendedText(html, data.ExtendedTexts, languageCode, today);
+        // Only a text that exists: a blank one leaves no empty block.
+        if (marketingText && data.MarketingTexts.FirstOrDefault(m => m.LanguageCode == languageCode) is { Text: { Length: > 0 } text })
+            html.Append("<div class=\"productDescription\">").Append(text).Append("</div>");
         if (attributes) AppendAttributes(html, data.Attributes, data.AttributeTranslations, languageCode);
         return html.ToString();
     }

@@ -5,7 +5,7 @@ namespace ShopifyPS.Sync.Export;
 
 /// <summary>
 /// Reads what an export needs about a batch of items with one query per table (not one per item): variants,
-/// units of measure, references, translations, extended texts, attributes and their translations, vendors, categories, sales
+/// units of measure, references, translations, extended texts, marketing texts, attributes and their translations, vendors, categories, sales
 /// prices and line discounts.
 /// </summary>
 public sealed class ExportDataReader(IErpStore erp)
@@ -22,6 +22,7 @@ public sealed class ExportDataReader(IErpStore erp)
         var translations = ByItem(erp.RowsIn(ErpTables.ItemTranslations, "ItemNo", numbers), t => t.ItemNo);
         var texts = ByItem(erp.RowsIn(ErpTables.ExtendedTexts, "ItemNo", numbers), t => t.ItemNo);
         var attributes = ByItem(erp.RowsIn(ErpTables.ItemAttributes, "ItemNo", numbers), a => a.ItemNo);
+        var marketing = ByItem(erp.RowsIn(ErpTables.MarketingTexts, "ItemNo", numbers), m => m.ItemNo);
         var prices = ByItem(erp.RowsIn(ErpTables.SalesPrices, "ItemNo", numbers), p => p.ItemNo);
         // Discount rows name an item or an item discount group in Code; the price engine picks what applies.
         var discounts = erp.RowsIn(ErpTables.SalesLineDiscounts, "Code",
@@ -50,6 +51,7 @@ public sealed class ExportDataReader(IErpStore erp)
                     ExtendedTexts = Of(texts, item.No),
                     Attributes = itemAttributes,
                     AttributeTranslations = attributeTranslations.Where(t => itemAttributes.Any(a => a.Attribute == t.Attribute)).ToList(),
+                    MarketingTexts = Of(marketing, item.No),
                 },
                 SalesPrices = Of(prices, item.No),
                 LineDiscounts = discounts.Where(d => d.Type == LineDiscountType.Item ? d.Code == item.No : d.Code == item.ItemDiscGroup).ToList(),

@@ -16,4 +16,5 @@ public sealed class ItemExportData
     public IReadOnlyList<ExtendedTextLine> ExtendedTexts { get; init; } = Array.Empty<ExtendedTextLine>();
     public IReadOnlyList<ItemAttribute> Attributes { get; init; } = Array.Empty<ItemAttribute>();
     public IReadOnlyList<AttributeTranslation> AttributeTranslations { get; init; } = Array.Empty<AttributeTranslation>();
+    public IReadOnlyList<MarketingText> MarketingTexts { get; init; } = Array.Empty<MarketingText>();
 }

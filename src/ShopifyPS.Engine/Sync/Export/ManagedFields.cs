@@ -10,8 +10,9 @@ internal sealed record ManagedField<T>(string Name, Func<T, string> Value, Actio
 
 /// <summary>
 /// The product and variant fields ShopifyPS owns (docs/architecture.md "Ownership on a live store"). Anything else on a
-/// product — SEO, media, metafields, options, variants without an item variant behind them, tags it did not add — is
-/// the merchandiser's and never sent after creation. Names are Shopify's input field names.
+/// product — SEO, media, metafields no mapping names (mapped ones: <see cref="MetafieldPlan"/>), collections, options,
+/// variants without an item variant behind them, tags it did not add — is the merchandiser's and never sent after
+/// creation. Names are Shopify's input field names.
 /// </summary>
 internal static class ManagedFields
 {
@@ -44,7 +45,20 @@ internal static class ManagedFields
         }),
     ];
 
+    /// <summary>Customs data (<see cref="CustomsData"/>), managed only while items.syncHsCodeAndCountry is on; blank clears.</summary>
+    public static readonly IReadOnlyList<ManagedField<VariantDraft>> Customs =
+    [
+        new("harmonizedSystemCode", v => v.Customs!.HarmonizedSystemCode, (input, v) => Item(input)["harmonizedSystemCode"] = v.Length == 0 ? null : v),
+        new("countryCodeOfOrigin", v => v.Customs!.CountryCodeOfOrigin, (input, v) => Item(input)["countryCodeOfOrigin"] = v.Length == 0 ? null : v),
+    ];
+
     public static IEnumerable<ManagedField<VariantDraft>> AllVariant => Prices.Concat(Variant);
+
+    /// <summary>Every field ShopifyPS manages on this variant: the customs fields only when the draft carries customs data.</summary>
+    public static IEnumerable<ManagedField<VariantDraft>> Of(VariantDraft variant) => variant.Customs is null ? AllVariant : AllVariant.Concat(Customs);
+
+    /// <summary>The variant field of that name (a change to send).</summary>
+    public static ManagedField<VariantDraft> VariantField(string name) => AllVariant.Concat(Customs).First(f => f.Name == name);
 
     public static string Policy(InventoryPolicy policy) => policy == InventoryPolicy.Continue ? "CONTINUE" : "DENY";
 

@@ -44,7 +44,7 @@ public static class ProductBuilder
         {
             ItemNo = item.No,
             Title = Title(data, settings.LanguageCode),
-            DescriptionHtml = DescriptionHtml.Build(data, settings.SyncItemExtendedText, settings.SyncItemAttributes, settings.LanguageCode, today),
+            DescriptionHtml = DescriptionHtml.Build(data, settings.SyncItemExtendedText, settings.SyncItemAttributes, settings.LanguageCode, today, settings.SyncItemMarketingText),
             Vendor = data.Vendor is null ? item.VendorNo : Fallback(data.Vendor.Name, data.Vendor.No),
             ProductType = data.Category is null ? item.ItemCategoryCode : Fallback(data.Category.Description, data.Category.Code),
             Status = settings.StatusForCreatedProducts switch
@@ -87,6 +87,7 @@ public static class ProductBuilder
             Tracked = settings.InventoryTracked,
             InventoryPolicy = settings.DefaultInventoryPolicy,
             TaxCode = data.Item.VatProdPostingGroup,
+            Customs = settings.SyncHsCodeAndCountry ? CustomsData.Of(data.Item) : null,
         };
     }
 

@@ -19,6 +19,8 @@ public sealed class ProductDraft
     /// <summary>The options (name, value) of an item without variants whose attributes are marked AsOption; else none.</summary>
     public IReadOnlyList<(string Name, string Value)> AttributeOptions { get; init; } = [];
     public List<VariantDraft> Variants { get; } = new();
+    /// <summary>The product's mapped metafields with a value (items.metafields).</summary>
+    public List<MetafieldValue> Metafields { get; } = new();
     /// <summary>Item variants left out, with the reason (reported as skipped records).</summary>
     public List<(string VariantCode, string Reason)> SkippedVariants { get; } = new();
 }
@@ -43,4 +45,8 @@ public sealed class VariantDraft
     public bool Tracked { get; init; }
     public Profiles.InventoryPolicy InventoryPolicy { get; init; }
     public string TaxCode { get; init; } = "";
+    /// <summary>The item's customs data; null when the shop does not sync it (syncHsCodeAndCountry off).</summary>
+    public CustomsData? Customs { get; init; }
+    /// <summary>The variant's mapped metafields with a value (items.metafields).</summary>
+    public List<MetafieldValue> Metafields { get; } = new();
 }

@@ -152,8 +152,12 @@ public sealed class ProductExportJob
     {
         var no = item.Item.No;
         if (ProductBuilder.CannotExportReason(item.Data, _context.Profile.Items) is { } reason) return (null, Skip(no, productId, reason));
+        if (_context.Profile.Items.SyncHsCodeAndCountry && CustomsData.Problem(item.Item) is { } customs)
+            return (null, Result(SyncAction.Failed, no, productId, $"Item {no}: {customs}"));
 
         var draft = ProductBuilder.Build(item.Data, _context.Profile.Items, _context.Today);
+        if (MetafieldValues.Fill(draft, item.Data, _context.Profile.Items.Metafields) is { } metafield)
+            return (null, Result(SyncAction.Failed, no, productId, $"Item {no}: {metafield}"));
         try
         {
             foreach (var variant in draft.Variants)
@@ -178,6 +182,7 @@ public sealed class ProductExportJob
         var (draft, result) = Build(item, existing.Id);
         if (draft is null) return (null, result);
         var update = ProductUpdate.Plan(Connector, existing, draft, item.Item, ProductTags.Split(existing.Tags), force, _context.Profile.Items.ActionForRemovedVariants);
+        update.Metafields.AddRange(MetafieldPlan.Changes(Connector, existing, draft, _context.Profile.Items.Metafields, force));
         if (update.SendsAnything) return (update, null);
         var notes = update.Notes.Count == 0 ? "" : " (" + string.Join("; ", update.Notes) + ")";
         if (!update.AdoptedProduct && update.Adopted.Count == 0)

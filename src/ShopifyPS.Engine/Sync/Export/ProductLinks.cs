@@ -36,6 +36,7 @@ internal static class ProductLinks
             sent.Values["productType"] = product.ProductType;
         }
         sent.SaveProduct(connector, shop, product.Id);
+        MetafieldPlan.Record(connector, shop, product.Id, draft.Metafields, []);
         var byOption = draft.Variants.ToDictionary(v => ProductSetInput.OptionValue(draft, v), StringComparer.OrdinalIgnoreCase);
         var kept = new HashSet<string>();
         var unitSlot = draft.UnitOptionName is null ? 0 : ProductSetInput.OptionNames(draft).Count;
@@ -70,6 +71,7 @@ internal static class ProductLinks
                 record.Values["tracked"] = variant.Tracked ? "true" : "false";
             }
             record.SaveVariant(connector, shop, variant.Id);
+            MetafieldPlan.Record(connector, shop, variant.Id, draftVariant.Metafields, []);
         }
         foreach (var gone in connector.VariantsOfProduct(shop, product.Id).Where(v => !kept.Contains(v.Id)))
             connector.DeleteVariant(shop, gone.Id);

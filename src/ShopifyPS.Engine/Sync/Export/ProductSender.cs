@@ -22,11 +22,15 @@ internal sealed class ProductSender(ShopSession context)
     public async IAsyncEnumerable<SyncResult> SendAsync(IReadOnlyList<PlannedProduct> plans, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var publications = await PublicationIds.ResolveAsync(context.Client, context.Profile, cancellationToken).ConfigureAwait(false);
-        if (publications.Problem is { } problem)
+        var collections = await CollectionIds.ResolveAsync(context.Client, context.Profile, cancellationToken).ConfigureAwait(false);
+        if ((publications.Problem ?? collections.Problem) is { } problem)
         {
             foreach (var plan in plans) yield return Failed(plan, problem + " No product was created.");
             yield break;
         }
+        // New products join the profile's collections in their productSet (no call of their own).
+        if (collections.Ids.Count > 0)
+            foreach (var plan in plans) plan.Variables["input"]!["collections"] = new JArray(collections.Ids);
         var created = new List<(PlannedProduct Plan, ShopifyProduct Product, bool Found)>();
         var failed = new List<SyncResult>();
         var toCreate = new List<PlannedProduct>();

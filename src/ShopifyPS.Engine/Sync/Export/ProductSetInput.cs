@@ -68,6 +68,7 @@ public static class ProductSetInput
         var content = new JObject();
         foreach (var field in ManagedFields.Product) field.Put(content, field.Value(draft));
         content["tags"] = new JArray(tags);
+        if (draft.Metafields.Count > 0) content["metafields"] = Metafields(draft.Metafields);
         content["productOptions"] = new JArray(names.Select((name, i) => new JObject
         {
             ["name"] = name,
@@ -80,7 +81,8 @@ public static class ProductSetInput
                 ["optionValues"] = OptionValuesInput(names, OptionValues(draft, v)),
                 ["taxable"] = true,
             };
-            foreach (var field in ManagedFields.AllVariant) field.Put(variant, field.Value(v));
+            foreach (var field in ManagedFields.Of(v)) field.Put(variant, field.Value(v));
+            if (v.Metafields.Count > 0) variant["metafields"] = Metafields(v.Metafields);
             return variant;
         }));
         return content;
@@ -107,6 +109,12 @@ public static class ProductSetInput
         ["synchronous"] = true,
         ["variantsFirst"] = Math.Clamp(variantCount, 1, 250),
     };
+
+    /// <summary>Mapped metafields as productSet's MetafieldInput list.</summary>
+    private static JArray Metafields(IEnumerable<MetafieldValue> values) => new(values.Select(v => new JObject
+    {
+        ["namespace"] = v.Namespace, ["key"] = v.Key, ["type"] = v.Type, ["value"] = v.Value,
+    }));
 
     public static string Status(ProductStatus status) => status.ToString().ToUpperInvariant();
 

@@ -23,7 +23,7 @@ internal sealed record VariantUpdate(ShopVariant Variant, VariantDraft Draft, IR
     {
         var input = new JObject { ["id"] = Variant.Id };
         foreach (var change in Changes)
-            ManagedFields.AllVariant.First(f => f.Name == change.Field).Put(input, change.New);
+            ManagedFields.VariantField(change.Field).Put(input, change.New);
         return input;
     }
 }
@@ -47,6 +47,8 @@ internal sealed class ProductUpdate
     public List<string> TagsToRemove { get; } = [];
     public List<VariantUpdate> Variants { get; } = [];
     public List<VariantDraft> NewVariants { get; } = [];
+    /// <summary>Mapped metafields of the product and its variants to set or delete (items.metafields).</summary>
+    public List<MetafieldChange> Metafields { get; } = [];
     /// <summary>What is left alone and why (unmapped variants, variants of removed item variants).</summary>
     public List<string> Notes { get; } = [];
     /// <summary>The record of what was sent before this update (for a product never recorded: the ERP's values now).</summary>
@@ -56,7 +58,7 @@ internal sealed class ProductUpdate
     /// <summary>The product was never recorded: this update starts its record instead of sending its fields.</summary>
     public bool AdoptedProduct { get; init; }
 
-    public bool SendsAnything => Fields.Count > 0 || TagsToAdd.Count > 0 || TagsToRemove.Count > 0 || Variants.Count > 0 || NewVariants.Count > 0;
+    public bool SendsAnything => Fields.Count > 0 || TagsToAdd.Count > 0 || TagsToRemove.Count > 0 || Variants.Count > 0 || NewVariants.Count > 0 || Metafields.Count > 0;
 
     /// <summary>productUpdate's input: the id and only the changed fields.</summary>
     public JObject ProductInput()
@@ -78,6 +80,7 @@ internal sealed class ProductUpdate
         if (TagsToRemove.Count > 0) lines.Add("tags removed: " + string.Join(", ", TagsToRemove));
         lines.AddRange(Variants.Select(v => $"variant {Label(v.Draft)}: {string.Join(", ", v.Changes)}"));
         lines.AddRange(NewVariants.Select(v => $"new variant {Label(v)} (SKU '{v.Sku}', price {ProductSetInput.Money(v.Price)})"));
+        lines.AddRange(Metafields.Select(m => m.ToString()));
         return lines;
     }
 
@@ -125,7 +128,7 @@ internal sealed class ProductUpdate
                 sent = Adopt(connector, shop, linked.Id, variant);
                 update.Adopted.Add((linked, sent));
             }
-            var changes = ManagedFields.AllVariant
+            var changes = ManagedFields.Of(variant)
                 .Select(f => (f.Name, Old: sent.Values.GetValueOrDefault(f.Name), New: f.Value(variant)))
                 .Where(f => force || f.Old != f.New)
                 .Select(f => new FieldChange(f.Name, f.Old, f.New)).ToList();

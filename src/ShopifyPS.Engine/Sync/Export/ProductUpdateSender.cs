@@ -46,11 +46,13 @@ internal sealed class ProductUpdateSender(ShopSession context, DefaultLocationSt
                         failedVariants.UnionWith(u.Variants.Select(v => v.Variant.Id));
             }, problems, cancellationToken, partial: true).ConfigureAwait(false);
 
+        var metafields = await MetafieldSender.SendAsync(context, updates, problems, cancellationToken).ConfigureAwait(false);
+
         foreach (var update in updates)
         {
             var created = update.NewVariants.Count == 0 ? []
                 : await CreateVariantsAsync(update, problems[update], cancellationToken).ConfigureAwait(false);
-            Record(update, failedVariants, created);
+            Record(update, failedVariants, created, update.Metafields.Where(metafields.Contains));
             var sent = update.Describe();
             var notes = update.Notes.Count == 0 ? "" : " (" + string.Join("; ", update.Notes) + ")";
             yield return problems[update].Count > 0
@@ -120,14 +122,15 @@ internal sealed class ProductUpdateSender(ShopSession context, DefaultLocationSt
                 update.Draft.UnitOptionName is null ? [variant.OptionValue] : ProductSetInput.OptionValues(update.Draft, variant)),
             ["taxable"] = true,
         };
-        foreach (var field in ManagedFields.AllVariant) field.Put(input, field.Value(variant));
+        foreach (var field in ManagedFields.Of(variant)) field.Put(input, field.Value(variant));
         if (stock.Any) input["inventoryQuantities"] = stock.BulkCreateQuantities(update.Item, variant);
         return input;
     }
 
     /// <summary>Records, in one transaction, what Shopify accepted: the product's fields and tags, each variant's
     /// fields (adopted variants start their record even when their update failed), and the variants created.</summary>
-    private void Record(ProductUpdate update, HashSet<string> failedVariants, IReadOnlyList<(ShopVariant Variant, VariantDraft Draft)> created)
+    private void Record(ProductUpdate update, HashSet<string> failedVariants, IReadOnlyList<(ShopVariant Variant, VariantDraft Draft)> created,
+        IEnumerable<MetafieldChange> metafields)
     {
         using var transaction = Connector.BeginTransaction();
         update.Sent.SaveProduct(Connector, Shop, update.Product.Id);
@@ -139,6 +142,7 @@ internal sealed class ProductUpdateSender(ShopSession context, DefaultLocationSt
             Connector.SaveVariant(variant);
             SentFields.Of(draft).SaveVariant(Connector, Shop, variant.Id);
         }
+        MetafieldPlan.Record(Connector, Shop, metafields);
         update.Product.LastSyncedAt = DateTimeOffset.UtcNow;
         Connector.SaveProduct(update.Product);
         transaction.Commit();

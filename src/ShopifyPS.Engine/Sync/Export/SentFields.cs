@@ -27,7 +27,7 @@ internal sealed class SentFields
     public static SentFields Of(VariantDraft variant)
     {
         var sent = new SentFields();
-        foreach (var field in ManagedFields.AllVariant) sent.Values[field.Name] = field.Value(variant);
+        foreach (var field in ManagedFields.Of(variant)) sent.Values[field.Name] = field.Value(variant);
         return sent;
     }
 
@@ -46,6 +46,8 @@ internal sealed class SentFields
     {
         if (connector.GetHash(shop, ContentKind.VariantFields, variantId) is not { } json) return null;
         var sent = Parse(json);
+        // A record from before customs data were managed: ShopifyPS sent none, so only a value the ERP has is sent.
+        foreach (var field in ManagedFields.Customs) sent.Values.TryAdd(field.Name, "");
         sent.SetPrices(VariantPrices.Parse(connector.GetHash(shop, ContentKind.Variant, variantId)));
         return sent;
     }
@@ -69,7 +71,7 @@ internal sealed class SentFields
     public void SaveVariant(IConnectorStore connector, string shop, string variantId)
     {
         var json = new JObject();
-        foreach (var field in ManagedFields.Variant)
+        foreach (var field in ManagedFields.Variant.Concat(ManagedFields.Customs))
             if (Values.TryGetValue(field.Name, out var value)) json[field.Name] = value;
         connector.SetHash(shop, ContentKind.VariantFields, variantId, json.ToString(Formatting.None));
         if (ManagedFields.Prices.All(f => Values.ContainsKey(f.Name)))

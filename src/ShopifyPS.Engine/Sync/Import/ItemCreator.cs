@@ -2,6 +2,8 @@ using System.Globalization;
 using ShopifyPS.Erp;
 using ShopifyPS.Erp.Model;
 using ShopifyPS.Profiles;
+using ShopifyPS.Shopify;
+using ShopifyPS.Sync.Export;
 using ShopifyPS.Sync.Prices;
 
 namespace ShopifyPS.Sync.Import;
@@ -65,6 +67,12 @@ internal sealed class ItemCreator(ItemSettings settings, IErpStore erp, ErpIndex
         Change(item, nameof(Item.Description), Truncate(product.Source.Title), changed, notes);
         if (index.CategoryByDescription(product.Source.ProductType) is { } category) Change(item, nameof(Item.ItemCategoryCode), category.Code, changed, notes);
         if (index.VendorByName(product.Source.Vendor) is { } vendor) Change(item, nameof(Item.VendorNo), vendor.No, changed, notes);
+        // Customs data belong to the item: its first variant in the product speaks for it, so variants that differ
+        // do not overwrite each other.
+        var speaksForItem = product.Variants.First(v => v.Mirror.ItemNo == item.No) == variant;
+        if (settings.SyncHsCodeAndCountry && speaksForItem) Customs(item, variant.Source, changed, notes);
+        if (speaksForItem) Attributes(item.No, product.Source, outcome);
+        if (speaksForItem && settings.SyncItemMarketingText) Marketing(item.No, product.Source, outcome);
         if (changed.Count > 0)
         {
             erp.Upsert(ErpTables.Items, item, changed.Append(ErpTables.Items.Key[0]).ToList());
@@ -134,11 +142,13 @@ internal sealed class ItemCreator(ItemSettings settings, IErpStore erp, ErpIndex
         };
         if (variant.Source.UnitCost is { } cost and not 0) item.UnitCost = currency().ToLocal(cost);
         if (variant.Source.Price != 0) item.UnitPrice = currency().ToLocal(variant.Source.Price);
+        if (settings.SyncHsCodeAndCountry) Customs(item, variant.Source, [], []);
         erp.Upsert(ErpTables.Items, item);
         index.Added(item);
         outcome.Created(no, $"new item {no} from template {template.Code}: Description '{item.Description}', UnitPrice {Format(item.UnitPrice)}, " +
             $"UnitCost {Format(item.UnitCost)}, ItemCategoryCode '{item.ItemCategoryCode}', VendorNo '{item.VendorNo}'");
         References(product, variant, item, "", outcome);
+        if (settings.SyncItemMarketingText) Marketing(no, product.Source, outcome);
         return no;
     }
 
@@ -270,6 +280,46 @@ internal sealed class ItemCreator(ItemSettings settings, IErpStore erp, ErpIndex
         erpColumn.SetValue(item, value);
         changed.Add(erpColumn);
         notes.Add($"{column}: '{old}' → '{value}'");
+    }
+
+    /// <summary>The "namespace.key" of the product metafields mapped to item attributes: what an import reads back.</summary>
+    public static IReadOnlyList<string> ImportedMetafieldKeys(ItemSettings settings) =>
+        settings.Metafields.Where(m => m.Owner == MetafieldOwner.Product && m.Attribute.Length > 0).Select(m => m.ToString()).ToList();
+
+    /// <summary>The item attributes mapped to product metafields take the values Shopify has; a metafield Shopify does not
+    /// have erases nothing, and a value equal to the ERP's once converted to the metafield's type keeps the ERP's writing.</summary>
+    private void Attributes(string itemNo, ShopifyProduct product, VariantOutcome outcome)
+    {
+        foreach (var mapping in settings.Metafields.Where(m => m.Owner == MetafieldOwner.Product && m.Attribute.Length > 0))
+        {
+            if (product.Metafields.FirstOrDefault(f => f.Namespace == mapping.Namespace && f.Key == mapping.Key) is not { } metafield) continue;
+            var current = erp.Rows(ErpTables.ItemAttributes, ("ItemNo", itemNo)).FirstOrDefault(a => string.Equals(a.Attribute, mapping.Attribute, StringComparison.OrdinalIgnoreCase));
+            if (current is not null && MetafieldTypes.Convert(mapping.Type, current.Value).Value == metafield.Value) continue;
+            erp.Upsert(ErpTables.ItemAttributes, new ItemAttribute { ItemNo = itemNo, Attribute = current?.Attribute ?? mapping.Attribute, Value = metafield.Value });
+            outcome.Updated(itemNo, $"item {itemNo}: attribute {mapping.Attribute}: '{current?.Value ?? ""}' → '{metafield.Value}' (metafield {mapping})");
+        }
+    }
+
+    /// <summary>Business Central's marketing text from the product description (Sync Item Marketing Text): the item's text
+    /// in the shop's language takes the description Shopify has; an empty description erases nothing.</summary>
+    private void Marketing(string itemNo, ShopifyProduct product, VariantOutcome outcome)
+    {
+        if (product.DescriptionHtml.Length == 0) return;
+        var current = erp.Rows(ErpTables.MarketingTexts, ("ItemNo", itemNo), ("LanguageCode", settings.LanguageCode)).FirstOrDefault();
+        if (current?.Text == product.DescriptionHtml) return;
+        erp.Upsert(ErpTables.MarketingTexts, new MarketingText { ItemNo = itemNo, LanguageCode = settings.LanguageCode, Text = product.DescriptionHtml });
+        outcome.Updated(itemNo, $"item {itemNo}: marketing text{(settings.LanguageCode.Length > 0 ? $" ({settings.LanguageCode})" : "")} from the description ({product.DescriptionHtml.Length} characters)");
+    }
+
+    /// <summary>Business Central's Tariff No. and Country/Region of Origin Code from the inventory item. Only values Shopify
+    /// has are taken (a blank one erases nothing), and a tariff no. whose digits are Shopify's code keeps its ERP writing.</summary>
+    private static void Customs(Item item, ShopifyVariant variant, List<ErpColumn> changed, List<string> notes)
+    {
+        var code = variant.HarmonizedSystemCode;
+        if (code.Length > 0 && CustomsData.Digits(item.TariffNo) != code) Change(item, nameof(Item.TariffNo), code, changed, notes);
+        var country = variant.CountryCodeOfOrigin;
+        if (country.Length > 0 && !string.Equals(item.CountryOfOrigin.Trim(), country, StringComparison.OrdinalIgnoreCase))
+            Change(item, nameof(Item.CountryOfOrigin), country, changed, notes);
     }
 
     private static string Truncate(string text) => text.Length <= MaxDescription ? text : text[..MaxDescription];

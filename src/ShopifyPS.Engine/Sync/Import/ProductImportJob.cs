@@ -51,6 +51,9 @@ public static class ProductImportJob
             {
                 if (!read.HasCosts && profile.Items.AutoCreateUnknownItems && importer.HasUnmappedVariants(read.Product))
                     await InventoryItemCosts.FillAsync(context.Client, read.Product.Variants, cancellationToken).ConfigureAwait(false);
+                // The mapped attribute metafields an item update takes (one call per changed product, only when mapped).
+                if (profile.Items.ShopifyCanUpdateItems && ItemCreator.ImportedMetafieldKeys(profile.Items) is { Count: > 0 } keys && importer.ChangedInShopify(read.Product))
+                    await ProductMetafields.ReadProductAsync(context.Client, read.Product, keys, cancellationToken).ConfigureAwait(false);
                 results = ImportOne(importer, read.Product, inPlan: plan is not null, store);
             }
             failed |= results.Any(r => r.Action == SyncAction.Failed);
