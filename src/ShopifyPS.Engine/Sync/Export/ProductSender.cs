@@ -30,7 +30,7 @@ internal sealed class ProductSender(ShopSession context)
         }
         // New products join the profile's collections in their productSet (no call of their own).
         if (collections.Ids.Count > 0)
-            foreach (var plan in plans) plan.Variables["input"]!["collections"] = new JArray(collections.Ids);
+            foreach (var plan in plans) plan.JoinCollections(collections.Ids);
         var created = new List<(PlannedProduct Plan, ShopifyProduct Product, bool Found)>();
         var failed = new List<SyncResult>();
         var toCreate = new List<PlannedProduct>();
