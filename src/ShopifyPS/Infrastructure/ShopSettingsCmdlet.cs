@@ -101,8 +101,8 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
         if (IsBound(nameof(CurrencyCode))) prices.CurrencyCode = CurrencyCode ?? "";
     }
 
-    /// <summary>Business Central refuses "UoM as Variant" while any item attribute is "As Option" (bc-connector.md §1.1
-    /// field 37): a product has at most 3 options, and units and attributes would both claim them. The shop's item store
+    /// <summary>Business Central refuses "UoM as Variant" while any item attribute is "As Option" (its Shop
+    /// setting): a product has at most 3 options, and units and attributes would both claim them. The shop's item store
     /// is read (a database that does not exist yet holds no attributes).</summary>
     private void RefuseAttributeOptions(ShopProfile profile)
     {

@@ -4,8 +4,8 @@ using ShopifyPS.Sync.Export;
 
 namespace ShopifyPS.Tests.Export;
 
-/// <summary>Item attributes marked AsOption as product options: Business Central's "Shpfy Item Attr As Option Test"
-/// (bc-connector.md §4.7) and the checks of §2.16.</summary>
+/// <summary>Item attributes marked AsOption as product options: Business Central's "Shpfy Item Attr As Option Test" and its
+/// checks.</summary>
 public sealed class AttributeOptionsTests
 {
     private static readonly DateOnly Today = new(2026, 11, 26);

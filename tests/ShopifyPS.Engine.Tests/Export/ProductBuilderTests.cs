@@ -4,7 +4,7 @@ using ShopifyPS.Sync.Export;
 
 namespace ShopifyPS.Tests.Export;
 
-// Cases follow Business Central's "Shpfy Create Product Test" matrix (bc-connector.md §4.6) and SPEC.md E3–E9.
+// Cases follow Business Central's "Shpfy Create Product Test" matrix.
 public sealed class ProductBuilderTests
 {
     private static readonly DateOnly Today = new(2026, 11, 26);

@@ -6,7 +6,7 @@ using ShopifyPS.Sync.Export;
 namespace ShopifyPS.Tests.Export;
 
 /// <summary>
-/// items.uomAsVariant (bc-connector.md §1.1 fields 37–38, §2.6 CreateTempProduct with "UoM as Variant", §2.18
+/// items.uomAsVariant (Business Central's "UoM as Variant": CreateTempProduct and
 /// CheckItemVariantCount): every unit of measure of an item becomes a variant, under the unit option alone or after
 /// "Variant", each with the barcode, weight and unit of its own.
 /// </summary>

@@ -6,8 +6,8 @@ using ShopifyPS.Sync.Import;
 
 namespace ShopifyPS.Tests.Import;
 
-/// <summary>Which unit an imported variant stands for (bc-connector.md §2.2: UoM Option Id := the option named "Option Name
-/// for UoM" when UoM as Variant is on, else 0; §2.3/§2.4: a variant whose only option is the unit is the item).</summary>
+/// <summary>Which unit an imported variant stands for (Business Central: UoM Option Id := the option named "Option Name
+/// for UoM" when UoM as Variant is on, else 0; a variant whose only option is the unit is the item).</summary>
 public sealed class UnitOptionTests
 {
     private static ShopifyVariant Variant(params (string Name, string Value)[] options) => new("gid://shopify/Product/1", new JObject

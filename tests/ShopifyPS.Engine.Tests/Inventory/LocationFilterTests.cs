@@ -4,7 +4,7 @@ using ShopifyPS.Sync.Inventory;
 namespace ShopifyPS.Tests.Inventory;
 
 /// <summary>
-/// Business Central filter syntax over ERP location codes (SPEC V2, bc-connector.md §1.6 "Location Filter").
+/// Business Central filter syntax over ERP location codes (Business Central's "Location Filter").
 /// Each case lists which codes of one fixed set the filter matches, in the set's order.
 /// </summary>
 public sealed class LocationFilterTests

@@ -5,7 +5,7 @@ using ShopifyPS.Sync.Inventory;
 namespace ShopifyPS.Tests.Inventory;
 
 /// <summary>
-/// Stock per Shopify location (SPEC V2, V4; bc-connector.md §2.11 GetStock/CalcStock, §4.11): projected available
+/// Stock per Shopify location (Business Central's GetStock/CalcStock and their tests): projected available
 /// balance = Inventory + ScheduledReceipts − GrossRequirements, free inventory = Inventory − ReservedQuantity,
 /// summed over the ERP locations the filter matches, rounded down, negative sent as 0.
 /// </summary>

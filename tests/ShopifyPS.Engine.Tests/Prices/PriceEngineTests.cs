@@ -5,8 +5,8 @@ using ShopifyPS.Sync.Prices;
 namespace ShopifyPS.Tests.Prices;
 
 /// <summary>
-/// Table-driven cases for the price engine. Every case names what it traces to: SPEC.md feature ids (E2, P2,
-/// P3, P4, S6) or the Business Central reference (bc-connector.md §2.9 price calculation, §4.9 its tests).
+/// Table-driven cases for the price engine. Every case names what it traces to: the feature it covers or Business
+/// Central's price calculation and its tests.
 /// The base scenario: local currency EUR, item 1000 at 100.00 excl. VAT, cost 60, item discount group RESALE,
 /// VAT product group STANDARD (25% with business group DOMESTIC), priced on 2026-03-15.
 /// </summary>

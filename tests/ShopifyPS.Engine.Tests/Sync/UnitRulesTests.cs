@@ -8,8 +8,8 @@ using ShopifyPS.Sync.Prices;
 namespace ShopifyPS.Tests.Sync;
 
 /// <summary>
-/// An item sold in another unit than its base unit (bc-connector.md §2.6: price, barcode and weight of the sales unit;
-/// §2.9 CalcPrice for a unit; §2.11 GetStock divides by the quantity per unit and rounds down; §2.3 GetItemBarcode
+/// An item sold in another unit than its base unit (Business Central: price, barcode and weight of the sales unit;
+/// CalcPrice for a unit; GetStock divides by the quantity per unit and rounds down; GetItemBarcode
 /// takes a reference of the unit or without one). Item 1039: a gas canister kept in PCS at 79.00, cost 30, 0.37 kg,
 /// also sold by the BOX of 12.
 /// </summary>

@@ -4,7 +4,7 @@ using ShopifyPS.Profiles;
 namespace ShopifyPS.Sync.Export;
 
 /// <summary>
-/// Item attributes marked AsOption as product options (bc-connector.md §2.16, Business Central's "As Option"): for an item
+/// Item attributes marked AsOption as product options (Business Central's "As Option"): for an item
 /// without variants, each such attribute is an option (by attribute name) with the item's value. The data set keeps
 /// attribute values per item, not per item variant, so an item with variants keeps its "Variant" option. Business
 /// Central's checks: at most 3 options (Shopify's limit), no empty value, and never together with units of measure as

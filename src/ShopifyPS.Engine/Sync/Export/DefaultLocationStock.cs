@@ -7,7 +7,7 @@ using ShopifyPS.Sync.Inventory;
 namespace ShopifyPS.Sync.Export;
 
 /// <summary>
-/// Where a new variant is stocked (Business Central's "Default Product Location", bc-connector.md §2.6 step 5): every
+/// Where a new variant is stocked (Business Central's "Default Product Location", set when it creates a product): every
 /// profile location marked defaultProductLocation, with the quantity its stock calculation gives for the item variant,
 /// or 0 where the location has none (Disabled, or a non-inventory item). Stocking at creation saves the inventory
 /// sync an activation per level, and makes the product sellable where the shop says from its first minute.

@@ -8,7 +8,7 @@ namespace ShopifyPS.Sync.Export;
 
 /// <summary>
 /// Add-ShopifyItem -AsVariantOf: items added to an existing product as variants of it, as Business Central's "Add Item as
-/// Shopify Variant" (bc-connector.md §2.17, tests §4.4). Each item becomes one variant whose option value is its item
+/// Shopify Variant". Each item becomes one variant whose option value is its item
 /// no., with the item's price, barcode, SKU, weight and stock, linked to that item. The product must have one option; its
 /// default "Title" option is renamed "Variant" first, and the product's own variant stays (PRESERVE_STANDALONE_VARIANT).
 /// Not with units of measure as variants. The product's own item, an item with variants and an item already in the shop

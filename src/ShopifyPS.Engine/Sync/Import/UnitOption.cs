@@ -7,7 +7,7 @@ namespace ShopifyPS.Sync.Import;
 /// <summary>
 /// The unit of measure an imported Shopify variant stands for when units are variants (items.uomAsVariant): the value of
 /// its option named optionNameForUom, and which option that is (Business Central's UoM Option Id, set on every read of
-/// a variant, bc-connector.md §2.2 UpdateShopifyVariantFields). Without uomAsVariant no variant stands for a unit.
+/// a variant, in its UpdateShopifyVariantFields). Without uomAsVariant no variant stands for a unit.
 /// </summary>
 internal static class UnitOption
 {

@@ -15,7 +15,7 @@ public static class StockCalculator
     /// Sums the location's stock calculation over the stock rows whose ERP location the filter matches. A blank
     /// variant code sums every variant of the item, as Business Central does for a product without variants.
     /// Returns null when there is no figure: the location is Disabled, or the item is a non-inventory or
-    /// service item (bc-connector.md §2.11). Stock is kept in base units; a variant sold in a unit of several gets
+    /// service item (as in Business Central's GetStock). Stock is kept in base units; a variant sold in a unit of several gets
     /// the whole units the stock fills (<paramref name="qtyPerUnit"/>: 30 pieces are 2 boxes of 12).
     /// </summary>
     public static StockFigure? Calculate(StockCalculation calculation, LocationFilter filter, Item item, string variantCode,
