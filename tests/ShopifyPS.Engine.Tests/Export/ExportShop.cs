@@ -59,7 +59,7 @@ internal sealed class ExportShop : IAsyncDisposable
         ListAsync(new ProductExportJob(Context()).AddItemsAsync(new ItemSelection { Numbers = numbers }));
 
     /// <summary>Sync-ShopifyProduct (ToShopify) of every linked product.</summary>
-    public Task<List<SyncResult>> SyncAsync(bool force = false) => ListAsync(new ProductExportJob(Context()).SyncLinkedAsync([], force));
+    public Task<List<SyncResult>> SyncAsync(bool force = false, bool whatIf = false) => ListAsync(new ProductExportJob(Context(whatIf)).SyncLinkedAsync([], force));
 
     /// <summary>Changes an item in the item store.</summary>
     public void ChangeItem(string no, Action<Item> change)

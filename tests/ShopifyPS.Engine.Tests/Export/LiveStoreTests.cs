@@ -16,12 +16,6 @@ public sealed class LiveStoreTests
 {
     private const string Shop = "emulator";
 
-    private static Task<List<SyncResult>> Add(ExportShop shop, params string[] numbers) =>
-        ExportShop.ListAsync(new ProductExportJob(shop.Context()).AddItemsAsync(new ItemSelection { Numbers = numbers }));
-
-    private static Task<List<SyncResult>> Sync(ExportShop shop, bool whatIf = false) =>
-        ExportShop.ListAsync(new ProductExportJob(shop.Context(whatIf)).SyncLinkedAsync([], false));
-
     private static async Task AdminEditsAsync(ExportShop shop, string productId)
     {
         var options = await shop.Shop.RawAsync("query O($id: ID!) { product(id: $id) { options { id } } }", new JObject { ["id"] = productId }, "O");
@@ -42,23 +36,16 @@ public sealed class LiveStoreTests
         }
     }
 
-    private static void ChangeItem(ExportShop shop, string no, Action<Item> change)
-    {
-        var item = shop.Store.Erp.RowsIn(ErpTables.Items, "No", [no]).Single();
-        change(item);
-        shop.Store.Erp.Upsert(ErpTables.Items, item);
-    }
-
     [Fact]
     public async Task A_sync_after_admin_edits_keeps_them_and_sends_only_the_fields_whose_ERP_value_changed()
     {
         await using var shop = await ExportShop.StartAsync();
-        var id = (await Add(shop, "1001")).Single().ProductId;
+        var id = (await shop.AddAsync("1001")).Single().ProductId;
         await AdminEditsAsync(shop, id);
-        ChangeItem(shop, "1001", i => { i.Description = "Storm Shell Jacket Pro"; i.UnitPrice += 100; });
+        shop.ChangeItem("1001", i => { i.Description = "Storm Shell Jacket Pro"; i.UnitPrice += 100; });
         await shop.Shop.ClearRequestsAsync();
 
-        var result = (await Sync(shop)).Single();
+        var result = (await shop.SyncAsync()).Single();
 
         Assert.Equal(SyncAction.Updated, result.Action);
         var requests = await shop.Shop.RequestsAsync();
@@ -71,24 +58,24 @@ public sealed class LiveStoreTests
         Assert.Equal("Warm jacket", product.SelectToken("seo.title")!.ToString());
         Assert.Equal("Size", product.SelectToken("options[0].name")!.ToString());
         Assert.Contains(product["variants"]!, v => v.Value<string>("title") == "XXL" && v.Value<decimal>("price") == 999m);
-        Assert.All(await Sync(shop), r => Assert.Equal(SyncAction.Unchanged, r.Action));
+        Assert.All(await shop.SyncAsync(), r => Assert.Equal(SyncAction.Unchanged, r.Action));
     }
 
     [Fact]
     public async Task The_WhatIf_plan_names_exactly_the_fields_the_run_then_sends()
     {
         await using var shop = await ExportShop.StartAsync();
-        var id = (await Add(shop, "1001")).Single().ProductId;
+        var id = (await shop.AddAsync("1001")).Single().ProductId;
         await AdminEditsAsync(shop, id);
-        ChangeItem(shop, "1001", i => { i.Description = "Storm Shell Jacket Pro"; i.UnitCost += 10; i.GrossWeight += 1; });
+        shop.ChangeItem("1001", i => { i.Description = "Storm Shell Jacket Pro"; i.UnitCost += 10; i.GrossWeight += 1; });
         var local = shop.Store.Connector.GetProduct(Shop, id)!;
         local.Tags = "erp-managed";
         shop.Store.Connector.SaveProduct(local);
         await shop.Shop.ClearRequestsAsync();
 
-        var plan = (await Sync(shop, whatIf: true)).Single().Message;
+        var plan = (await shop.SyncAsync(whatIf: true)).Single().Message;
         Assert.Empty(await shop.MutationsAsync());
-        await Sync(shop);
+        await shop.SyncAsync();
 
         var sent = new List<string>();
         foreach (var request in await shop.Shop.RequestsAsync())
@@ -134,14 +121,14 @@ public sealed class LiveStoreTests
         var main = shop.Profile.Locations;
         var location = (await shop.Shop.StateAsync())["locations"]![0]!.Value<string>("id")!;
         main.Add(new ShopLocation { Id = location, Name = "Main warehouse", StockCalculation = StockCalculation.FreeInventory, DefaultProductLocation = true });
-        var id = (await Add(shop, "1001")).Single().ProductId;
+        var id = (await shop.AddAsync("1001")).Single().ProductId;
         await AdminEditsAsync(shop, id);
         shop.Store.Erp.Upsert(ErpTables.ItemVariants, new ItemVariant { ItemNo = "1001", Code = "XS", Description = "Extra small" });
         var small = shop.Store.Erp.RowsIn(ErpTables.ItemVariants, "ItemNo", ["1001"]).Single(v => v.Code == "S");
         small.Blocked = true;
         shop.Store.Erp.Upsert(ErpTables.ItemVariants, small);
 
-        var result = (await Sync(shop)).Single();
+        var result = (await shop.SyncAsync()).Single();
 
         Assert.Equal(SyncAction.Updated, result.Action);
         Assert.Contains("new variant XS", result.Message);
@@ -160,7 +147,7 @@ public sealed class LiveStoreTests
         shop.Profile.Items.ActionForRemovedVariants = RemovedVariantAction.ArchiveWhenAllRemoved;
         var location = (await shop.Shop.StateAsync())["locations"]![1]!.Value<string>("id")!;
         shop.Profile.Locations.Add(new ShopLocation { Id = location, Name = "East store", DefaultProductLocation = true });
-        var id = (await Add(shop, "1001")).Single().ProductId;
+        var id = (await shop.AddAsync("1001")).Single().ProductId;
         Assert.All((await shop.ProductsAsync()).Single()["variants"]!, v => Assert.Equal([location], v.SelectTokens("inventoryItem.levels[*].locationId").Values<string>()));
         foreach (var variant in shop.Store.Erp.RowsIn(ErpTables.ItemVariants, "ItemNo", ["1001"]))
         {
@@ -168,7 +155,7 @@ public sealed class LiveStoreTests
             shop.Store.Erp.Upsert(ErpTables.ItemVariants, variant);
         }
 
-        var result = (await Sync(shop)).Single();
+        var result = (await shop.SyncAsync()).Single();
 
         Assert.Equal(SyncAction.Updated, result.Action);
         var product = (await shop.ProductsAsync()).Single();
