@@ -83,4 +83,44 @@ public class MetafieldTests
         Assert.Null(deleted["deletedMetafields"]![1]);
         Assert.Equal(["rating"], (await emu.DataAsync(Read, new { id }))["product"]!["metafields"]!["nodes"]!.AsArray().Select(n => n!["key"]!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task A_definition_fixes_the_type_of_its_metafields_in_metafieldsSet_productSet_and_productVariantsBulkCreate()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        await emu.ControlAsync(HttpMethod.Post, "emulator/seed", new
+        {
+            metafieldDefinitions = new object[]
+            {
+                new { ownerType = "PRODUCT", @namespace = "custom", key = "material", type = "list.single_line_text_field", name = "Material" },
+                new { ownerType = "PRODUCTVARIANT", @namespace = "custom", key = "colour", type = "color", name = "Colour" },
+            },
+        });
+        var id = await ProductAsync(emu);
+
+        var refused = (await emu.DataAsync(Set, new { m = new[] { Field(id, "material", "single_line_text_field", "Oak") } }))["metafieldsSet"]!;
+        Assert.Equal(("INVALID_TYPE", "metafields,0,type"), (refused["userErrors"]![0]!["code"]!.GetValue<string>(),
+            string.Join(",", refused["userErrors"]![0]!["field"]!.AsArray().Select(f => f!.GetValue<string>()))));
+        Assert.Contains("'list.single_line_text_field'", refused["userErrors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        // Without a type, the definition's type is taken.
+        var typed = (await emu.DataAsync(Set, new { m = new[] { new { ownerId = id, @namespace = "custom", key = "material", value = "[\"Oak\"]" } } }))["metafieldsSet"]!;
+        Assert.Equal("list.single_line_text_field", typed["metafields"]![0]!["type"]!.GetValue<string>());
+
+        var productSet = (await emu.DataAsync("mutation($i: ProductSetInput!) { productSet(input: $i, synchronous: true) { product { id } userErrors { field code } } }",
+            new { i = new { title = "Chair", metafields = new[] { new { @namespace = "custom", key = "material", type = "single_line_text_field", value = "Oak" } } } }))["productSet"]!;
+        Assert.Equal("INVALID_METAFIELD", productSet["userErrors"]![0]!["code"]!.GetValue<string>());
+
+        var created = (await emu.DataAsync("mutation($p: ID!, $v: [ProductVariantsBulkInput!]!) { productVariantsBulkCreate(productId: $p, variants: $v) { productVariants { metafield(namespace: \"custom\", key: \"colour\") { value } } userErrors { field code } } }",
+            new { p = id, v = new[] { new { optionValues = new[] { new { optionName = "Colour", name = "Red" } }, metafields = new[] { new { @namespace = "custom", key = "colour", type = "single_line_text_field", value = "#ff0000" } } } } }))["productVariantsBulkCreate"]!;
+        Assert.Equal("INVALID", created["userErrors"]![0]!["code"]!.GetValue<string>());
+        Assert.Equal("variants,0,metafields,0,type", string.Join(",", created["userErrors"]![0]!["field"]!.AsArray().Select(f => f!.GetValue<string>())));
+
+        var accepted = (await emu.DataAsync("mutation($p: ID!, $v: [ProductVariantsBulkInput!]!) { productVariantsBulkCreate(productId: $p, variants: $v) { productVariants { metafield(namespace: \"custom\", key: \"colour\") { value type } } userErrors { code } } }",
+            new { p = id, v = new[] { new { optionValues = new[] { new { optionName = "Colour", name = "Red" } }, metafields = new[] { new { @namespace = "custom", key = "colour", type = "color", value = "#ff0000" } } } } }))["productVariantsBulkCreate"]!;
+        Assert.Empty(accepted["userErrors"]!.AsArray());
+        Assert.Equal("#ff0000", accepted["productVariants"]![0]!["metafield"]!["value"]!.GetValue<string>());
+
+        var listed = (await emu.DataAsync("{ metafieldDefinitions(ownerType: PRODUCT, namespace: \"custom\", first: 10) { nodes { key name type { name } } } }"))["metafieldDefinitions"]!["nodes"]!.AsArray();
+        Assert.Equal(("material", "list.single_line_text_field"), (listed.Single()!["key"]!.GetValue<string>(), listed.Single()!["type"]!["name"]!.GetValue<string>()));
+    }
 }

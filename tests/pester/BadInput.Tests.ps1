@@ -37,6 +37,8 @@ BeforeDiscovery {
     $warningCases = @(
         @{ Case = 'negative unit price'; File = 'items.csv'; Text = "No,UnitPrice`n1000,-5`n"; Line = 2; Column = 'UnitPrice'; Expect = 'Shopify refuses a negative price' }
         @{ Case = 'negative unit cost'; File = 'items.csv'; Text = "No,UnitCost`n1000,-1`n"; Line = 2; Column = 'UnitCost'; Expect = 'Shopify refuses a negative cost' }
+        @{ Case = 'tariff no. of 4 digits'; File = 'items.csv'; Text = "No,TariffNo`n1000,62.01`n"; Line = 2; Column = 'TariffNo'; Expect = "has 4 digits; Shopify takes a harmonized system code of 6 to 13 digits" }
+        @{ Case = 'country of origin not a code'; File = 'items.csv'; Text = "No,CountryOfOrigin`n1000,Norway`n"; Line = 2; Column = 'CountryOfOrigin'; Expect = 'not a country code Shopify knows' }
         @{ Case = 'negative sales price'; File = 'sales-prices.csv'; Text = "ItemNo,UnitPrice`n1000,-5`n"; Line = 2; Column = 'UnitPrice'; Expect = 'negative price' }
         @{ Case = 'price ending before it starts'; File = 'sales-prices.csv'; Text = "ItemNo,StartingDate,EndingDate,UnitPrice`n1000,2025-02-01,2025-01-01,5`n"; Line = 2; Column = 'EndingDate'; Expect = 'never applies' }
         @{ Case = 'discount ending before it starts'; File = 'sales-line-discounts.csv'; Text = "Type,Code,StartingDate,EndingDate,LineDiscountPercent`nItem,1000,2025-02-01,2025-01-01,5`n"; Line = 2; Column = 'EndingDate'; Expect = 'never applies' }

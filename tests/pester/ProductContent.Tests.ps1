@@ -190,6 +190,25 @@ Describe 'Metafields' {
         ($product.Variants | ForEach-Object { "$($_.Metafields)" } | Sort-Object) | Should -Be @('custom.size_name=Extra large', 'custom.size_name=Large', 'custom.size_name=Medium', 'custom.size_name=Small')
     }
 
+    It 'gives a variant added to a live product its mapped metafields in the call that creates it, and then sends nothing' {
+        [pscustomobject]@{ ItemNo = '1001'; Code = 'XXL'; Description = 'Extra extra large'; Blocked = 'false'; PicturePath = '' } | Export-Csv (Join-Path $erp 'item-variants.csv')
+        Import-ShopifyErpData -Path $erp | Out-Null
+        Clear-Requests
+
+        $result = Sync-ShopifyProduct -Shop fields | Where-Object ItemNo -EQ '1001'
+
+        $result.Action | Should -Be 'Updated'
+        $created = Get-Mutations | Where-Object operationName -EQ 'ProductVariantsBulkCreate'
+        $created.variables.variants[0].metafields[0] | Select-Object namespace, key, value | Should -BeLike '*namespace=custom; key=size_name; value=Extra extra large*'
+        (Get-Mutations).operationName | Should -Not -Contain 'MetafieldsSet'
+        $xxl = (Get-EmulatorProduct 1001).variants | Where-Object { $_.options -contains 'XXL' }
+        ($xxl.metafields | Where-Object key -EQ 'size_name').value | Should -Be 'Extra extra large'
+
+        Clear-Requests
+        (Sync-ShopifyProduct -Shop fields | Where-Object ItemNo -EQ '1001').Action | Should -Be 'Unchanged'
+        Get-Mutations | Should -BeNullOrEmpty
+    }
+
     It 'fails an item whose value the metafield type cannot take, before anything is sent' {
         [pscustomobject]@{ ItemNo = '1024'; Attribute = 'Persons'; Value = 'two' } | Export-Csv (Join-Path $erp 'item-attributes.csv')
         Import-ShopifyErpData -Path $erp | Out-Null
@@ -228,6 +247,23 @@ Describe 'Metafields' {
 
         ($results.Message -join ' ') | Should -Match "attribute Material: 'Polyester 2\.5-layer' → 'Recycled nylon' \(metafield custom\.material\)"
         (Invoke-TestEmulator $emulator 'requests' -Method Get).operationName | Should -Contain 'ProductMetafields'
+    }
+
+    It 'is refused by Test-ShopifyShop when a mapping has another type than the shop''s metafield definition' {
+        Invoke-TestEmulator $emulator 'seed' -Body @{ metafieldDefinitions = @(
+                @{ ownerType = 'PRODUCT'; namespace = 'custom'; key = 'material'; type = 'single_line_text_field'; name = 'Material' }
+                @{ ownerType = 'PRODUCT'; namespace = 'custom'; key = 'persons'; type = 'number_decimal'; name = 'Persons' }
+                @{ ownerType = 'PRODUCTVARIANT'; namespace = 'custom'; key = 'size_name'; type = 'single_line_text_field'; name = 'Size name' }) } | Out-Null
+
+        $result = Test-ShopifyShop fields -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $result.Success | Should -BeFalse
+        $problem = $problems | Where-Object { $_.FullyQualifiedErrorId -like 'ShopifyMetafieldDefinitionMismatch*' }
+        $problem | Should -HaveCount 1
+        $problem.Exception.Message | Should -Match "product metafield custom\.persons is mapped as number_integer, but the shop's definition 'Persons' makes it number_decimal"
+        $problem.Exception.Message | Should -Not -Match 'custom\.material|size_name'
+        # One read per owner type and namespace mapped: product custom, variant custom.
+        @((Invoke-TestEmulator $emulator 'requests' -Method Get).operationName -eq 'MetafieldDefinitions') | Should -HaveCount 2
     }
 }
 

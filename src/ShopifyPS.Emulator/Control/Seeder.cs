@@ -44,12 +44,18 @@ internal static class Seeder
             var collection = store.AddCollection(Str(c, "title") ?? throw new SeedException("A collection needs a title."), Str(c, "handle"), Bool(c, "smart") ?? false);
             collections.Add(new JsonObject { ["id"] = collection.Gid, ["handle"] = collection.Handle });
         }
+        foreach (var node in root["metafieldDefinitions"] as JsonArray ?? new JsonArray())
+        {
+            var d = (JsonObject)node!;
+            store.AddMetafieldDefinition(Str(d, "ownerType") ?? "PRODUCT", Str(d, "namespace")!, Str(d, "key")!, Str(d, "type")!, Str(d, "name"));
+        }
         return new JsonObject { ["locations"] = locations, ["products"] = products, ["collections"] = collections };
     }
 
     /// <summary>Finds the mistakes a seed can have before anything is added, so a bad seed changes nothing.</summary>
     private static void Check(ShopStore store, JsonObject root)
     {
+        CheckDefinitions(root);
         var names = store.Locations.Values.Select(l => l.Name)
             .Concat((root["locations"] as JsonArray ?? new JsonArray()).Select(l => (l as JsonObject)?["name"]?.GetValue<string>() ?? throw new SeedException("A location needs a name.")))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -63,6 +69,18 @@ internal static class Seeder
             foreach (var (key, _) in (v as JsonObject)?["inventory"] as JsonObject ?? new JsonObject())
                 if (!names.Contains(key) && !(Gid.TryParse(key, "Location", out var id) && store.Locations.ContainsKey(id)))
                     throw new SeedException($"Unknown location '{key}'.");
+        }
+    }
+
+    private static void CheckDefinitions(JsonObject root)
+    {
+        foreach (var node in root["metafieldDefinitions"] as JsonArray ?? new JsonArray())
+        {
+            var d = node as JsonObject ?? throw new SeedException("Each metafield definition must be an object.");
+            if (Str(d, "namespace") is null || Str(d, "key") is null || Str(d, "type") is null)
+                throw new SeedException("A metafield definition needs a namespace, a key and a type.");
+            if (Str(d, "ownerType") is { } owner && owner is not ("PRODUCT" or "PRODUCTVARIANT"))
+                throw new SeedException($"Metafield definition owner type '{owner}' is not PRODUCT or PRODUCTVARIANT.");
         }
     }
 

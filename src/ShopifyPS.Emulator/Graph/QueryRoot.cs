@@ -29,6 +29,10 @@ internal sealed class QueryRoot : IGraphObject
                 return Paging.Connection(collections, args, ctx, c => Paging.ById(c.Id));
             case "collection":
                 return Gid.TryParse(args.Str("id"), "Collection", out var cid) ? store.Collections.GetValueOrDefault(cid) : null;
+            case "metafieldDefinitions":
+                var definitions = store.MetafieldDefinitions.Where(d => d.OwnerType == args.Str("ownerType")
+                    && (args.Str("namespace") is not { } dns || d.Namespace == dns) && (args.Str("key") is not { } dkey || d.Key == dkey));
+                return Paging.Connection(definitions, args, ctx, d => Paging.ById(d.Id));
             case "products":
                 var products = SearchQuery.Filter(SearchQuery.Parse(args.Str("query")), store.Products.Values, new ProductSearch(store));
                 return Paging.Connection(products, args, ctx, p => ProductKey(p, args.Str("sortKey")));

@@ -29,7 +29,7 @@ internal sealed class Metafield : IGraphObject
         "value" => Value,
         "jsonValue" => Value,
         "compareDigest" => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Type + "\n" + Value))),
-        "ownerType" => OwnerGid.Contains("/ProductVariant/", StringComparison.Ordinal) ? "PRODUCTVARIANT" : "PRODUCT",
+        "ownerType" => Graph.Mutations.MetafieldMutations.OwnerType(OwnerGid),
         "createdAt" => CreatedAt,
         "updatedAt" => UpdatedAt,
         _ => null,

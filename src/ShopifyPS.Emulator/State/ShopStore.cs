@@ -23,6 +23,7 @@ internal sealed class ShopStore
     public SortedDictionary<long, Publication> Publications { get; } = new();
     public SortedDictionary<long, Product> Products { get; } = new();
     public SortedDictionary<long, Collection> Collections { get; } = new();
+    public List<MetafieldDefinition> MetafieldDefinitions { get; } = new();
     public Dictionary<string, Product> ProductsByHandle { get; } = new(StringComparer.Ordinal);
     public Dictionary<long, Variant> Variants { get; } = new();
     public SortedDictionary<long, InventoryItem> InventoryItems { get; } = new();
@@ -46,7 +47,7 @@ internal sealed class ShopStore
     {
         Locations.Clear(); Publications.Clear(); Products.Clear(); ProductsByHandle.Clear(); Variants.Clear(); InventoryItems.Clear();
         Levels.Clear(); Media.Clear(); BulkOperations.Clear(); Uploads.Clear(); BulkResults.Clear();
-        Idempotency.Clear(); ProductOperations.Clear(); _bySku.Clear(); _byBarcode.Clear(); Collections.Clear();
+        Idempotency.Clear(); ProductOperations.Clear(); _bySku.Clear(); _byBarcode.Clear(); Collections.Clear(); MetafieldDefinitions.Clear();
         _nextId = 1000;
         ShopCreatedAt = Now();
         // Every shop has the Online Store and Point of Sale channels.
@@ -118,6 +119,17 @@ internal sealed class ShopStore
         Collections[collection.Id] = collection;
         return collection;
     }
+
+    public MetafieldDefinition AddMetafieldDefinition(string ownerType, string ns, string key, string type, string? name)
+    {
+        var definition = new MetafieldDefinition { Id = NextId(), OwnerType = ownerType, Namespace = ns, Key = key, Type = type, Name = name ?? key };
+        MetafieldDefinitions.Add(definition);
+        return definition;
+    }
+
+    /// <summary>The definition that governs metafields of this owner type, namespace and key, if the shop has one.</summary>
+    public MetafieldDefinition? DefinitionFor(string ownerType, string ns, string key) =>
+        MetafieldDefinitions.FirstOrDefault(d => d.OwnerType == ownerType && d.Namespace == ns && d.Key == key);
 
     public static string Slug(string title)
     {

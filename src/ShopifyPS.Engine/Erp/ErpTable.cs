@@ -134,7 +134,7 @@ public static class ErpTables
     public static readonly ErpTable<ItemCategory> ItemCategories = new("item-categories.csv", ["Code"]);
     public static readonly ErpTable<Location> Locations = new("locations.csv", ["Code"]);
     public static readonly ErpTable<Item> Items = new("items.csv", ["No"],
-        warn: r => Negative("UnitPrice", r.UnitPrice, "price") ?? Negative("UnitCost", r.UnitCost, "cost"));
+        warn: r => Negative("UnitPrice", r.UnitPrice, "price") ?? Negative("UnitCost", r.UnitCost, "cost") ?? Customs(r));
     public static readonly ErpTable<ItemVariant> ItemVariants = new("item-variants.csv", ["ItemNo", "Code"],
         link: r => new ItemLink("ItemNo", r.ItemNo, ""));
     public static readonly ErpTable<ItemUnitOfMeasure> ItemUnitsOfMeasure = new("item-units-of-measure.csv", ["ItemNo", "Code"],
@@ -181,6 +181,15 @@ public static class ErpTables
     private static RowProblem? Negative(string column, decimal value, string what) => value < 0
         ? new RowProblem(column, $"is {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}; Shopify refuses a negative {what}, so this item's product cannot be exported until it is corrected.")
         : null;
+
+    /// <summary>Customs data Shopify would refuse: the item is loaded, and its export fails until it is corrected.</summary>
+    private static RowProblem? Customs(Item item) =>
+        Sync.Export.CustomsData.TariffNoProblem(item.TariffNo) is { } tariff ? new RowProblem("TariffNo", Exported(tariff))
+        : Sync.Export.CustomsData.CountryProblem(item.CountryOfOrigin) is { } country ? new RowProblem("CountryOfOrigin", Exported(country))
+        : null;
+
+    private static string Exported(string problem) =>
+        problem + " Until then the item's product cannot be exported while items.syncHsCodeAndCountry is on.";
 
     private static RowProblem? EndsBeforeItStarts(DateOnly? starting, DateOnly? ending, string what) => starting > ending
         ? new RowProblem("EndingDate", FormattableString.Invariant($"{ending:yyyy-MM-dd} is before the StartingDate {starting:yyyy-MM-dd}, so this {what} never applies; correct one of the dates."))

@@ -128,6 +128,8 @@ public static class ErrorCatalog
 
     public static readonly ErrorId CollectionNotFound = new("ShopifyCollectionNotFound", ErrorKind.ObjectNotFound,
         "Name custom collections the shop has, by handle or title (Set-ShopifyShop -Collections); smart collections cannot take products by hand.");
+    public static readonly ErrorId MetafieldDefinitionMismatch = new("ShopifyMetafieldDefinitionMismatch", ErrorKind.InvalidData,
+        "Give each items.metafields mapping the type of the shop's definition for it, or change the definition in Shopify admin.");
     public static readonly ErrorId PublicationNotFound = new("ShopifyPublicationNotFound", ErrorKind.ObjectNotFound,
         "Name sales channels the shop has (Set-ShopifyShop -Publications), or grant the app read_publications.");
 

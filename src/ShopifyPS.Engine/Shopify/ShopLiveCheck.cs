@@ -5,9 +5,11 @@ public sealed record ShopCheckFailure(ErrorId Error, string Message, Exception? 
 
 /// <summary>
 /// The live part of Test-ShopifyShop: is the shop reachable, is the token accepted, is the API version still
-/// served, were the scopes the sync needs granted, and do the publications the profile names exist. Each failure
+/// served, were the scopes the sync needs granted, do the publications and collections the profile names exist, and do its
+/// metafield mappings fit the shop's metafield definitions. Each failure
 /// carries a stable ErrorId: ShopifyUnreachable, ShopifyAuthenticationFailed, ShopifyApiVersionUnsupported,
-/// ShopifyScopesMissing, ShopifyPublicationNotFound, ShopifyCollectionNotFound.
+/// ShopifyScopesMissing, ShopifyPublicationNotFound, ShopifyCollectionNotFound,
+/// ShopifyMetafieldDefinitionMismatch.
 /// </summary>
 public sealed class ShopLiveCheck
 {
@@ -74,6 +76,9 @@ public sealed class ShopLiveCheck
         if (connection.MissingScopes.Count == 0 && profile.Items.Collections.Count > 0
             && (await CollectionIds.ResolveAsync(client, profile, cancellationToken).ConfigureAwait(false)).Problem is { } unusable)
             failures.Add(new ShopCheckFailure(ErrorCatalog.CollectionNotFound, unusable));
+        if (connection.MissingScopes.Count == 0 && profile.Items.Metafields.Count > 0
+            && await MetafieldDefinitionCheck.RunAsync(client, profile, cancellationToken).ConfigureAwait(false) is { } mismatch)
+            failures.Add(new ShopCheckFailure(ErrorCatalog.MetafieldDefinitionMismatch, mismatch));
         return new ShopLiveCheck(true, true, connection.ApiVersionSupported, connection, failures.ToArray());
     }
 }

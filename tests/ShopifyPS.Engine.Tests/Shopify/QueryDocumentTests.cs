@@ -45,6 +45,7 @@ public sealed class QueryDocumentTests : IClassFixture<AdminSchemaFixture>
         ["ProductByHandle"] = """{"handle": "item-1001", "variantsFirst": 10}""",
         ["ProductVariantsBulkCreate"] = $$$"""{"productId": "{{{Product}}}", "variants": [{"optionValues": [{"optionName": "Size", "name": "XL"}], "price": "12.00", "inventoryItem": {"sku": "A-XL", "tracked": true}, "inventoryQuantities": [{"locationId": "{{{Location}}}", "availableQuantity": 0}]}], "strategy": "PRESERVE_STANDALONE_VARIANT"}""",
         ["Publications"] = "{}",
+        ["MetafieldDefinitions"] = """{"ownerType": "PRODUCT", "namespace": "custom", "after": null}""",
         ["Collections"] = """{"query": "handle:\"summer\" OR title:\"summer\""}""",
         ["PublishablePublish"] = $$$"""{"id": "{{{Product}}}", "input": [{"publicationId": "gid://shopify/Publication/1"}]}""",
         ["TagsAdd"] = $$$"""{"id": "{{{Product}}}", "tags": ["erp", "sale"]}""",

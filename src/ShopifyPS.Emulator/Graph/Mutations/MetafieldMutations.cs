@@ -42,7 +42,7 @@ internal static class MetafieldMutations
                 errors.Add(new UserError(["metafields", i.ToString(CultureInfo.InvariantCulture), "ownerId"], "Owner does not exist.", "INVALID", i));
                 continue;
             }
-            var found = Validate(inputs[i], owner, ["metafields", i.ToString(CultureInfo.InvariantCulture)], i);
+            var found = Validate(ctx.Store, OwnerType(ownerGid), inputs[i], owner, ["metafields", i.ToString(CultureInfo.InvariantCulture)], i);
             errors.AddRange(found);
             if (found.Count == 0) targets.Add((owner, ownerGid, inputs[i]));
         }
@@ -76,8 +76,9 @@ internal static class MetafieldMutations
             : new GraphMap("MetafieldsDeletePayload", ("deletedMetafields", deleted), ("userErrors", errors));
     }
 
-    /// <summary>The checks of one MetafieldsSetInput or MetafieldInput (productSet) against its owner's metafields.</summary>
-    public static List<UserError> Validate(IDictionary<string, object?> input, MetafieldList owner, List<string> path, int? index)
+    /// <summary>The checks of one MetafieldsSetInput or MetafieldInput (productSet, productVariantsBulkCreate) against its
+    /// owner's metafields and the shop's definition for it (ownerType PRODUCT or PRODUCTVARIANT).</summary>
+    public static List<UserError> Validate(ShopStore store, string ownerType, IDictionary<string, object?> input, MetafieldList owner, List<string> path, int? index)
     {
         var errors = new List<UserError>();
         var ns = In.Str(In.Get(input, "namespace")) ?? AppNamespace;
@@ -86,9 +87,11 @@ internal static class MetafieldMutations
         var value = In.Str(In.Get(input, "value")) ?? "";
         Identifier(errors, path, "namespace", ns, 3, 255, index);
         Identifier(errors, path, "key", key, 2, 64, index);
-        var existing = owner.Find(ns, key);
-        type ??= existing?.Type;
-        if (type is null)
+        var definition = store.DefinitionFor(ownerType, ns, key);
+        type ??= definition?.Type ?? owner.Find(ns, key)?.Type;
+        if (definition is not null && type != definition.Type)
+            errors.Add(new UserError([.. path, "type"], $"Type '{type}' must be the same as the type '{definition.Type}' of the metafield definition '{definition.Name}'.", "INVALID_TYPE", index));
+        else if (type is null)
             errors.Add(new UserError([.. path, "type"], "Type can't be blank", "BLANK", index));
         else if (!KnownTypes.Contains(type) && !(type.StartsWith("list.", StringComparison.Ordinal) && KnownTypes.Contains(type[5..])))
             errors.Add(new UserError([.. path, "type"], $"Type '{type}' is not a valid metafield type.", "INVALID_TYPE", index));
@@ -97,6 +100,22 @@ internal static class MetafieldMutations
         else if (ValueProblem(type, value) is { } problem)
             errors.Add(new UserError([.. path, "value"], problem, "INVALID_VALUE", index));
         return errors;
+    }
+
+    /// <summary>The metafields of a product or variant input (MetafieldInput), checked as metafieldsSet checks them, each
+    /// error under the mutation's own code.</summary>
+    public static IEnumerable<UserError> ValidateInputs(ShopStore store, string ownerType, IDictionary<string, object?> input, MetafieldList? owner,
+        List<string> path, string code)
+    {
+        var list = In.List(In.Get(input, "metafields"));
+        for (var i = 0; i < list.Count; i++)
+            foreach (var error in Validate(store, ownerType, In.Obj(list[i])!, owner ?? new MetafieldList(), [.. path, "metafields", i.ToString(CultureInfo.InvariantCulture)], null))
+                yield return new UserError(error.Field, error.Message, code);
+    }
+
+    public static void ApplyInputs(ShopStore store, MetafieldList owner, string ownerGid, IDictionary<string, object?> input)
+    {
+        foreach (var raw in In.List(In.Get(input, "metafields"))) Apply(store, owner, ownerGid, In.Obj(raw)!);
     }
 
     /// <summary>Creates or replaces the metafield (call <see cref="Validate"/> first).</summary>
@@ -111,11 +130,13 @@ internal static class MetafieldMutations
             field = new Metafield { Id = store.NextId(), OwnerGid = ownerGid, Namespace = ns, Key = key, CreatedAt = now };
             owner.Items.Add(field);
         }
-        field.Type = In.Str(In.Get(input, "type")) ?? field.Type;
+        field.Type = In.Str(In.Get(input, "type")) ?? store.DefinitionFor(OwnerType(ownerGid), ns, key)?.Type ?? field.Type;
         field.Value = In.Str(In.Get(input, "value"))!;
         field.UpdatedAt = now;
         return field;
     }
+
+    public static string OwnerType(string gid) => gid.Contains("/ProductVariant/", StringComparison.Ordinal) ? "PRODUCTVARIANT" : "PRODUCT";
 
     private static MetafieldList? Owner(ShopStore store, string gid) =>
         Lookup.Product(store, gid)?.Metafields ?? Lookup.Variant(store, gid)?.Metafields;

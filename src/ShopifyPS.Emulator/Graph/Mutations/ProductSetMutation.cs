@@ -62,7 +62,7 @@ internal static class ProductSetMutation
 
         var files = In.List(In.Get(input, "files"));
         errors.AddRange(MediaMutations.ValidateFileSet(store, files));
-        errors.AddRange(Metafields(input, product?.Metafields, ["input"]));
+        errors.AddRange(MetafieldMutations.ValidateInputs(store, "PRODUCT", input, product?.Metafields, ["input"], "INVALID_METAFIELD"));
         var collections = Collections(store, input, errors);
 
         var options = hasOptions ? ReadOptions(product, In.List(In.Get(input, "productOptions")), errors) : new();
@@ -72,7 +72,7 @@ internal static class ProductSetMutation
 
         if (creating) product = store.CreateProduct(In.Str(In.Get(input, "title"))!, upsertHandle);
         ApplyProductFields(store, product!, input);
-        ApplyMetafields(store, product!.Metafields, product.Gid, input);
+        MetafieldMutations.ApplyInputs(store, product!.Metafields, product.Gid, input);
         // "The IDs of collections that this product will be a member of": the list replaces the custom collections.
         if (In.Has(input, "collections"))
             foreach (var collection in store.Collections.Values.Where(c => !c.Smart))
@@ -110,20 +110,6 @@ internal static class ProductSetMutation
             else found.Add(collection);
         }
         return found;
-    }
-
-    /// <summary>The metafields of a product or variant input (MetafieldInput), checked as metafieldsSet checks them.</summary>
-    private static IEnumerable<UserError> Metafields(IDictionary<string, object?> input, MetafieldList? owner, List<string> path)
-    {
-        var list = In.List(In.Get(input, "metafields"));
-        for (var i = 0; i < list.Count; i++)
-            foreach (var error in MetafieldMutations.Validate(In.Obj(list[i])!, owner ?? new MetafieldList(), Path(path, "metafields", i.ToString()), null))
-                yield return new UserError(error.Field, error.Message, "INVALID_METAFIELD");
-    }
-
-    private static void ApplyMetafields(ShopStore store, MetafieldList owner, string ownerGid, IDictionary<string, object?> input)
-    {
-        foreach (var raw in In.List(In.Get(input, "metafields"))) MetafieldMutations.Apply(store, owner, ownerGid, In.Obj(raw)!);
     }
 
     private static object Payload(Args args, ExecContext ctx, Product? product, List<UserError> errors)
@@ -242,7 +228,7 @@ internal static class ProductSetMutation
                 if (name is not ("available" or "on_hand"))
                     errors.Add(new UserError(Path(qpath, "name"), "The only accepted quantity names are 'available' and 'on_hand'", "INVALID_INPUT"));
             }
-            errors.AddRange(Metafields(v, existing?.Metafields, path));
+            errors.AddRange(MetafieldMutations.ValidateInputs(ctx.Store, "PRODUCTVARIANT", v, existing?.Metafields, path, "INVALID_METAFIELD"));
             plans.Add(new VariantPlan(v, chosen, existing));
         }
         if (quantityCount > MaxInventoryQuantities)
@@ -278,7 +264,7 @@ internal static class ProductSetMutation
             var variant = plan.Existing ?? store.CreateVariant(product, plan.Options);
             variant.SelectedOptions = plan.Options;
             ApplyVariantFields(store, variant, plan.Input);
-            ApplyMetafields(store, variant.Metafields, variant.Gid, plan.Input);
+            MetafieldMutations.ApplyInputs(store, variant.Metafields, variant.Gid, plan.Input);
             if (In.Obj(In.Get(plan.Input, "file")) is { } file) variant.Image = VariantFile(product, file);
             foreach (var raw in In.List(In.Get(plan.Input, "inventoryQuantities")))
             {

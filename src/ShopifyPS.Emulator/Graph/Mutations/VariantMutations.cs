@@ -49,6 +49,7 @@ internal static class VariantMutations
             for (var q = 0; q < quantities.Count; q++)
                 if (Lookup.Location(store, In.Str(In.Get(In.Obj(quantities[q])!, "locationId"))) == null)
                     errors.Add(new UserError(Path(path, "inventoryQuantities", q.ToString(), "locationId"), "Location does not exist", "TRACKED_VARIANT_LOCATION_NOT_FOUND"));
+            errors.AddRange(MetafieldMutations.ValidateInputs(store, "PRODUCTVARIANT", inputs[i], null, path, "INVALID"));
             planned.Add(chosen);
         }
         if (errors.Count > 0)
@@ -67,6 +68,7 @@ internal static class VariantMutations
                 EnsureOptionValue(store, product.Options.First(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase)), value);
             var variant = store.CreateVariant(product, planned[i]);
             ApplyVariantFields(store, variant, inputs[i]);
+            MetafieldMutations.ApplyInputs(store, variant.Metafields, variant.Gid, inputs[i]);
             foreach (var raw in In.List(In.Get(inputs[i], "inventoryQuantities")))
             {
                 var qi = In.Obj(raw)!;

@@ -110,8 +110,8 @@ public static class ProductSetInput
         ["variantsFirst"] = Math.Clamp(variantCount, 1, 250),
     };
 
-    /// <summary>Mapped metafields as productSet's MetafieldInput list.</summary>
-    private static JArray Metafields(IEnumerable<MetafieldValue> values) => new(values.Select(v => new JObject
+    /// <summary>Mapped metafields as a MetafieldInput list (productSet, productVariantsBulkCreate).</summary>
+    public static JArray Metafields(IEnumerable<MetafieldValue> values) => new(values.Select(v => new JObject
     {
         ["namespace"] = v.Namespace, ["key"] = v.Key, ["type"] = v.Type, ["value"] = v.Value,
     }));

@@ -123,6 +123,8 @@ internal sealed class ProductUpdateSender(ShopSession context, DefaultLocationSt
             ["taxable"] = true,
         };
         foreach (var field in ManagedFields.Of(variant)) field.Put(input, field.Value(variant));
+        // A new variant gets its mapped metafields with it, as productSet gives them to a new product's variants.
+        if (variant.Metafields.Count > 0) input["metafields"] = ProductSetInput.Metafields(variant.Metafields);
         if (stock.Any) input["inventoryQuantities"] = stock.BulkCreateQuantities(update.Item, variant);
         return input;
     }
@@ -141,6 +143,7 @@ internal sealed class ProductUpdateSender(ShopSession context, DefaultLocationSt
         {
             Connector.SaveVariant(variant);
             SentFields.Of(draft).SaveVariant(Connector, Shop, variant.Id);
+            MetafieldPlan.Record(Connector, Shop, variant.Id, draft.Metafields, []);
         }
         MetafieldPlan.Record(Connector, Shop, metafields);
         update.Product.LastSyncedAt = DateTimeOffset.UtcNow;
