@@ -138,6 +138,20 @@ Describe 'Metafields' {
         $erp = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'attributes')
     }
 
+    It 'sets mappings with Set-ShopifyShop -Metafields from hashtables, and refuses one Shopify would refuse, saving nothing' {
+        New-ShopifyShop -Name typed -Domain typed.myshopify.com -Endpoint $emulator.BaseUri -TokenEnvironmentVariable SHOPIFYPS_CONTENT_TOKEN | Out-Null
+        Set-ShopifyShop typed -Metafields @{ Namespace = 'custom'; Key = 'material'; Type = 'single_line_text_field'; Attribute = 'Material' },
+            @{ Owner = 'Variant'; Namespace = 'custom'; Key = 'size_name'; Type = 'single_line_text_field'; Field = 'Description' }
+        $saved = (Get-ShopifyShop typed).Items.Metafields
+        $saved | ForEach-Object { "$($_.Owner) $_ $($_.Attribute)$($_.Field)" } | Should -Be @('Product custom.material Material', 'Variant custom.size_name Description')
+
+        { Set-ShopifyShop typed -Metafields @{ Namespace = 'custom'; Key = 'persons'; Type = 'weight'; Attribute = 'Persons' } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ShopifyProfileInvalidValue*'
+        (Get-ShopifyShop typed).Items.Metafields.Count | Should -Be 2
+        Set-ShopifyShop typed -Metafields @()
+        (Get-ShopifyShop typed).Items.Metafields | Should -BeNullOrEmpty
+    }
+
     It 'reads the mappings from the profile' {
         $shop = Get-ShopifyShop fields
         $shop.Items.Metafields.Count | Should -Be 3
