@@ -67,6 +67,11 @@ if (`$emulator) {
             $levels = @($products.variants.inventoryItem.levels | Where-Object { $_.available -gt 0 })
             $levels.Count | Should -BeGreaterThan 0
             ($jacket.variants | Where-Object { $_.inventoryItem.tracked }).Count | Should -Be 4
+            # The product content step: a mapped attribute as a metafield, the marketing text, the collection, customs data.
+            ($jacket.metafields | Where-Object key -EQ 'material').value | Should -Be 'Polyamide 3-layer'
+            $jacket.descriptionHtml | Should -Match '<div class="productDescription"><p>Our lightest'
+            $jacket.collections | Should -Be 'new-arrivals'
+            $jacket.variants[0].inventoryItem.harmonizedSystemCode | Should -Be '62014010'
             # Sync-ShopifyImage uploaded pictures.
             @($products.media | Where-Object { $_ }).Count | Should -BeGreaterThan 0
             # The Shopify-to-items part created the items only Shopify had.
