@@ -67,6 +67,9 @@ if (`$emulator) {
             $levels = @($products.variants.inventoryItem.levels | Where-Object { $_.available -gt 0 })
             $levels.Count | Should -BeGreaterThan 0
             ($jacket.variants | Where-Object { $_.inventoryItem.tracked }).Count | Should -Be 4
+            # languages: nb = NOR gave the products their Norwegian title and description.
+            ($jacket.translations | Where-Object { $_.locale -eq 'nb' -and $_.key -eq 'title' }).value | Should -Be 'Stormjakke skall'
+            ($jacket.translations | Where-Object { $_.locale -eq 'nb' -and $_.key -eq 'body_html' }).value | Should -Match 'Vanntett'
             # Sync-ShopifyImage uploaded pictures.
             @($products.media | Where-Object { $_ }).Count | Should -BeGreaterThan 0
             # The Shopify-to-items part created the items only Shopify had.

@@ -7,7 +7,7 @@ public sealed record ShopCheckFailure(ErrorId Error, string Message, Exception? 
 /// The live part of Test-ShopifyShop: is the shop reachable, is the token accepted, is the API version still
 /// served, were the scopes the sync needs granted, and do the publications the profile names exist. Each failure
 /// carries a stable ErrorId: ShopifyUnreachable, ShopifyAuthenticationFailed, ShopifyApiVersionUnsupported,
-/// ShopifyScopesMissing, ShopifyPublicationNotFound, ShopifyCollectionNotFound.
+/// ShopifyScopesMissing, ShopifyPublicationNotFound, ShopifyCollectionNotFound, ShopifyLocaleNotPublished.
 /// </summary>
 public sealed class ShopLiveCheck
 {
@@ -74,6 +74,8 @@ public sealed class ShopLiveCheck
         if (connection.MissingScopes.Count == 0 && profile.Items.Collections.Count > 0
             && (await CollectionIds.ResolveAsync(client, profile, cancellationToken).ConfigureAwait(false)).Problem is { } unusable)
             failures.Add(new ShopCheckFailure(ErrorCatalog.CollectionNotFound, unusable));
+        if (connection.MissingScopes.Count == 0 && await ShopLocales.UnpublishedAsync(client, profile, cancellationToken).ConfigureAwait(false) is { } unpublished)
+            failures.Add(new ShopCheckFailure(ErrorCatalog.LocaleNotPublished, unpublished));
         return new ShopLiveCheck(true, true, connection.ApiVersionSupported, connection, failures.ToArray());
     }
 }

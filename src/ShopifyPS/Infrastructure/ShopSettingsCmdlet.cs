@@ -50,6 +50,8 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
     [Parameter] [ValidateLength(1, 50)] public string? OptionNameForUom { get; set; }
     [Parameter] public bool SyncHsCodeAndCountry { get; set; }
     [Parameter] [AllowEmptyCollection] public string[]? Collections { get; set; }
+    /// <summary>The shop's other languages as locale=LANGUAGECODE (nb=NOR), each synced; replaces languages[].</summary>
+    [Parameter] [AllowEmptyCollection] [ValidatePattern("^[^=]+=[^=]+$")] public string[]? Languages { get; set; }
     [Parameter] [ArgumentCompleter(typeof(StoreValueCompleter))] [AllowEmptyString] public string? CustomerPriceGroup { get; set; }
     [Parameter] [AllowEmptyString] public string? CustomerDiscountGroup { get; set; }
     [Parameter] [AllowEmptyString] public string? CustomerTemplateCode { get; set; }
@@ -93,6 +95,9 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
         if (IsBound(nameof(Publications))) items.Publications = (Publications ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToList();
         if (IsBound(nameof(SyncHsCodeAndCountry))) items.SyncHsCodeAndCountry = SyncHsCodeAndCountry;
         if (IsBound(nameof(Collections))) items.Collections = (Collections ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToList();
+
+        if (IsBound(nameof(Languages)))
+            profile.Languages = (Languages ?? []).Select(l => l.Split('=')).Select(p => new LanguageMapping { Locale = p[0].Trim(), LanguageCode = p[1].Trim() }).ToList();
 
         var prices = profile.Prices;
         if (IsBound(nameof(CustomerPriceGroup))) prices.CustomerPriceGroup = CustomerPriceGroup ?? "";
