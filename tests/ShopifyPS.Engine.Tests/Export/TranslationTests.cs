@@ -179,6 +179,28 @@ public sealed class TranslationTests
         Assert.Single(shop.Store.Connector.SentTranslations(Shop, id));
     }
 
+    [Fact]
+    public async Task From_the_bulk_threshold_on_the_translations_of_created_products_go_as_one_bulk_mutation()
+    {
+        await using var shop = await ShopAsync();
+        for (var i = 0; i < ProductExportJob.BulkThreshold; i++)
+        {
+            shop.Store.Erp.Upsert(ErpTables.Items, new Item { No = $"B{i:000}", Description = $"Bulk item {i}", UnitPrice = 10 + i, UnitCost = 5 });
+            shop.Store.Erp.Upsert(ErpTables.ItemTranslations, new ItemTranslation { ItemNo = $"B{i:000}", LanguageCode = "NOR", Description = $"Masseartikkel {i}" });
+        }
+
+        var results = await ExportShop.ListAsync(new ProductExportJob(shop.Context()).AddItemsAsync(new ItemSelection { Numbers = ["B*"] }));
+
+        Assert.Equal(ProductExportJob.BulkThreshold, results.Count(r => r.Action == SyncAction.Created));
+        var operations = (await shop.Shop.RequestsAsync()).Select(r => r.Value<string>("operationName")).ToList();
+        Assert.Equal(3, operations.Count(o => o == "BulkOperationRunMutation"));
+        Assert.Equal(1, operations.Count(o => o == "TranslatableContent"));
+        Assert.DoesNotContain("TranslationsRegister", operations);
+        var b007 = results.Single(r => r.ItemNo == "B007").ProductId;
+        Assert.Equal("Masseartikkel 7", (await NorwegianAsync(shop, b007)).Single().Value<string>("value"));
+        Assert.Equal("Masseartikkel 7", shop.Store.Connector.SentTranslations(Shop, b007).Single().Value);
+    }
+
     [Theory]
     [InlineData(TranslationDigests.BulkReadThreshold - 1, "TranslatableContent", 4)]
     [InlineData(TranslationDigests.BulkReadThreshold, "BulkOperationRunQuery", 1)]
