@@ -6,7 +6,7 @@
       1. starts the emulator (a local stand-in for a Shopify store, loopback only) with a few products of its own;
       2. creates a shop profile pointing at it and checks it live;
       3. loads the sample company (examples/data) into the item store;
-      4. exports the items as products (Add-ShopifyItem);
+      4. exports the items as products (Add-ShopifyItem), with their Norwegian (nb) translations;
       5. maps Shopify's locations to ERP locations and sends the stock (Sync-ShopifyInventory);
       6. uploads the item pictures, then shows that a rerun uploads nothing (Sync-ShopifyImage);
       7. imports the products that exist only in Shopify, creating items for them (Sync-ShopifyProduct FromShopify);
@@ -45,13 +45,13 @@ try {
     if ($line -notmatch '^Listening on (http://127\.0\.0\.1:\d+)$') { throw "The emulator did not start: $line" }
     $endpoint = $Matches[1]
     # Products that exist only in Shopify: step 6 imports them.
-    $seed = @{ products = @(
+    $seed = @{ locales = @(@{ locale = 'nb'; name = 'Norwegian Bokmål'; published = $true }); products = @(
             @{ title = 'Trail Running Cap'; vendor = 'Fjellsport AS'; productType = 'Accessories'; variants = @(@{ sku = 'WEB-CAP'; price = '299.00'; barcode = '7099990000011' }) }
             @{ title = 'Merino Buff'; vendor = 'Fjellsport AS'; productType = 'Accessories'; options = @(@{ name = 'Colour'; values = @('Grey', 'Navy') })
                 variants = @(@{ options = @('Grey'); sku = 'WEB-BUFF|GREY'; price = '349.00' }, @{ options = @('Navy'); sku = 'WEB-BUFF|NAVY'; price = '349.00' }) }
         ) } | ConvertTo-Json -Depth 10
     $null = Invoke-RestMethod -Method Post -Uri "$endpoint/emulator/seed" -Body $seed -ContentType 'application/json'
-    Write-Host "Listening on $endpoint, with 2 products of its own."
+    Write-Host "Listening on $endpoint, with 2 products of its own and Norwegian (nb) published beside English."
 
     Write-Step "A shop profile (home folder $HomeFolder)"
     $env:SHOPIFYPS_HOME = $HomeFolder
@@ -59,7 +59,7 @@ try {
     Import-Module $ModulePath
     New-ShopifyShop demo -Domain demo.myshopify.com -Endpoint $endpoint -TokenEnvironmentVariable SHOPIFY_DEMO_TOKEN `
         -SyncItem ToShopify -CanUpdateShopifyProducts $true -SkuMapping ItemNoVariantCode -InventoryTracked $true `
-        -SyncItemExtendedText $true -SyncItemAttributes $true -CustomerPriceGroup RETAIL | Out-Host
+        -SyncItemExtendedText $true -SyncItemAttributes $true -SyncItemMarketingText $true -Languages nb=NOR -CustomerPriceGroup RETAIL | Out-Host
     Test-ShopifyShop demo | Format-List Shop, Success, ShopName, Plan, ApiVersionSupported, MissingScopes | Out-Host
 
     Write-Step 'The ERP side: the sample company into the item store'
@@ -68,6 +68,11 @@ try {
     Write-Step 'Items to Shopify: Add-ShopifyItem'
     Get-ShopifyItem -Shop demo -Unmapped | Add-ShopifyItem -Shop demo | Show-Results
     Get-ShopifyProduct -Shop demo -Query 'title:Storm*' | Format-Table -AutoSize | Out-Host
+    # Each product carries its Norwegian title and description (languages: nb = the ERP's NOR texts).
+    $jacket = (Get-ShopifyProduct -Shop demo -Query 'title:Storm*' | Select-Object -First 1).Id
+    $translations = Invoke-RestMethod -Method Post -Uri "$endpoint/admin/api/2026-04/graphql.json" -Headers @{ 'X-Shopify-Access-Token' = $token } -ContentType 'application/json' `
+        -Body (@{ query = 'query T($id: ID!) { translatableResource(resourceId: $id) { translations(locale: "nb") { key value } } }'; variables = @{ id = $jacket } } | ConvertTo-Json)
+    $translations.data.translatableResource.translations | Format-Table key, value -AutoSize -Wrap | Out-Host
 
     Write-Step 'Stock: locations and Sync-ShopifyInventory'
     $locations = Update-ShopifyLocation -Shop demo

@@ -3,9 +3,9 @@
     Starts the bundled Shopify emulator for README's "A 5-minute tour" and returns where it listens.
 .DESCRIPTION
     Builds nothing: it runs out/emulator/ShopifyPS.Emulator.dll (./build.ps1 -Task Build puts it there) on a free
-    loopback port, with a new access token in $env:SHOPIFY_CONTOSO_TOKEN and two products that exist only in Shopify
-    (one of them has the SKU OLD-123) and a custom collection 'New arrivals', so every step of the tour has something
-    to work on.
+    loopback port, with a new access token in $env:SHOPIFY_CONTOSO_TOKEN, Norwegian (nb) published beside English, two
+    products that exist only in Shopify (one of them has the SKU OLD-123) and a custom collection 'New arrivals', so
+    every step of the tour has something to work on.
 
     Unless $env:SHOPIFYPS_HOME is already set, it points $env:SHOPIFYPS_HOME at a new temporary folder, so the tour's
     profiles, item store and logs never touch your real ones (~/.shopifyps).
@@ -42,8 +42,10 @@ if ($line -notmatch '^Listening on (http://127\.0\.0\.1:\d+)$') {
 $endpoint = $Matches[1]
 Set-Item "Env:$TokenVariable" $token
 
-# Products that exist only in Shopify, for the tour's "Shopify to items" part, and a collection new products join.
+# Products that exist only in Shopify, for the tour's "Shopify to items" part, Norwegian (nb) published beside English,
+# so the tour's products get their translations, and a collection new products join.
 $seed = @{
+    locales = @(@{ locale = 'nb'; name = 'Norwegian Bokmål'; published = $true })
     products = @(
         @{ title = 'Trail Running Cap'; vendor = 'Fjellsport AS'; productType = 'Accessories'; variants = @(@{ sku = 'WEB-CAP'; price = '299.00' }) }
         @{ title = 'Storm Jacket (old listing)'; vendor = 'Fjellsport AS'; productType = 'Jackets'; variants = @(@{ sku = 'OLD-123'; price = '1999.00' }) }

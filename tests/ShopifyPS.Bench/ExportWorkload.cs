@@ -6,39 +6,53 @@ using ShopifyPS.Sync.Export;
 namespace ShopifyPS.Bench;
 
 /// <summary>
-/// The export workload (the performance model in BENCHMARKS.md): a synthetic data set of N items with V variants each is loaded into the
-/// store and exported: first all items (one bulk mutation of creates and one of publishing from 100 products on, after
-/// one read of the shop's publications), then the same items again unchanged (floor: zero calls), then 5% of them
-/// changed in one field (floor: one bulk mutation of productUpdate lines of only those products), then a set of items
-/// below the bulk threshold (floor: one productSet and one publishablePublish each, after the publications read).
+/// The export workload (the performance model in BENCHMARKS.md): a synthetic data set of N items with V variants each is
+/// loaded into the store and exported with a second language (nb ↔ NOR, the title of each item: the generated items have
+/// no NOR translation, so it is their description) and a product metafield (GrossWeight) on. First all items (one bulk
+/// mutation of creates, one of publishing and one of translationsRegister from 100 products on, after one read of the
+/// shop's publications and the digests of the new products), then the same items again unchanged (floor: the digest
+/// read, no mutation), then 5% of them changed in one field (the title and its translation: one bulk mutation each, plus
+/// the digest reads before and after), then a set of items below the bulk threshold (productSet, publishablePublish and
+/// translationsRegister each, after the publications and digest reads). Digests are read 250 products a call, or with
+/// one bulk query from <see cref="TranslationDigests.BulkReadThreshold"/> products on (polls left out of the floor).
 /// </summary>
 internal static class ExportWorkload
 {
     public static async Task<IReadOnlyList<WorkloadResult>> RunAsync(int items, int variantsPerItem, EmulatorLimits limits)
     {
         await using var shop = await BenchShop.StartAsync(limits);
+        await shop.SeedAsync(new { locales = new object[] { new { locale = "nb", published = true } } });
         var data = Path.Combine(shop.Folder.FullName, "data");
         ErpDataGenerator.Write(data, new ErpDataSize(items + ProductExportJob.BulkThreshold - 1, variantsPerItem, 1, 0, 1));
         new ErpDataImporter(shop.Store.Erp).Import(data, false, new Progress<RunEvent>(), CancellationToken.None);
-        shop.Profile.Items = new ItemSettings { SkuMapping = SkuMapping.ItemNoVariantCode, InventoryTracked = true, CanUpdateShopifyProducts = true };
+        shop.Profile.Items = new ItemSettings
+        {
+            SkuMapping = SkuMapping.ItemNoVariantCode, InventoryTracked = true, CanUpdateShopifyProducts = true,
+            Metafields = [new MetafieldMapping { Namespace = "custom", Key = "weight_kg", Type = "number_decimal", Field = "GrossWeight" }],
+        };
+        shop.Profile.Languages = [new LanguageMapping { Locale = "nb", LanguageCode = "NOR" }];
 
         var bulk = new ItemSelection { Numbers = Enumerable.Range(1, items).Select(i => $"I{i:D7}").ToList() };
         var single = new ItemSelection { Numbers = Enumerable.Range(items + 1, ProductExportJob.BulkThreshold - 1).Select(i => $"I{i:D7}").ToList() };
+        var reads = TranslationDigests.Reads(items);
+        var singleReads = TranslationDigests.Reads(single.Numbers.Count);
         return
         [
-            await ExportAsync(shop, $"export {items:N0} items × {variantsPerItem} variants (bulk)", job => job.AddItemsAsync(bulk, CancellationToken.None),
-                log => new FloorCheck("publications read + 2 bulk mutations (create, publish): 5 calls besides polls", 5, log.Calls - log.Polls, "calls besides polls")),
+            await ExportAsync(shop, $"export {items:N0} items × {variantsPerItem} variants (bulk, 2nd language)", job => job.AddItemsAsync(bulk, CancellationToken.None),
+                log => new FloorCheck($"publications read + {reads} digest read(s) + 3 bulk mutations (create, publish, translations): {7 + reads} calls besides polls",
+                    7 + reads, log.Calls - log.Polls, "calls besides polls")),
             await ExportAsync(shop, $"re-sync of the {items:N0}, nothing changed", job => job.SyncLinkedAsync([], false, CancellationToken.None),
-                log => new FloorCheck("0 calls", 0, log.Calls, "calls")),
+                log => new FloorCheck($"{reads} digest read(s), no mutation: {reads} calls besides polls", reads, log.Calls - log.Polls, "calls besides polls")),
             await ChangedAsync(shop, bulk.Numbers, items / 20),
             await ExportAsync(shop, $"export {single.Numbers.Count} items (below the bulk threshold)", job => job.AddItemsAsync(single, CancellationToken.None),
-                log => new FloorCheck($"publications read + productSet and publishablePublish per product: {2 * single.Numbers.Count + 1} calls",
-                    2 * single.Numbers.Count + 1, log.Calls, "calls")),
+                log => new FloorCheck($"publications read + {singleReads} digest read(s) + productSet, publishablePublish and translationsRegister per product: " +
+                    $"{3 * single.Numbers.Count + 1 + singleReads} calls", 3 * single.Numbers.Count + 1 + singleReads, log.Calls, "calls")),
         ];
     }
 
-    /// <summary>Every 20th linked item gets a new description: only its product's title goes out, in one bulk mutation
-    /// from the bulk threshold on (one productUpdate per product below it), and nothing for the other 95%.</summary>
+    /// <summary>Every 20th linked item gets a new description: its product's title and the title's translation go out
+    /// (the translation against the digest of the title just sent, read after it), one bulk mutation each from the bulk
+    /// threshold on (one call per product below it), and nothing for the other 95%.</summary>
     private static Task<WorkloadResult> ChangedAsync(BenchShop shop, IReadOnlyList<string> numbers, int count)
     {
         var changed = numbers.Where((_, i) => i % 20 == 0).Take(count).ToList();
@@ -47,9 +61,12 @@ internal static class ExportWorkload
             item.Description += " (new)";
             shop.Store.Erp.Upsert(ErpTables.Items, item);
         }
+        var reads = TranslationDigests.Reads(numbers.Count) + TranslationDigests.Reads(changed.Count);
         var floor = changed.Count >= ProductExportJob.BulkThreshold
-            ? new Func<RequestLog, FloorCheck>(log => new FloorCheck("1 bulk mutation of the changed products: 2 calls besides polls", 2, log.Calls - log.Polls, "calls besides polls"))
-            : log => new FloorCheck($"1 productUpdate per changed product: {changed.Count} calls", changed.Count, log.Calls, "calls");
+            ? new Func<RequestLog, FloorCheck>(log => new FloorCheck($"{reads} digest reads + 2 bulk mutations (productUpdate, translations): {reads + 4} calls besides polls",
+                reads + 4, log.Calls - log.Polls, "calls besides polls"))
+            : log => new FloorCheck($"{reads} digest reads + productUpdate and translationsRegister per changed product: {reads + 2 * changed.Count} calls besides polls",
+                reads + 2 * changed.Count, log.Calls - log.Polls, "calls besides polls");
         return ExportAsync(shop, $"{numbers.Count:N0} linked products, {changed.Count:N0} (5%) changed in one field",
             job => job.SyncLinkedAsync([], false, CancellationToken.None), floor);
     }

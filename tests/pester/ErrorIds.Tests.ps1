@@ -62,6 +62,8 @@ Describe 'Each id' {
             Script = { Set-ShopifyShop shop -Publications 'Nowhere Channel'; try { Test-ShopifyShop shop } finally { Set-ShopifyShop shop -Publications 'Online Store' } } }
         @{ ErrorId = 'ShopifyCollectionNotFound'; Case = 'a collection the shop does not have'; Names = 'Nowhere Collection'
             Script = { Set-ShopifyShop shop -Collections 'Nowhere Collection'; try { Test-ShopifyShop shop } finally { Set-ShopifyShop shop -Collections @() } } }
+        @{ ErrorId = 'ShopifyLocaleNotPublished'; Case = 'a language the shop does not have'; Names = "'de'"
+            Script = { Set-ShopifyShop shop -Languages 'de=DEU'; try { Test-ShopifyShop shop } finally { Set-ShopifyShop shop -Languages @() } } }
         @{ ErrorId = 'ShopifyThrottled'; Case = 'Shopify answers THROTTLED to every retry'; Names = 'THROTTLED'
             Script = {
                 Invoke-TestEmulator $emulator 'faults' -Body @{ faults = @(@{ kind = 'throttled'; count = 50 }) } | Out-Null

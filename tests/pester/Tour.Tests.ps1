@@ -72,6 +72,9 @@ if (`$emulator) {
             $jacket.descriptionHtml | Should -Match '<div class="productDescription"><p>Our lightest'
             $jacket.collections | Should -Be 'new-arrivals'
             $jacket.variants[0].inventoryItem.harmonizedSystemCode | Should -Be '62014010'
+            # languages: nb = NOR gave the products their Norwegian title and description.
+            ($jacket.translations | Where-Object { $_.locale -eq 'nb' -and $_.key -eq 'title' }).value | Should -Be 'Stormjakke skall'
+            ($jacket.translations | Where-Object { $_.locale -eq 'nb' -and $_.key -eq 'body_html' }).value | Should -Match 'Vanntett'
             # Sync-ShopifyImage uploaded pictures.
             @($products.media | Where-Object { $_ }).Count | Should -BeGreaterThan 0
             # The Shopify-to-items part created the items only Shopify had.

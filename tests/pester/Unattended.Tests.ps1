@@ -106,6 +106,7 @@ Describe 'The quickstart' {
         $LASTEXITCODE | Should -Be 0 -Because $output
         $output | Should -Match 'Items to Shopify: Add-ShopifyItem'
         $output | Should -Match 'Created\s+48'
+        $output | Should -Match 'title\s+Stormjakke skall' -Because 'the products carry their Norwegian translations'
         $output | Should -Match 'WEB-CAP\s+Trail Running Cap'
         $output | Should -Match '(?s)== Pictures.*Created\s+7.*Unchanged\s+7.*== Shopify to items' -Because 'a rerun uploads no picture again'
         $output | Should -Match 'Done: 3 locations, 52 items'

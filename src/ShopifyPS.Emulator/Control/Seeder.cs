@@ -49,6 +49,13 @@ internal static class Seeder
             var d = (JsonObject)node!;
             store.AddMetafieldDefinition(Str(d, "ownerType") ?? "PRODUCT", Str(d, "namespace")!, Str(d, "key")!, Str(d, "type")!, Str(d, "name"));
         }
+        foreach (var node in root["locales"] as JsonArray ?? new JsonArray())
+        {
+            var l = node as JsonObject ?? throw new SeedException("Each locale must be an object.");
+            var code = Str(l, "locale") ?? throw new SeedException("A locale needs its code (locale).");
+            if (store.Locales.Any(x => x.Locale == code)) throw new SeedException($"The shop has the locale '{code}' already.");
+            store.Locales.Add(new ShopLocale { Locale = code, Name = Str(l, "name") ?? code, Published = Bool(l, "published") ?? false });
+        }
         return new JsonObject { ["locations"] = locations, ["products"] = products, ["collections"] = collections };
     }
 

@@ -21,6 +21,7 @@ internal static class StateDump
             publications = p.Publications.Keys.Select(id => s.Publications[id].Title),
             metafields = Metafields(p.Metafields),
             collections = s.Collections.Values.Where(c => c.Products.Contains(p)).Select(c => c.Handle),
+            translations = p.Translations.Select(t => new { locale = t.Locale, key = t.Key, value = t.Value }),
             variants = p.Variants.Select(v => new
             {
                 id = v.Gid, title = v.Title, sku = v.Sku, barcode = v.Barcode, price = v.Price, compareAtPrice = v.CompareAtPrice,

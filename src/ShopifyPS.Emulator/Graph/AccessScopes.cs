@@ -12,7 +12,7 @@ internal static class AccessScopes
     public static readonly IReadOnlyList<string> All =
     [
         "read_products", "write_products", "read_inventory", "write_inventory", "read_locations",
-        "read_files", "write_files", "read_publications", "write_publications",
+        "read_files", "write_files", "read_publications", "write_publications", "read_translations", "write_translations", "read_locales",
     ];
 
     /// <summary>Refuses a mutation field whose write scope is not granted.</summary>
@@ -30,6 +30,7 @@ internal static class AccessScopes
         _ when field.StartsWith("product", StringComparison.Ordinal) || field.StartsWith("tags", StringComparison.Ordinal) => "write_products",
         // The emulator's metafields belong to products and variants.
         _ when field.StartsWith("metafields", StringComparison.Ordinal) => "write_products",
+        _ when field.StartsWith("translations", StringComparison.Ordinal) => "write_translations",
         _ => null,
     };
 }

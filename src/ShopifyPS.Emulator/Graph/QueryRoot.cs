@@ -78,6 +78,20 @@ internal sealed class QueryRoot : IGraphObject
             case "currentBulkOperation":
                 var type = args.Str("type") ?? "QUERY";
                 return store.BulkOperations.Values.Reverse().FirstOrDefault(b => b.Type == type);
+            case "shopLocales":
+                return store.Locales.Where(l => args.Bool("published") != true || l.Published)
+                    .Select(l => new GraphMap("ShopLocale", ("locale", l.Locale), ("name", l.Name), ("primary", l.Primary), ("published", l.Published),
+                        ("marketWebPresences", Array.Empty<object>()))).ToList();
+            case "translatableResource":
+                return Lookup.Product(store, args.Str("resourceId")) is { } translatable ? new TranslatableProduct(translatable) : null;
+            case "translatableResourcesByIds":
+                var resources = args.List("resourceIds").Select(id => Lookup.Product(store, Input.Str(id))).OfType<Product>().Distinct()
+                    .Select(p => new TranslatableProduct(p));
+                return Paging.Connection(resources, args, ctx, r => Paging.ById(r.Product.Id));
+            case "translatableResources":
+                // Products only: the other resource types hold nothing in the emulator.
+                var all = args.Str("resourceType") == "PRODUCT" ? store.Products.Values.Select(p => new TranslatableProduct(p)) : [];
+                return Paging.Connection(all, args, ctx, r => Paging.ById(r.Product.Id));
             case "files":
                 var files = SearchQuery.Filter(SearchQuery.Parse(args.Str("query")), store.Media.Values, new FileSearch());
                 return Paging.Connection(files, args, ctx, m => Paging.ById(m.Id));

@@ -27,6 +27,9 @@ internal sealed partial class Product
 
     public MetafieldList Metafields { get; } = new();
 
+    /// <summary>Its translations into the shop's other locales.</summary>
+    public List<Translation> Translations { get; } = new();
+
     public string Gid => State.Gid.Of("Product", Id);
 
     public int TotalInventory => Variants.Sum(v => v.InventoryQuantity);

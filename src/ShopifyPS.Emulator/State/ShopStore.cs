@@ -24,6 +24,8 @@ internal sealed class ShopStore
     public SortedDictionary<long, Product> Products { get; } = new();
     public SortedDictionary<long, Collection> Collections { get; } = new();
     public List<MetafieldDefinition> MetafieldDefinitions { get; } = new();
+    /// <summary>The shop's languages; the first is the primary (English), others come from the seed.</summary>
+    public List<ShopLocale> Locales { get; } = new();
     public Dictionary<string, Product> ProductsByHandle { get; } = new(StringComparer.Ordinal);
     public Dictionary<long, Variant> Variants { get; } = new();
     public SortedDictionary<long, InventoryItem> InventoryItems { get; } = new();
@@ -48,6 +50,8 @@ internal sealed class ShopStore
         Locations.Clear(); Publications.Clear(); Products.Clear(); ProductsByHandle.Clear(); Variants.Clear(); InventoryItems.Clear();
         Levels.Clear(); Media.Clear(); BulkOperations.Clear(); Uploads.Clear(); BulkResults.Clear();
         Idempotency.Clear(); ProductOperations.Clear(); _bySku.Clear(); _byBarcode.Clear(); Collections.Clear(); MetafieldDefinitions.Clear();
+        Locales.Clear();
+        Locales.Add(new ShopLocale { Locale = "en", Name = "English", Primary = true, Published = true });
         _nextId = 1000;
         ShopCreatedAt = Now();
         // Every shop has the Online Store and Point of Sale channels.

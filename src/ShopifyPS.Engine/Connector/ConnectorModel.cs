@@ -11,6 +11,10 @@ namespace ShopifyPS.Connector;
 /// run after a lost answer or a crash finds the file that upload may have left.</summary>
 public enum ContentKind { Product, Variant, Picture, ProductFields, VariantFields, PendingCreate, PictureUpload, Metafields }
 
+/// <summary>A product translation ShopifyPS registered: the value sent for one locale and key, and the digest of the
+/// source text it translated.</summary>
+public sealed record SentTranslation(string Shop, string ProductId, string Locale, string Key, string Value, string Digest);
+
 /// <summary>The kinds of sync whose last run time is kept per shop.</summary>
 public enum SyncKind { Products, Prices, Images, Inventory }
 

@@ -44,6 +44,10 @@ public interface IConnectorStore : ITransactionalStore
     void SetHash(string shop, ContentKind kind, string id, string hash);
     void DeleteHash(string shop, ContentKind kind, string id);
 
+    /// <summary>The translations ShopifyPS registered for the product, in every locale.</summary>
+    IReadOnlyList<SentTranslation> SentTranslations(string shop, string productId);
+    void SaveSentTranslation(SentTranslation translation);
+
     DateTimeOffset? GetLastSync(string shop, SyncKind kind);
     void SetLastSync(string shop, SyncKind kind, DateTimeOffset time);
 

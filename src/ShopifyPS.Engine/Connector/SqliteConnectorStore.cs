@@ -120,6 +120,13 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
     public void DeleteHash(string shop, ContentKind kind, string id) =>
         Execute("DELETE FROM content_hashes WHERE Shop = $p0 AND Kind = $p1 AND Id = $p2", shop, kind, id);
 
+    public IReadOnlyList<SentTranslation> SentTranslations(string shop, string productId) =>
+        Query("SELECT Shop, ProductId, Locale, Key, Value, Digest FROM sent_translations WHERE Shop = $p0 AND ProductId = $p1",
+            r => new SentTranslation(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5)), shop, productId).ToList();
+
+    public void SaveSentTranslation(SentTranslation t) =>
+        Execute(Upsert("sent_translations", "Shop, ProductId, Locale, Key, Value, Digest, SentAt", 4), t.Shop, t.ProductId, t.Locale, t.Key, t.Value, t.Digest, DateTimeOffset.UtcNow);
+
     public DateTimeOffset? GetLastSync(string shop, SyncKind kind) =>
         Query("SELECT LastSyncAt FROM sync_times WHERE Shop = $p0 AND Kind = $p1", r => Time(r, 0), shop, kind).FirstOrDefault();
 

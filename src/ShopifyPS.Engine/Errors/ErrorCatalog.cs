@@ -130,6 +130,8 @@ public static class ErrorCatalog
         "Name custom collections the shop has, by handle or title (Set-ShopifyShop -Collections); smart collections cannot take products by hand.");
     public static readonly ErrorId MetafieldDefinitionMismatch = new("ShopifyMetafieldDefinitionMismatch", ErrorKind.InvalidData,
         "Give each items.metafields mapping the type of the shop's definition for it, or change the definition in Shopify admin.");
+    public static readonly ErrorId LocaleNotPublished = new("ShopifyLocaleNotPublished", ErrorKind.ObjectNotFound,
+        "Add and publish the language in Shopify admin (Settings > Languages), or set syncTranslations: false for it in the profile's languages.");
     public static readonly ErrorId PublicationNotFound = new("ShopifyPublicationNotFound", ErrorKind.ObjectNotFound,
         "Name sales channels the shop has (Set-ShopifyShop -Publications), or grant the app read_publications.");
 

@@ -18,6 +18,8 @@ internal static class ProfileLengths
         yield return ("prices.customerDiscountGroup", profile.Prices.CustomerDiscountGroup, 20);
         yield return ("prices.customerTemplateCode", profile.Prices.CustomerTemplateCode, 20);
         yield return ("prices.currencyCode", profile.Prices.CurrencyCode, 10);
+        for (var i = 0; i < profile.Languages.Count; i++)
+            yield return ($"languages[{i}].languageCode", profile.Languages[i].LanguageCode, 10);
         for (var i = 0; i < profile.Locations.Count; i++)
             yield return ($"locations[{i}].locationFilter", profile.Locations[i].LocationFilter, LocationFilterLength);
     }

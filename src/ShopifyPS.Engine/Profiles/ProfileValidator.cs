@@ -92,6 +92,7 @@ internal static partial class ProfileValidator
         }
         ValidateDefaultLocations(profile, Add);
         MetafieldMappingRules.Validate(profile.Items.Metafields, Add);
+        LanguageMappingRules.Validate(profile.Languages, Add);
         return problems;
     }
 

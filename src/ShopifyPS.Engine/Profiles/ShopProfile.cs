@@ -24,6 +24,8 @@ public sealed class ShopProfile
     public ItemSettings Items { get; set; } = new();
     public PriceSettings Prices { get; set; } = new();
     public List<ShopLocation> Locations { get; set; } = new();
+    /// <summary>The shop's other languages and the ERP language code of each (added to about_ShopifyPS, PROFILE KEYS's keys).</summary>
+    public List<LanguageMapping> Languages { get; set; } = [];
 
     /// <summary>The GraphQL endpoint the client posts to (derived, so never written to the file).</summary>
     [YamlIgnore]

@@ -14,7 +14,11 @@ public sealed class ShopConnection
     /// <summary>Publishing created products (items.publications) needs these too.</summary>
     public static IReadOnlyList<string> PublishingScopes { get; } = ["read_publications", "write_publications"];
 
-    private ShopConnection(ShopifyResponse response, string requestedApiVersion, bool publishes)
+    /// <summary>Registering translations (languages[] with syncTranslations) needs these too; reading the shop's
+    /// locales needs read_locales.</summary>
+    public static IReadOnlyList<string> TranslationScopes { get; } = ["read_translations", "write_translations", "read_locales"];
+
+    private ShopConnection(ShopifyResponse response, string requestedApiVersion, bool publishes, bool translates)
     {
         var shop = response.Data["shop"] as JObject ?? new JObject();
         ShopName = shop.Value<string>("name") ?? "";
@@ -25,7 +29,7 @@ public sealed class ShopConnection
         ServedApiVersion = response.ApiVersion ?? requestedApiVersion;
         GrantedScopes = (response.Data["currentAppInstallation"]?["accessScopes"] as JArray ?? new JArray())
             .Select(s => s.Value<string>("handle") ?? "").Where(s => s.Length > 0).ToArray();
-        MissingScopes = Missing(GrantedScopes, publishes);
+        MissingScopes = Missing(GrantedScopes, publishes, translates);
         RequestId = response.RequestId;
     }
 
@@ -46,14 +50,15 @@ public sealed class ShopConnection
     public static async Task<ShopConnection> CheckAsync(ShopifyClient client, CancellationToken cancellationToken = default)
     {
         var response = await client.ExecuteAsync("ShopInfo", null, cancellationToken).ConfigureAwait(false);
-        return new ShopConnection(response, client.Profile.ApiVersion, client.Profile.Items.Publications.Count > 0);
+        return new ShopConnection(response, client.Profile.ApiVersion, client.Profile.Items.Publications.Count > 0,
+            client.Profile.Languages.Any(l => l.SyncTranslations));
     }
 
     /// <summary>The required scopes not granted; a write scope implies its read scope, as Shopify grants them.</summary>
-    public static IReadOnlyList<string> Missing(IEnumerable<string> granted, bool publishes = false)
+    public static IReadOnlyList<string> Missing(IEnumerable<string> granted, bool publishes = false, bool translates = false)
     {
         var set = granted.ToHashSet(StringComparer.Ordinal);
-        return RequiredScopes.Concat(publishes ? PublishingScopes : [])
+        return RequiredScopes.Concat(publishes ? PublishingScopes : []).Concat(translates ? TranslationScopes : [])
             .Where(s => !set.Contains(s) && !(s.StartsWith("read_", StringComparison.Ordinal) && set.Contains("write_" + s["read_".Length..])))
             .ToArray();
     }

@@ -6,10 +6,10 @@ public sealed record ShopCheckFailure(ErrorId Error, string Message, Exception? 
 /// <summary>
 /// The live part of Test-ShopifyShop: is the shop reachable, is the token accepted, is the API version still
 /// served, were the scopes the sync needs granted, do the publications and collections the profile names exist, and do its
-/// metafield mappings fit the shop's metafield definitions. Each failure
+/// metafield mappings fit the shop's metafield definitions, and are its synced languages published. Each failure
 /// carries a stable ErrorId: ShopifyUnreachable, ShopifyAuthenticationFailed, ShopifyApiVersionUnsupported,
-/// ShopifyScopesMissing, ShopifyPublicationNotFound, ShopifyCollectionNotFound,
-/// ShopifyMetafieldDefinitionMismatch.
+/// ShopifyScopesMissing, ShopifyPublicationNotFound, ShopifyCollectionNotFound, ShopifyMetafieldDefinitionMismatch,
+/// ShopifyLocaleNotPublished.
 /// </summary>
 public sealed class ShopLiveCheck
 {
@@ -79,6 +79,8 @@ public sealed class ShopLiveCheck
         if (connection.MissingScopes.Count == 0 && profile.Items.Metafields.Count > 0
             && await MetafieldDefinitionCheck.RunAsync(client, profile, cancellationToken).ConfigureAwait(false) is { } mismatch)
             failures.Add(new ShopCheckFailure(ErrorCatalog.MetafieldDefinitionMismatch, mismatch));
+        if (connection.MissingScopes.Count == 0 && await ShopLocales.UnpublishedAsync(client, profile, cancellationToken).ConfigureAwait(false) is { } unpublished)
+            failures.Add(new ShopCheckFailure(ErrorCatalog.LocaleNotPublished, unpublished));
         return new ShopLiveCheck(true, true, connection.ApiVersionSupported, connection, failures.ToArray());
     }
 }

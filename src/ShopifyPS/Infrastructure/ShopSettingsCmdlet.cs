@@ -52,6 +52,8 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
     [Parameter] [AllowEmptyCollection] public string[]? Collections { get; set; }
     /// <summary>Replaces items.metafields; hashtables bind by property name (Owner, Namespace, Key, Type, Attribute, Field).</summary>
     [Parameter] [AllowEmptyCollection] public MetafieldMapping[]? Metafields { get; set; }
+    /// <summary>The shop's other languages as locale=LANGUAGECODE (nb=NOR), each synced; replaces languages[].</summary>
+    [Parameter] [AllowEmptyCollection] [ValidatePattern("^[^=]+=[^=]+$")] public string[]? Languages { get; set; }
     [Parameter] [ArgumentCompleter(typeof(StoreValueCompleter))] [AllowEmptyString] public string? CustomerPriceGroup { get; set; }
     [Parameter] [AllowEmptyString] public string? CustomerDiscountGroup { get; set; }
     [Parameter] [AllowEmptyString] public string? CustomerTemplateCode { get; set; }
@@ -96,6 +98,9 @@ public abstract class ShopSettingsCmdlet : ShopifyCmdlet
         if (IsBound(nameof(SyncHsCodeAndCountry))) items.SyncHsCodeAndCountry = SyncHsCodeAndCountry;
         if (IsBound(nameof(Collections))) items.Collections = (Collections ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToList();
         if (IsBound(nameof(Metafields))) items.Metafields = (Metafields ?? []).OfType<MetafieldMapping>().ToList();
+
+        if (IsBound(nameof(Languages)))
+            profile.Languages = (Languages ?? []).Select(l => l.Split('=')).Select(p => new LanguageMapping { Locale = p[0].Trim(), LanguageCode = p[1].Trim() }).ToList();
 
         var prices = profile.Prices;
         if (IsBound(nameof(CustomerPriceGroup))) prices.CustomerPriceGroup = CustomerPriceGroup ?? "";

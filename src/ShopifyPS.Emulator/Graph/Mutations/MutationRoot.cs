@@ -24,6 +24,7 @@ internal sealed class MutationRoot(EmulatorRuntime rt) : IGraphObject
         "tagsRemove" => ProductMutations.Tags(args, ctx, add: false),
         "metafieldsSet" => MetafieldMutations.Set(args, ctx),
         "metafieldsDelete" => MetafieldMutations.Delete(args, ctx),
+        "translationsRegister" => TranslationMutations.Register(args, ctx),
         "productOptionUpdate" => OptionMutations.Update(args, ctx),
         "publishablePublish" => PublicationMutations.Run(args, ctx, publish: true),
         "publishableUnpublish" => PublicationMutations.Run(args, ctx, publish: false),

@@ -91,8 +91,9 @@ public static class ProductBuilder
         };
     }
 
-    // E5: the translation in the shop's language when there is one; tabs would show in Shopify's admin.
-    private static string Title(ItemExportData data, string languageCode)
+    /// <summary>E5: the item translation in the language when there is one, else the item's description (Business
+    /// Central's rule, also for the shop's other languages); tabs would show in Shopify's admin.</summary>
+    internal static string Title(ItemExportData data, string languageCode)
     {
         var translated = languageCode.Length == 0 ? null
             : data.Translations.FirstOrDefault(t => t.LanguageCode == languageCode && t.VariantCode.Length == 0 && t.Description.Length > 0)?.Description;

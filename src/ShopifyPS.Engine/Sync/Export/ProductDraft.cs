@@ -21,6 +21,8 @@ public sealed class ProductDraft
     public List<VariantDraft> Variants { get; } = new();
     /// <summary>The product's mapped metafields with a value (items.metafields).</summary>
     public List<MetafieldValue> Metafields { get; } = new();
+    /// <summary>The product's title and description in each of the shop's other languages it syncs (languages[]).</summary>
+    public List<TranslationValue> Translations { get; } = new();
     /// <summary>Item variants left out, with the reason (reported as skipped records).</summary>
     public List<(string VariantCode, string Reason)> SkippedVariants { get; } = new();
 }

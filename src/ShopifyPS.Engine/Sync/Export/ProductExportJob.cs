@@ -119,6 +119,7 @@ public sealed class ProductExportJob
         var linked = Connector.Products(_shop).Where(p => p.ItemNo.Length > 0 && !p.Removed && ItemNoPattern.AnyMatch(patterns, p.ItemNo)).ToList();
         var updates = new List<ProductUpdate>();
         var done = 0;
+        var digests = await ReadDigestsAsync(linked, cancellationToken).ConfigureAwait(false);
         foreach (var batch in linked.Chunk(ExportDataReader.BatchSize))
         {
             var items = Erp.RowsIn(ErpTables.Items, "No", batch.Select(p => p.ItemNo).ToList());
@@ -137,7 +138,7 @@ public sealed class ProductExportJob
                     yield return await RetireAsync(product, removed: false, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
-                var (update, result) = PlanUpdate(data[item.No], product, force);
+                var (update, result) = PlanUpdate(data[item.No], product, force, digests.GetValueOrDefault(product.Id) ?? []);
                 if (result is not null) yield return result;
                 if (update is not null) updates.Add(update);
             }
@@ -156,6 +157,7 @@ public sealed class ProductExportJob
             return (null, Result(SyncAction.Failed, no, productId, $"Item {no}: {customs}"));
 
         var draft = ProductBuilder.Build(item.Data, _context.Profile.Items, _context.Today);
+        ProductTranslations.Fill(draft, item.Data, _context.Profile, _context.Today);
         if (MetafieldValues.Fill(draft, item.Data, _context.Profile.Items.Metafields) is { } metafield)
             return (null, Result(SyncAction.Failed, no, productId, $"Item {no}: {metafield}"));
         try
@@ -177,12 +179,18 @@ public sealed class ProductExportJob
     /// <summary>Plans the update of a linked product; a null update with a result when nothing is to be sent. A product
     /// or variant ShopifyPS has no record of is adopted: its record starts from the ERP's values now (written here,
     /// except under -WhatIf), and only later changes are sent.</summary>
-    private (ProductUpdate? Update, SyncResult? Result) PlanUpdate(ExportItem item, ShopProduct existing, bool force)
+    private (ProductUpdate? Update, SyncResult? Result) PlanUpdate(ExportItem item, ShopProduct existing, bool force, IReadOnlyDictionary<string, string> digests)
     {
         var (draft, result) = Build(item, existing.Id);
         if (draft is null) return (null, result);
         var update = ProductUpdate.Plan(Connector, existing, draft, item.Item, ProductTags.Split(existing.Tags), force, _context.Profile.Items.ActionForRemovedVariants);
         update.Metafields.AddRange(MetafieldPlan.Changes(Connector, existing, draft, _context.Profile.Items.Metafields, force));
+        var translations = TranslationPlan.Changes(Connector, existing, draft, digests, update.Fields.Select(f => f.Field).ToList(), force);
+        if (update.AdoptedProduct && !force)
+        {
+            if (!_context.WhatIf) TranslationPlan.Adopt(Connector, _shop, existing.Id, translations);
+        }
+        else update.Translations.AddRange(translations);
         if (update.SendsAnything) return (update, null);
         var notes = update.Notes.Count == 0 ? "" : " (" + string.Join("; ", update.Notes) + ")";
         if (!update.AdoptedProduct && update.Adopted.Count == 0)
@@ -197,6 +205,12 @@ public sealed class ProductExportJob
         return (null, Result(SyncAction.Unchanged, draft.ItemNo, existing.Id,
             "ShopifyPS had no record of what it sent to this product; from now on it sends the fields it manages when their ERP value changes. Nothing was sent (-Force sends them all)." + notes));
     }
+
+    /// <summary>Shopify's digests of the products' translatable content, read only when the profile syncs a language
+    /// (<see cref="TranslationDigests"/>): a source text changed in Shopify admin is found only there.</summary>
+    private async Task<Dictionary<string, Dictionary<string, string>>> ReadDigestsAsync(IReadOnlyList<ShopProduct> products, CancellationToken cancellationToken) =>
+        products.Count == 0 || !_context.Profile.Languages.Any(l => l.SyncTranslations) ? []
+            : await TranslationDigests.ReadAsync(_context.Client, products.Select(p => p.Id).ToList(), cancellationToken).ConfigureAwait(false);
 
     /// <summary>-WhatIf: exactly the fields each update would send, from what ShopifyPS last sent to the ERP's value now.
     /// New variants are placed under the product's own option, which is read (a query, never a mutation).</summary>

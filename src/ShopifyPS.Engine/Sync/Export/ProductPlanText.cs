@@ -18,5 +18,6 @@ internal static class ProductPlanText
             (v.CompareAtPrice is { } c ? $", compare-at {ProductSetInput.Money(c)}" : "") + $", cost {ProductSetInput.Money(v.UnitCost)}" +
             (stock.Any ? ", stocked at " + string.Join(", ", stock.For(item, v).Select(q => $"{q.LocationId} ({q.Quantity})")) : ""))) +
         (draft.Variants.Count > VariantsShown ? $"; and {draft.Variants.Count - VariantsShown} more" : "") +
-        (publications.Count > 0 ? $"; published to {string.Join(", ", publications)}" : "; published nowhere (items.publications is empty)") + ".";
+        (publications.Count > 0 ? $"; published to {string.Join(", ", publications)}" : "; published nowhere (items.publications is empty)") +
+        string.Concat(TranslationPlan.ForCreate(draft).Select(t => "; " + t)) + ".";
 }

@@ -7,7 +7,7 @@ namespace ShopifyPS.Sync.Export;
 
 /// <summary>
 /// Creates planned products: one productSet each (by handle), or all of them as the lines of one bulk mutation, then
-/// publishes them to the profile's publications. Before anything is sent each create is marked pending; a create
+/// publishes them to the profile's publications and registers their translations (<see cref="TranslationSender"/>). Before anything is sent each create is marked pending; a create
 /// still marked (the run before was killed, or an answer was lost) first looks its handle up and, when Shopify has the
 /// product, continues with its ids: sent again, productSet would replace every variant and inventory item of it (on
 /// an existing product a variant without id is a new one). Each product is recorded (<see cref="ProductLinks"/>)
@@ -74,6 +74,8 @@ internal sealed class ProductSender(ShopSession context)
                 ["id"] = c.Product.Id,
                 ["input"] = new JArray(publications.Ids.Select(id => new JObject { ["publicationId"] = id })),
             }).ToList(), cancellationToken).ConfigureAwait(false);
+        var translations = await TranslationSender.SendAsync(context, created.Where(c => c.Plan.Draft.Translations.Count > 0)
+            .Select(c => new ProductTranslationChanges(c.Product.Id, TranslationPlan.ForCreate(c.Plan.Draft))).ToList(), cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < created.Count; i++)
         {
             var (plan, product, found) = created[i];
@@ -81,10 +83,15 @@ internal sealed class ProductSender(ShopSession context)
                 ? $"Found product '{product.Title}' ({product.Status}, handle {product.Handle}), which an interrupted run or an unanswered create had made, and linked it with its {product.Variants.Count} variant(s)"
                 : $"Created product '{product.Title}' ({product.Status}, handle {product.Handle}) with {product.Variants.Count} variant(s)";
             var published = publications.Ids.Count == 0 ? "" : $"; published to {string.Join(", ", context.Profile.Items.Publications)}";
+            var locales = plan.Draft.Translations.Select(t => t.Locale).Distinct().ToList();
+            var translated = locales.Count == 0 ? "" : $"; translated into {string.Join(", ", locales)}";
             yield return publishProblems[i] is { Succeeded: false } refused
                 ? new SyncResult(SyncAction.Failed, plan.ItemNo, "", product.Id, "",
                     $"{what}, but Shopify refused to publish it: {string.Join("; ", refused.Problems)}. Publish it in Shopify admin.", errorId: ErrorCatalog.UserError)
-                : new SyncResult(SyncAction.Created, plan.ItemNo, "", product.Id, "", what + published + ".");
+                : translations.TryGetValue(product.Id, out var untranslated)
+                ? new SyncResult(SyncAction.Failed, plan.ItemNo, "", product.Id, "",
+                    $"{what}{published}, but Shopify refused its translations: {string.Join("; ", untranslated)}. The next Sync-ShopifyProduct sends them again.", errorId: ErrorCatalog.UserError)
+                : new SyncResult(SyncAction.Created, plan.ItemNo, "", product.Id, "", what + published + translated + ".");
         }
     }
 

@@ -49,6 +49,8 @@ internal sealed class ProductUpdate
     public List<VariantDraft> NewVariants { get; } = [];
     /// <summary>Mapped metafields of the product and its variants to set or delete (items.metafields).</summary>
     public List<MetafieldChange> Metafields { get; } = [];
+    /// <summary>Translations into the shop's other languages to register (languages[]).</summary>
+    public List<TranslationChange> Translations { get; } = [];
     /// <summary>What is left alone and why (unmapped variants, variants of removed item variants).</summary>
     public List<string> Notes { get; } = [];
     /// <summary>The record of what was sent before this update (for a product never recorded: the ERP's values now).</summary>
@@ -58,7 +60,8 @@ internal sealed class ProductUpdate
     /// <summary>The product was never recorded: this update starts its record instead of sending its fields.</summary>
     public bool AdoptedProduct { get; init; }
 
-    public bool SendsAnything => Fields.Count > 0 || TagsToAdd.Count > 0 || TagsToRemove.Count > 0 || Variants.Count > 0 || NewVariants.Count > 0 || Metafields.Count > 0;
+    public bool SendsAnything => Fields.Count > 0 || TagsToAdd.Count > 0 || TagsToRemove.Count > 0 || Variants.Count > 0 || NewVariants.Count > 0 || Metafields.Count > 0
+        || Translations.Count > 0;
 
     /// <summary>productUpdate's input: the id and only the changed fields.</summary>
     public JObject ProductInput()
@@ -81,6 +84,7 @@ internal sealed class ProductUpdate
         lines.AddRange(Variants.Select(v => $"variant {Label(v.Draft)}: {string.Join(", ", v.Changes)}"));
         lines.AddRange(NewVariants.Select(v => $"new variant {Label(v)} (SKU '{v.Sku}', price {ProductSetInput.Money(v.Price)})"));
         lines.AddRange(Metafields.Select(m => m.ToString()));
+        lines.AddRange(Translations.Select(t => t.ToString()));
         return lines;
     }
 

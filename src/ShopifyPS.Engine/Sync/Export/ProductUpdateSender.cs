@@ -6,9 +6,9 @@ namespace ShopifyPS.Sync.Export;
 
 /// <summary>
 /// Sends planned updates, one document at a time over all products (productUpdate, tagsAdd, tagsRemove,
-/// productVariantsBulkUpdate: one call per product, or one bulk mutation of them from the bulk threshold on), then
-/// the new variants product by product (productVariantsBulkCreate after reading the product's own option). What
-/// Shopify accepted is recorded per product, so a failed part is sent again by the next run and nothing else is.
+/// productVariantsBulkUpdate, metafields, translationsRegister: one call per product, or one bulk mutation of them from
+/// the bulk threshold on), then the new variants product by product (productVariantsBulkCreate after reading the
+/// product's own option). What Shopify accepted is recorded per product, so a failed part is sent again by the next run and nothing else is.
 /// </summary>
 internal sealed class ProductUpdateSender(ShopSession context, DefaultLocationStock stock)
 {
@@ -47,6 +47,11 @@ internal sealed class ProductUpdateSender(ShopSession context, DefaultLocationSt
             }, problems, cancellationToken, partial: true).ConfigureAwait(false);
 
         var metafields = await MetafieldSender.SendAsync(context, updates, problems, cancellationToken).ConfigureAwait(false);
+        // After productUpdate: a title or description sent above has a new digest, which the sender reads first.
+        var translations = await TranslationSender.SendAsync(context,
+            updates.Where(u => u.Translations.Count > 0).Select(u => new ProductTranslationChanges(u.Product.Id, u.Translations)).ToList(), cancellationToken).ConfigureAwait(false);
+        foreach (var update in updates)
+            if (translations.TryGetValue(update.Product.Id, out var refused)) problems[update].AddRange(refused);
 
         foreach (var update in updates)
         {
