@@ -26,12 +26,13 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
     private static readonly string UpsertSyncTime = Upsert("sync_times", "Shop, Kind, LastSyncAt", 2);
 
     private readonly Dictionary<string, SqliteCommand> _commands = new();
+    private readonly Dictionary<string, PositionalStatement> _writes = new();
 
     public IStoreTransaction BeginTransaction() => store.BeginTransaction();
 
     // Products -------------------------------------------------------------------------------------------
 
-    public void SaveProduct(ShopProduct p) => Execute(UpsertProduct,
+    public void SaveProduct(ShopProduct p) => Write(UpsertProduct,
         p.Shop, p.Id, p.Title, p.Status, p.Tags, p.UpdatedAt, p.ItemNo, p.ContentHash, p.LastSyncedAt, p.Removed, p.Vendor, p.HasVariants);
 
     public ShopProduct? GetProduct(string shop, string id) =>
@@ -55,7 +56,7 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
 
     // Variants -------------------------------------------------------------------------------------------
 
-    public void SaveVariant(ShopVariant v) => Execute(UpsertVariant,
+    public void SaveVariant(ShopVariant v) => Write(UpsertVariant,
         v.Shop, v.Id, v.ProductId, v.Sku, v.Barcode, v.ItemNo, v.VariantCode, v.MappedByItem, v.InventoryItemId, v.Tracked, v.UnitOfMeasure, v.UomOptionId);
 
     public ShopVariant? GetVariant(string shop, string id) => Variants("Id = $p1", shop, id).FirstOrDefault();
@@ -91,7 +92,7 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
 
     // Inventory ------------------------------------------------------------------------------------------
 
-    public void SaveInventory(ShopInventory i) => Execute(UpsertInventory,
+    public void SaveInventory(ShopInventory i) => Write(UpsertInventory,
         i.Shop, i.VariantId, i.LocationId, i.InventoryItemId, i.ShopifyStock, i.ShopifyStockAt, i.CalculatedStock, i.CalculatedAt);
 
     public IEnumerable<ShopInventory> Inventory(string shop, string? locationId = null) => locationId is null
@@ -196,6 +197,8 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
     {
         foreach (var command in _commands.Values) command.Dispose();
         _commands.Clear();
+        foreach (var write in _writes.Values) write.Dispose();
+        _writes.Clear();
     }
 
     /// <summary>INSERT of <paramref name="columns"/> that updates the rest when the first <paramref name="keyCount"/> columns already exist.</summary>
@@ -208,6 +211,14 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
     }
 
     private int Execute(string sql, params object?[] values) => Prepared(sql, values).ExecuteNonQuery();
+
+    /// <summary>The mirror's rows, written once per variant and inventory level of a sync, bound by position.</summary>
+    private int Write(string sql, params object?[] values)
+    {
+        if (!_writes.TryGetValue(sql, out var statement)) _writes[sql] = statement = new PositionalStatement(store.Connection, sql);
+        for (var i = 0; i < values.Length; i++) values[i] = ToDatabase(values[i]);
+        return statement.Execute(values);
+    }
 
     private IEnumerable<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params object?[] values)
     {
