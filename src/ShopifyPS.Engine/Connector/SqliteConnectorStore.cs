@@ -18,14 +18,21 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
     // "ORDER BY Id" after a lookup by another column made SQLite walk the primary key (Shop, Id) to skip the sort,
     // reading every row of the shop for each lookup; "+Id" is not a bare column, so the lookup's own index is used.
     private const string ById = "+Id";
+    // Built once: a sync of a large shop saves millions of rows.
+    private static readonly string UpsertProduct = Upsert("shop_products", ProductColumns, 2);
+    private static readonly string UpsertVariant = Upsert("shop_variants", VariantColumns, 2);
+    private static readonly string UpsertInventory = Upsert("shop_inventory", InventoryColumns, 3);
+    private static readonly string UpsertHash = Upsert("content_hashes", "Shop, Kind, Id, Hash, UpdatedAt", 3);
+    private static readonly string UpsertSyncTime = Upsert("sync_times", "Shop, Kind, LastSyncAt", 2);
 
     private readonly Dictionary<string, SqliteCommand> _commands = new();
+    private readonly Dictionary<string, PositionalStatement> _writes = new();
 
     public IStoreTransaction BeginTransaction() => store.BeginTransaction();
 
     // Products -------------------------------------------------------------------------------------------
 
-    public void SaveProduct(ShopProduct p) => Execute(Upsert("shop_products", ProductColumns, 2),
+    public void SaveProduct(ShopProduct p) => Write(UpsertProduct,
         p.Shop, p.Id, p.Title, p.Status, p.Tags, p.UpdatedAt, p.ItemNo, p.ContentHash, p.LastSyncedAt, p.Removed, p.Vendor, p.HasVariants);
 
     public ShopProduct? GetProduct(string shop, string id) =>
@@ -49,7 +56,7 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
 
     // Variants -------------------------------------------------------------------------------------------
 
-    public void SaveVariant(ShopVariant v) => Execute(Upsert("shop_variants", VariantColumns, 2),
+    public void SaveVariant(ShopVariant v) => Write(UpsertVariant,
         v.Shop, v.Id, v.ProductId, v.Sku, v.Barcode, v.ItemNo, v.VariantCode, v.MappedByItem, v.InventoryItemId, v.Tracked, v.UnitOfMeasure, v.UomOptionId);
 
     public ShopVariant? GetVariant(string shop, string id) => Variants("Id = $p1", shop, id).FirstOrDefault();
@@ -85,7 +92,7 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
 
     // Inventory ------------------------------------------------------------------------------------------
 
-    public void SaveInventory(ShopInventory i) => Execute(Upsert("shop_inventory", InventoryColumns, 3),
+    public void SaveInventory(ShopInventory i) => Write(UpsertInventory,
         i.Shop, i.VariantId, i.LocationId, i.InventoryItemId, i.ShopifyStock, i.ShopifyStockAt, i.CalculatedStock, i.CalculatedAt);
 
     public IEnumerable<ShopInventory> Inventory(string shop, string? locationId = null) => locationId is null
@@ -115,7 +122,7 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
         Query("SELECT Hash FROM content_hashes WHERE Shop = $p0 AND Kind = $p1 AND Id = $p2", r => r.GetString(0), shop, kind, id).FirstOrDefault();
 
     public void SetHash(string shop, ContentKind kind, string id, string hash) =>
-        Execute(Upsert("content_hashes", "Shop, Kind, Id, Hash, UpdatedAt", 3), shop, kind, id, hash, DateTimeOffset.UtcNow);
+        Execute(UpsertHash, shop, kind, id, hash, DateTimeOffset.UtcNow);
 
     public void DeleteHash(string shop, ContentKind kind, string id) =>
         Execute("DELETE FROM content_hashes WHERE Shop = $p0 AND Kind = $p1 AND Id = $p2", shop, kind, id);
@@ -131,7 +138,7 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
         Query("SELECT LastSyncAt FROM sync_times WHERE Shop = $p0 AND Kind = $p1", r => Time(r, 0), shop, kind).FirstOrDefault();
 
     public void SetLastSync(string shop, SyncKind kind, DateTimeOffset time) =>
-        Execute(Upsert("sync_times", "Shop, Kind, LastSyncAt", 2), shop, kind, time);
+        Execute(UpsertSyncTime, shop, kind, time);
 
     // Runs and skipped records ---------------------------------------------------------------------------
 
@@ -197,6 +204,8 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
     {
         foreach (var command in _commands.Values) command.Dispose();
         _commands.Clear();
+        foreach (var write in _writes.Values) write.Dispose();
+        _writes.Clear();
     }
 
     /// <summary>INSERT of <paramref name="columns"/> that updates the rest when the first <paramref name="keyCount"/> columns already exist.</summary>
@@ -209,6 +218,14 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
     }
 
     private int Execute(string sql, params object?[] values) => Prepared(sql, values).ExecuteNonQuery();
+
+    /// <summary>The mirror's rows, written once per variant and inventory level of a sync, bound by position.</summary>
+    private int Write(string sql, params object?[] values)
+    {
+        if (!_writes.TryGetValue(sql, out var statement)) _writes[sql] = statement = new PositionalStatement(store.Connection, sql);
+        for (var i = 0; i < values.Length; i++) values[i] = ToDatabase(values[i]);
+        return statement.Execute(values);
+    }
 
     private IEnumerable<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params object?[] values)
     {

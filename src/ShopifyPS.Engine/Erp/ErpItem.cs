@@ -21,6 +21,9 @@ public sealed class ErpItem : Item
     public string ProductId { get; internal set; } = "";
     /// <summary>The shop's variants mapped to the item or its variants.</summary>
     public CellList<string> VariantIds { get; internal set; } = CellList.Ids([]);
+
+    /// <summary>An item of its own with the same values (the lists are read-only, so they are shared).</summary>
+    internal ErpItem Copy() => (ErpItem)MemberwiseClone();
 }
 
 /// <summary>A read-only list that prints as a JSON array of the given projection of its elements.</summary>

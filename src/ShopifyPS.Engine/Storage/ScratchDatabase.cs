@@ -13,6 +13,7 @@ internal sealed class ScratchDatabase : IDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly List<SqliteCommand> _commands = new();
+    private readonly List<PositionalStatement> _statements = new();
 
     public ScratchDatabase(string schema)
     {
@@ -33,9 +34,18 @@ internal sealed class ScratchDatabase : IDisposable
         return command;
     }
 
+    /// <summary>A write bound by position, for a row written per line of a large bulk result (disposed with the database).</summary>
+    public PositionalStatement Statement(string sql)
+    {
+        var statement = new PositionalStatement(_connection, sql);
+        _statements.Add(statement);
+        return statement;
+    }
+
     public void Dispose()
     {
         foreach (var command in _commands) command.Dispose();
+        foreach (var statement in _statements) statement.Dispose();
         _transaction.Dispose();
         _connection.Dispose();
         File.Delete(_path);

@@ -36,6 +36,39 @@ public sealed class ProductImportJobTests
     }
 
     [Fact]
+    public async Task A_product_that_fails_in_the_middle_of_a_batch_leaves_nothing_and_the_others_are_saved()
+    {
+        // Products go into the store in batches of ImportBatch.MaxProducts; product 150's second SKU is too long for an
+        // item no., after its first variant's item was created.
+        const int products = ProductImportJob.BulkThreshold + 10;
+        const string tooLong = "SKU-TOO-LONG-FOR-AN-ITEM-NO";
+        await using var shop = await EmulatorShop.StartAsync(bucket: 20000, restoreRate: 20000);
+        await shop.SeedAsync(new
+        {
+            products = Enumerable.Range(1, products).Select(i => new
+            {
+                title = $"P{i}",
+                options = new[] { new { name = "Size", values = i == 150 ? new[] { "A", "B" } : ["A"] } },
+                variants = (i == 150 ? new[] { ("A", "S150"), ("B", tooLong) } : [("A", $"S{i}")]).Select(v => new { options = new[] { v.Item1 }, sku = v.Item2, cost = "2.50" }).ToArray(),
+            }),
+        });
+        using var store = SqliteStore.OpenInMemory();
+        store.Erp.Upsert(ErpTables.ItemTemplates, new ItemTemplate { Code = "WEB" });
+
+        var results = await RunAsync(shop, store, whatIf: false, autoCreate: true);
+
+        Assert.Equal(products + 1, results.Count);
+        var failed = results.Where(r => r.Action == SyncAction.Failed).ToList();
+        Assert.Equal(2, failed.Count);
+        Assert.All(failed, r => Assert.Contains(tooLong, r.Message));
+        Assert.False(store.Erp.Exists(ErpTables.Items, ("No", "S150")));
+        Assert.True(store.Erp.Exists(ErpTables.Items, ("No", "S149")));
+        Assert.True(store.Erp.Exists(ErpTables.Items, ("No", "S151")));
+        Assert.Equal(products - 1, store.Connector.Products("emulator").Count());
+        Assert.Null(store.Connector.GetLastSync("emulator", SyncKind.Products));
+    }
+
+    [Fact]
     public async Task WhatIf_plans_the_creation_and_saves_nothing()
     {
         await using var shop = await EmulatorShop.StartAsync();

@@ -64,8 +64,15 @@ internal static class BulkOperations
         return operation;
     }
 
-    /// <summary>Streams the result file line by line (no token is sent: the URL is signed storage, not Shopify's API).</summary>
+    /// <summary>Streams the result file line by line, each parsed (no token is sent: the URL is signed storage, not Shopify's API).</summary>
     public static async IAsyncEnumerable<JObject> ReadLinesAsync(ShopifyClient client, string? url,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var line in ReadTextAsync(client, url, cancellationToken).ConfigureAwait(false)) yield return line.Parse();
+    }
+
+    /// <summary>The result file's non-blank lines as text, for a reader that takes only the fields it needs.</summary>
+    public static async IAsyncEnumerable<BulkLine> ReadTextAsync(ShopifyClient client, string? url,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (url is null) yield break;
@@ -73,7 +80,31 @@ internal static class BulkOperations
             HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         using var reader = new StreamReader(stream);
+        var number = 0;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
-            if (!string.IsNullOrWhiteSpace(line)) yield return Json.ParseObject(line);
+        {
+            number++;
+            if (!string.IsNullOrWhiteSpace(line)) yield return new BulkLine(number, line);
+        }
     }
+}
+
+/// <summary>One line of a bulk operation's JSONL result, with its number in the file.</summary>
+internal readonly record struct BulkLine(int Number, string Text)
+{
+    public JObject Parse()
+    {
+        try
+        {
+            return Json.ParseObject(Text);
+        }
+        catch (Newtonsoft.Json.JsonReaderException ex)
+        {
+            throw Malformed(ex.Message);
+        }
+    }
+
+    /// <summary>A line that is not the JSON Shopify writes: a download cut short, or a file that is not a bulk result.</summary>
+    public ShopifyException Malformed(string why) =>
+        new($"Line {Number} of the bulk operation's result file is not what Shopify writes ({why}). Run again; if it keeps failing, check Shopify's status page.");
 }

@@ -21,14 +21,22 @@ public sealed class BulkQueryRunner
     /// </summary>
     public async IAsyncEnumerable<BulkRecord> RunAsync(string bulkDocumentName, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await foreach (var line in RunLinesAsync(bulkDocumentName, cancellationToken).ConfigureAwait(false))
+            yield return new BulkRecord(line.Parse());
+    }
+
+    /// <summary>The same as <see cref="RunAsync"/>, the lines as text: for a reader of a very large result that parses
+    /// only the fields it needs.</summary>
+    internal async IAsyncEnumerable<BulkLine> RunLinesAsync(string bulkDocumentName, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
         var document = QueryDocument.Get(bulkDocumentName);
         if (!document.IsBulkQuery)
             throw new ArgumentException($"{bulkDocumentName} is not a bulk query document (it has no '# bulk:' header).", nameof(bulkDocumentName));
         var operation = await BulkOperations.StartAsync(_client, "BulkOperationRunQuery", new { query = document.Text }, cancellationToken).ConfigureAwait(false);
         _client.Progress?.Report(RunEvent.Verbose($"Bulk export {bulkDocumentName} started as {operation.Id}."));
         operation = await BulkOperations.WaitAsync(_client, operation, cancellationToken).ConfigureAwait(false);
-        await foreach (var line in BulkOperations.ReadLinesAsync(_client, operation.Url, cancellationToken).ConfigureAwait(false))
-            yield return new BulkRecord(line);
+        await foreach (var line in BulkOperations.ReadTextAsync(_client, operation.Url, cancellationToken).ConfigureAwait(false))
+            yield return line;
     }
 }
 

@@ -16,8 +16,8 @@ namespace ShopifyPS.Sync.Import;
 /// since the last import started (<c>updated_at:&gt;=</c> that time less <see cref="Overlap"/>; products already
 /// seen at their updatedAt are not imported again); the first import of a shop with at least
 /// <see cref="BulkThreshold"/> products reads them all through one bulk query, outside the point budget.</item>
-/// <item>Each product is imported in its own transaction: a product that fails leaves nothing behind, and a run
-/// with failed products keeps the last sync time, so the next run reads them again.</item>
+/// <item>Each product is imported in a savepoint of its own (<see cref="ImportBatch"/>): a product that fails leaves
+/// nothing behind, and a run with failed products keeps the last sync time, so the next run reads them again.</item>
 /// <item>-WhatIf: one transaction for the whole run, never committed, so each product's plan sees what the ones
 /// before it would have created.</item>
 /// </list>
@@ -38,10 +38,18 @@ public static class ProductImportJob
         var startedAt = DateTimeOffset.UtcNow;
         var importer = new ProductImporter(profile, store, context.Today, context.WhatIf);
         using var plan = context.WhatIf ? store.BeginTransaction() : null;
+        using var batch = plan is null ? new ImportBatch(store) : null;
         var failed = false;
         var done = 0;
-        await foreach (var read in ReadAsync(context, options, cancellationToken).ConfigureAwait(false))
+        await using var reads = ReadAsync(context, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
         {
+            var next = reads.MoveNextAsync();
+            // Never hold the store's write lock while waiting for Shopify.
+            if (!next.IsCompleted && batch is not null)
+                foreach (var result in batch.Commit()) yield return result;
+            if (!await next.ConfigureAwait(false)) break;
+            var read = reads.Current;
             IReadOnlyList<SyncResult> results;
             if (read.Product is null)
             {
@@ -49,40 +57,51 @@ public static class ProductImportJob
             }
             else
             {
-                if (!read.HasCosts && profile.Items.AutoCreateUnknownItems && importer.HasUnmappedVariants(read.Product))
-                    await InventoryItemCosts.FillAsync(context.Client, read.Product.Variants, cancellationToken).ConfigureAwait(false);
+                var readCosts = !read.HasCosts && profile.Items.AutoCreateUnknownItems && importer.HasUnmappedVariants(read.Product);
                 // The mapped attribute metafields an item update takes (one call per changed product, only when mapped).
-                if (profile.Items.ShopifyCanUpdateItems && ItemCreator.ImportedMetafieldKeys(profile.Items) is { Count: > 0 } keys && importer.ChangedInShopify(read.Product))
-                    await ProductMetafields.ReadProductAsync(context.Client, read.Product, keys, cancellationToken).ConfigureAwait(false);
-                results = ImportOne(importer, read.Product, inPlan: plan is not null, store);
+                var keys = profile.Items.ShopifyCanUpdateItems ? ItemCreator.ImportedMetafieldKeys(profile.Items) : [];
+                var readMetafields = keys.Count > 0 && importer.ChangedInShopify(read.Product);
+                if ((readCosts || readMetafields) && batch is not null)
+                    foreach (var result in batch.Commit()) yield return result;
+                if (readCosts) await InventoryItemCosts.FillAsync(context.Client, read.Product.Variants, cancellationToken).ConfigureAwait(false);
+                if (readMetafields) await ProductMetafields.ReadProductAsync(context.Client, read.Product, keys, cancellationToken).ConfigureAwait(false);
+                results = ImportOne(importer, read.Product, batch);
             }
             failed |= results.Any(r => r.Action == SyncAction.Failed);
             context.Progress.Report(RunEvent.Progress($"{++done} of {read.Total} products", done, read.Total));
-            foreach (var result in results) yield return result;
+            if (batch is null)
+            {
+                foreach (var result in results) yield return result;
+                continue;
+            }
+            batch.Add(results);
+            if (batch.IsFull)
+                foreach (var result in batch.Commit()) yield return result;
         }
+        if (batch is not null)
+            foreach (var result in batch.Commit()) yield return result;
         if (!options.IsNarrowed && !failed && !context.WhatIf) store.Connector.SetLastSync(profile.Name, SyncKind.Products, startedAt);
         context.Progress.Report(RunEvent.Verbose($"Imported {done} products of {profile.Name}: {context.Client.Statistics}."));
     }
 
-    private static IReadOnlyList<SyncResult> ImportOne(ProductImporter importer, ShopifyProduct source, bool inPlan, Storage.SqliteStore store)
+    /// <summary>Imports one product in a savepoint of <paramref name="batch"/>; under -WhatIf (no batch) in the run's plan.</summary>
+    private static IReadOnlyList<SyncResult> ImportOne(ProductImporter importer, ShopifyProduct source, ImportBatch? batch)
     {
-        var transaction = inPlan ? null : store.BeginTransaction();
+        batch?.BeginProduct();
         try
         {
             var results = importer.Import(source, importer.ChangedInShopify(source));
-            transaction?.Commit();
+            batch?.KeepProduct();
             return results;
         }
         catch (Exception ex) when (ex is ImportException or PriceCalculationException or RowRejectedException)
         {
-            transaction?.Dispose();
-            transaction = null;
-            if (!inPlan) importer.Forget();
+            if (batch is not null)
+            {
+                batch.UndoProduct();
+                importer.Forget();
+            }
             return importer.Failed(source.Id, source.Variants.Select(v => v.Id), $"{source.Title}: {ex.Message}");
-        }
-        finally
-        {
-            transaction?.Dispose();
         }
     }
 

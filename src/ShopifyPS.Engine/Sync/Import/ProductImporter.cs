@@ -132,13 +132,16 @@ internal sealed class ProductImporter
     {
         _store.Connector.SaveProduct(product);
         foreach (var variant in variants) _store.Connector.SaveVariant(variant);
+        // The variants of a product mostly share one item: it is read once, and each result gets its own copy.
+        var items = new Dictionary<string, ErpItem?>(StringComparer.Ordinal);
         return variants.Select((variant, i) =>
         {
             var outcome = outcomes[i];
             var itemNo = outcome.ItemNos.Contains(variant.ItemNo) ? variant.ItemNo : outcome.ItemNos.FirstOrDefault();
+            if (itemNo is not null && !items.ContainsKey(itemNo)) items[itemNo] = _catalog.Get(itemNo, Shop);
             return new SyncResult(outcome.Action, variant.ItemNo, variant.VariantCode, product.Id, variant.Id, string.Join("; ", outcome.Notes), _whatIf)
             {
-                Item = itemNo is null ? null : _catalog.Get(itemNo, Shop),
+                Item = itemNo is null ? null : items[itemNo]?.Copy(),
             };
         }).ToList();
     }

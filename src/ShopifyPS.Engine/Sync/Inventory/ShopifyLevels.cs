@@ -101,13 +101,11 @@ internal sealed class ShopifyLevelReader(ShopifyClient client, string quantityNa
     public async Task StageAllAsync(ISet<string> locationIds, StagedLevels into, IProgress<RunEvent>? progress, CancellationToken cancellationToken)
     {
         progress?.Report(RunEvent.Verbose("Reading Shopify's stock with a bulk query."));
-        await foreach (var record in new BulkQueryRunner(client).RunAsync("BulkInventoryLevels", cancellationToken).ConfigureAwait(false))
+        await foreach (var line in new BulkQueryRunner(client).RunLinesAsync("BulkInventoryLevels", cancellationToken).ConfigureAwait(false))
         {
-            if (record.TypeName != "InventoryLevel" || record.ParentId is not { } locationId || !locationIds.Contains(locationId)) continue;
-            var item = record.Data["item"] as JObject;
-            if (item?["variant"]?.Value<string>("id") is not { } variantId) continue;
-            into.Add(new ShopifyLevel(variantId, item.Value<string>("id")!, locationId, ShopifyLevels.QuantityOf(record.Data["quantities"], quantityName)),
-                item.Value<bool>("tracked"));
+            var level = BulkLevelLine.Parse(line, quantityName);
+            if (!level.IsLevel || !locationIds.Contains(level.LocationId!)) continue;
+            into.Add(new ShopifyLevel(level.VariantId!, level.InventoryItemId ?? "", level.LocationId!, level.Quantity), level.Tracked);
             if (into.Count % 10_000 == 0) progress?.Report(RunEvent.Progress($"Reading Shopify stock: {into.Count} levels", into.Count, 0));
         }
         progress?.Report(RunEvent.Verbose($"Read {into.Count} inventory levels from Shopify."));

@@ -12,13 +12,12 @@ internal sealed class StagedLevels : IDisposable
     private readonly ScratchDatabase _database = new(
         "CREATE TABLE levels (variant TEXT NOT NULL, location TEXT NOT NULL, item TEXT NOT NULL, quantity INTEGER NOT NULL, " +
         "tracked INTEGER NOT NULL, PRIMARY KEY (variant, location)) WITHOUT ROWID;");
-    private readonly SqliteCommand _insert;
+    private readonly PositionalStatement _insert;
     private readonly SqliteCommand _range;
 
     public StagedLevels()
     {
-        _insert = _database.Command("INSERT OR REPLACE INTO levels VALUES ($variant, $location, $item, $quantity, $tracked)",
-            "$variant", "$location", "$item", "$quantity", "$tracked");
+        _insert = _database.Statement("INSERT OR REPLACE INTO levels VALUES (?1, ?2, ?3, ?4, ?5)");
         _range = _database.Command("SELECT variant, location, item, quantity, tracked FROM levels WHERE variant BETWEEN $first AND $last",
             "$first", "$last");
     }
@@ -27,12 +26,7 @@ internal sealed class StagedLevels : IDisposable
 
     public void Add(ShopifyLevel level, bool tracked)
     {
-        _insert.Parameters["$variant"].Value = level.VariantId;
-        _insert.Parameters["$location"].Value = level.LocationId;
-        _insert.Parameters["$item"].Value = level.InventoryItemId;
-        _insert.Parameters["$quantity"].Value = level.Quantity;
-        _insert.Parameters["$tracked"].Value = tracked ? 1 : 0;
-        _insert.ExecuteNonQuery();
+        _insert.Execute([level.VariantId, level.LocationId, level.InventoryItemId, level.Quantity, tracked ? 1 : 0]);
         Count++;
     }
 

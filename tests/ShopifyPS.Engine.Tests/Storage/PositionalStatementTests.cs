@@ -1,0 +1,79 @@
+using Microsoft.Data.Sqlite;
+using ShopifyPS.Storage;
+
+namespace ShopifyPS.Tests.Storage;
+
+/// <summary>The positional write binds values as Microsoft.Data.Sqlite would, takes part in the open transaction, and
+/// reports SQLite's errors as SqliteException.</summary>
+public sealed class PositionalStatementTests
+{
+    [Fact]
+    public void Binds_text_integers_and_nulls_by_position_inside_the_open_transaction()
+    {
+        using var connection = Open();
+        using var insert = new PositionalStatement(connection, "INSERT INTO t (a, b, c) VALUES ($p0, $p1, $p2)");
+
+        using (connection.BeginTransaction())
+        {
+            Assert.Equal(1, insert.Execute(["x", 5L, null]));
+            Assert.Equal(1, insert.Execute(["y", 7, DBNull.Value]));
+        }
+        Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM t"));
+
+        using (var transaction = connection.BeginTransaction())
+        {
+            insert.Execute(["x", 5L, null]);
+            insert.Execute(["y", 7, "z"]);
+            transaction.Commit();
+        }
+        Assert.Equal("x|5|null y|7|z", string.Join(" ", Rows(connection)));
+    }
+
+    [Fact]
+    public void A_constraint_SQLite_refuses_is_a_SqliteException_and_the_statement_stays_usable()
+    {
+        using var connection = Open();
+        using var insert = new PositionalStatement(connection, "INSERT INTO t (a, b, c) VALUES (?1, ?2, ?3)");
+        insert.Execute(["x", 1, null]);
+
+        var error = Assert.Throws<SqliteException>(() => insert.Execute(["x", 2, null]));
+
+        Assert.Equal(19, error.SqliteErrorCode);
+        Assert.Equal(1, insert.Execute(["y", 2, null]));
+    }
+
+    [Fact]
+    public void A_value_of_another_type_is_refused_before_anything_is_written()
+    {
+        using var connection = Open();
+        using var insert = new PositionalStatement(connection, "INSERT INTO t (a, b, c) VALUES (?1, ?2, ?3)");
+
+        Assert.Throws<ArgumentException>(() => insert.Execute(["x", 1.5m, null]));
+        Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM t"));
+    }
+
+    private static SqliteConnection Open()
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var create = connection.CreateCommand();
+        create.CommandText = "CREATE TABLE t (a TEXT NOT NULL PRIMARY KEY, b INTEGER, c TEXT)";
+        create.ExecuteNonQuery();
+        return connection;
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static IEnumerable<string> Rows(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT a, b, c FROM t ORDER BY a";
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return $"{reader.GetString(0)}|{reader.GetInt64(1)}|{(reader.IsDBNull(2) ? "null" : reader.GetString(2))}";
+    }
+}
