@@ -198,6 +198,29 @@ public sealed class ProductExportJobTests
         Assert.Equal(11m, (await shop.ProductsAsync()).Single(p => p.Value<string>("handle") == "item-b001")["variants"]![0]!.Value<decimal>("price"));
     }
 
+    [Theory]
+    [InlineData(ProductExportJob.BulkThreshold)]
+    [InlineData(2 * ProductExportJob.BulkThreshold)]
+    public async Task A_bulk_create_holds_no_more_plans_in_memory_than_its_buffer_whatever_the_number_of_products(int count)
+    {
+        await using var shop = await ExportShop.StartAsync();
+        shop.Profile.Items.SkuMapping = SkuMapping.ItemNoVariantCode;
+        for (var i = 0; i < count; i++)
+            shop.Store.Erp.Upsert(ErpTables.Items, new Item { No = $"B{i:000}", Description = $"Bulk item {i}", UnitPrice = 10 + i, UnitCost = 5 });
+        var job = new ProductExportJob(shop.Context()) { PlanBufferSize = 10 };
+
+        var results = await ExportShop.ListAsync(job.AddItemsAsync(new ItemSelection { Numbers = ["B*", "1001"] }));
+
+        Assert.Equal(10, job.MostPlansHeld);
+        Assert.Equal(count + 1, results.Count(r => r.Action == SyncAction.Created));
+        Assert.Equal(["StagedUploadsCreate", "BulkOperationRunMutation", "StagedUploadsCreate", "BulkOperationRunMutation"], await shop.MutationsAsync());
+        // Each answer was recorded with the plan of its own line.
+        var handles = (await shop.ProductsAsync()).ToDictionary(p => p.Value<string>("id")!, p => p.Value<string>("handle"));
+        Assert.All(results, r => Assert.Equal(ProductSetInput.Handle(r.ItemNo), handles[r.ProductId]));
+        Assert.Equal(["L", "M", "S", "XL"], shop.Store.Connector.VariantsOfProduct(Shop, results.Single(r => r.ItemNo == "1001").ProductId).Select(v => v.VariantCode).Order());
+        Assert.All(results, r => Assert.Null(shop.Store.Connector.GetHash(Shop, ContentKind.PendingCreate, ProductSetInput.Handle(r.ItemNo))));
+    }
+
     [Fact]
     public async Task Price_sync_sends_only_the_changed_fields_of_changed_variants()
     {

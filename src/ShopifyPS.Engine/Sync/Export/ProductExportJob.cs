@@ -15,7 +15,8 @@ namespace ShopifyPS.Sync.Export;
 /// all its variants, stocked at the default product locations and then published; an update sends only the fields
 /// whose ERP value changed since ShopifyPS last sent them (<see cref="ProductUpdate"/>). From <see cref="BulkThreshold"/>
 /// calls of a kind on, the same lines go as one bulk mutation. Items are read in batches, and everything is planned
-/// before the first request, so items that cannot be exported are reported before anything is sent.
+/// before the first create or update is sent, so items that cannot be exported are reported before anything changes
+/// in Shopify; a create's plans wait in a scratch file rather than in memory (<see cref="ProductSender"/>).
 /// </summary>
 public sealed class ProductExportJob
 {
@@ -38,6 +39,12 @@ public sealed class ProductExportJob
 
     private readonly DefaultLocationStock _stock;
 
+    /// <summary>How many planned creates are held in memory before they go to the run's scratch file.</summary>
+    internal int PlanBufferSize { get; init; } = ExportDataReader.BatchSize;
+
+    /// <summary>The most planned creates the last <see cref="AddItemsAsync"/> held in memory at once.</summary>
+    internal int MostPlansHeld { get; private set; }
+
     private IErpStore Erp => _context.Store.Erp;
     private IConnectorStore Connector => _context.Store.Connector;
 
@@ -50,7 +57,7 @@ public sealed class ProductExportJob
             yield return Result(SyncAction.Skipped, no, "", $"No item '{no}' in the item store.");
 
         var handles = LinkedHandles();
-        var plans = new List<PlannedProduct>();
+        using var sender = new ProductSender(_context, PlanBufferSize);
         var done = 0;
         foreach (var batch in items.Chunk(ExportDataReader.BatchSize))
         {
@@ -70,25 +77,21 @@ public sealed class ProductExportJob
                     if (result is not null) yield return result;
                     if (draft is null) continue;
                     handles[handle] = no;
-                    var input = ProductSetInput.ForCreate(ProductSetInput.Content(draft, []), draft,
-                        _stock.Any ? v => _stock.ProductSetQuantities(item.Item, v) : null);
-                    plans.Add(new PlannedProduct
+                    if (_context.WhatIf)
+                        yield return Result(SyncAction.Created, no, "", ProductPlanText.Create(draft, _context.Profile.Items.Publications, _stock, item.Item));
+                    else
                     {
-                        Draft = draft, Item = item.Item,
-                        Variables = ProductSetInput.Variables(input, new JObject { ["handle"] = handle }, draft.Variants.Count),
-                    });
+                        var input = ProductSetInput.ForCreate(ProductSetInput.Content(draft, []), draft,
+                            _stock.Any ? v => _stock.ProductSetQuantities(item.Item, v) : null);
+                        var variables = ProductSetInput.Variables(input, new JObject { ["handle"] = handle }, draft.Variants.Count);
+                        if (await sender.AddAsync(draft, variables, cancellationToken).ConfigureAwait(false) is { } failed) yield return failed;
+                    }
                 }
                 Report(++done, items.Count, "Planning");
             }
         }
-        if (plans.Count == 0) yield break;
-        if (_context.WhatIf)
-        {
-            foreach (var plan in plans)
-                yield return Result(SyncAction.Created, plan.ItemNo, "", ProductPlanText.Create(plan.Draft, _context.Profile.Items.Publications, _stock, plan.Item));
-            yield break;
-        }
-        await foreach (var result in new ProductSender(_context).SendAsync(plans, cancellationToken).ConfigureAwait(false)) yield return result;
+        await foreach (var result in sender.SendAsync(cancellationToken).ConfigureAwait(false)) yield return result;
+        MostPlansHeld = sender.MostPlansHeld;
     }
 
     /// <summary>Add-ShopifyItem -AsVariantOf: adds each selected item to product <paramref name="productId"/> as a variant
