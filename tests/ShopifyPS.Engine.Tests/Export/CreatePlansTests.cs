@@ -19,7 +19,7 @@ public sealed class CreatePlansTests
         draft.Variants.Add(new VariantDraft
         {
             VariantCode = "M", OptionValue = "M", Title = "M", Sku = $"{itemNo}|M", Barcode = "0123", Unit = new ItemUnit("BOX", 12),
-            Price = 10.50m, CompareAtPrice = 12.00m, UnitCost = 5.125m, Weight = 0.750m, Tracked = true,
+            Price = 10.50m, CompareAtPrice = 12.00m, UnitCost = 5.125m, Weight = 2m, Tracked = true,
             InventoryPolicy = ShopifyPS.Profiles.InventoryPolicy.Continue, TaxCode = "T1", Customs = new CustomsData("620130", "DE"),
         });
         draft.Variants[0].Metafields.Add(new MetafieldValue("custom", "fit", "single_line_text_field", "regular"));
@@ -44,6 +44,9 @@ public sealed class CreatePlansTests
         Assert.Equal(JsonConvert.SerializeObject(Draft("A4")), JsonConvert.SerializeObject(back.Draft));
         Assert.Equal("2026-11-26T10:00:00", back.Draft.Title);
         Assert.Equal("10.50", back.Draft.Variants[0].Price.ToString(CultureInfo.InvariantCulture));
+        // Integral amounts stay integral: what is recorded as sent is compared as text with the ERP's value.
+        Assert.Equal(("2", "11", (string?)null), (back.Draft.Variants[0].Weight.ToString(CultureInfo.InvariantCulture),
+            back.Draft.Variants[1].Price.ToString(CultureInfo.InvariantCulture), back.Draft.Variants[1].CompareAtPrice?.ToString(CultureInfo.InvariantCulture)));
         Assert.Equal(new ItemUnit("BOX", 12), back.Draft.Variants[0].Unit);
         Assert.Equal("""{"input":{"title":"A4"}}""", (string)back.Variables.Value!);
         Assert.Equal(["A1", "A2", "A3", "A4", "A5"], plans.ItemNos());

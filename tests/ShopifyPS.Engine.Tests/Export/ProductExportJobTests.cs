@@ -222,6 +222,24 @@ public sealed class ProductExportJobTests
     }
 
     [Fact]
+    public async Task Updates_are_sent_a_batch_at_a_time_so_no_more_than_a_batch_is_held_in_memory()
+    {
+        await using var shop = await ExportShop.StartAsync();
+        string[] numbers = ["1001", "1002", "1003", "1004", "1005"];
+        await Add(shop, numbers);
+        foreach (var no in numbers) shop.ChangeItem(no, i => i.Description += " (new)");
+        await shop.Shop.ClearRequestsAsync();
+        var job = new ProductExportJob(shop.Context()) { UpdateBatchSize = 2 };
+
+        var results = await ExportShop.ListAsync(job.SyncLinkedAsync([], false));
+
+        Assert.Equal(2, job.MostUpdatesHeld);
+        Assert.Equal(numbers, results.Where(r => r.Action == SyncAction.Updated).Select(r => r.ItemNo).Order());
+        Assert.Equal(Enumerable.Repeat("ProductUpdate", numbers.Length), await shop.MutationsAsync());
+        Assert.All(await Sync(shop), r => Assert.Equal(SyncAction.Unchanged, r.Action));
+    }
+
+    [Fact]
     public async Task Price_sync_sends_only_the_changed_fields_of_changed_variants()
     {
         await using var shop = await ExportShop.StartAsync();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -13,8 +14,12 @@ namespace ShopifyPS.Sync.Export;
 /// </summary>
 internal sealed class CreatePlans : IDisposable
 {
-    /// <summary>A draft's text read back as written: strings that look like dates stay strings, amounts keep their decimals.</summary>
-    private static readonly JsonSerializerSettings DraftJson = new() { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+    /// <summary>A draft's text read back as written: strings that look like dates stay strings, amounts keep exactly
+    /// their digits (what ShopifyPS records as sent compares them as text, and 2 is not 2.0).</summary>
+    private static readonly JsonSerializerSettings DraftJson = new()
+    {
+        DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, Converters = [new ExactDecimals()],
+    };
 
     private readonly ScratchDatabase _database = new(
         "CREATE TABLE plans (line INTEGER PRIMARY KEY, item TEXT NOT NULL, draft TEXT NOT NULL, variables TEXT NOT NULL);" +
@@ -120,6 +125,21 @@ internal sealed class CreatePlans : IDisposable
         }
         _buffer.Clear();
     }
+}
+
+/// <summary>Decimals written with exactly their own digits (Newtonsoft would write 2 as 2.0) and read back so.</summary>
+internal sealed class ExactDecimals : JsonConverter
+{
+    public override bool CanConvert(Type objectType) => objectType == typeof(decimal) || objectType == typeof(decimal?);
+
+    public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
+    {
+        if (value is decimal amount) writer.WriteRawValue(amount.ToString(CultureInfo.InvariantCulture));
+        else writer.WriteNull();
+    }
+
+    public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer) =>
+        reader.TokenType == JsonToken.Null ? null : Convert.ToDecimal(reader.Value, CultureInfo.InvariantCulture);
 }
 
 /// <summary>A product the create made or found: its item, id, and what its result says (before publishing).</summary>

@@ -14,9 +14,9 @@ namespace ShopifyPS.Sync.Export;
 /// actionForRemovedProducts to those whose item was removed or blocked, S5). A create is one <c>productSet</c> carrying
 /// all its variants, stocked at the default product locations and then published; an update sends only the fields
 /// whose ERP value changed since ShopifyPS last sent them (<see cref="ProductUpdate"/>). From <see cref="BulkThreshold"/>
-/// calls of a kind on, the same lines go as one bulk mutation. Items are read in batches, and everything is planned
-/// before the first create or update is sent, so items that cannot be exported are reported before anything changes
-/// in Shopify; a create's plans wait in a scratch file rather than in memory (<see cref="ProductSender"/>).
+/// calls of a kind on, the same lines go as one bulk mutation. Items are read in batches. Every create is planned
+/// before the first is sent, so items that cannot be exported are reported before anything is created; the plans wait
+/// in a scratch file rather than in memory (<see cref="ProductSender"/>). Updates go <see cref="UpdateBatch"/> at a time.
 /// </summary>
 public sealed class ProductExportJob
 {
@@ -45,6 +45,16 @@ public sealed class ProductExportJob
     /// <summary>The most planned creates the last <see cref="AddItemsAsync"/> held in memory at once.</summary>
     internal int MostPlansHeld { get; private set; }
 
+    /// <summary>How many planned updates are sent together: one bulk mutation per document carries them (from
+    /// <see cref="BulkThreshold"/> on), and no more than these are held in memory.</summary>
+    public const int UpdateBatch = 1000;
+
+    /// <summary><see cref="UpdateBatch"/>, smaller in tests.</summary>
+    internal int UpdateBatchSize { get; init; } = UpdateBatch;
+
+    /// <summary>The most planned updates <see cref="SyncLinkedAsync"/> held in memory at once.</summary>
+    internal int MostUpdatesHeld { get; private set; }
+
     private IErpStore Erp => _context.Store.Erp;
     private IConnectorStore Connector => _context.Store.Connector;
 
@@ -61,7 +71,7 @@ public sealed class ProductExportJob
         var done = 0;
         foreach (var batch in items.Chunk(ExportDataReader.BatchSize))
         {
-            foreach (var item in new ExportDataReader(Erp).Read(batch))
+            foreach (var item in new ExportDataReader(Erp).Read(Rows(batch)))
             {
                 var no = item.Item.No;
                 var linked = Connector.ProductsOfItem(_shop, no).FirstOrDefault(p => !p.Removed);
@@ -104,7 +114,7 @@ public sealed class ProductExportJob
             yield return Result(SyncAction.Skipped, no, productId, $"No item '{no}' in the item store.");
         var drafts = new List<(ProductDraft, Item)>();
         foreach (var batch in items.Chunk(ExportDataReader.BatchSize))
-            foreach (var item in new ExportDataReader(Erp).Read(batch))
+            foreach (var item in new ExportDataReader(Erp).Read(Rows(batch)))
             {
                 var (draft, result) = Build(item, productId);
                 if (result is not null) yield return result;
@@ -114,22 +124,26 @@ public sealed class ProductExportJob
         await foreach (var result in new ItemAsVariant(_context, _stock).AddAsync(productId, drafts, cancellationToken).ConfigureAwait(false)) yield return result;
     }
 
-    /// <summary>E11 and S5: updates the linked products (of the items matching <paramref name="itemNos"/>, when given).</summary>
+    /// <summary>E11 and S5: updates the linked products (of the items matching <paramref name="itemNos"/>, when given). The
+    /// linked products are read page by page and the updates sent every <see cref="UpdateBatchSize"/> products, so memory
+    /// is bounded by a page and a batch, not by the catalog.</summary>
     public async IAsyncEnumerable<SyncResult> SyncLinkedAsync(IReadOnlyList<string> itemNos, bool force, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         _context.RefuseWhenOutgoingRequestsOff("ProductSet");
         var patterns = itemNos.Select(n => new ItemNoPattern(n)).ToList();
-        var linked = Connector.Products(_shop).Where(p => p.ItemNo.Length > 0 && !p.Removed && ItemNoPattern.AnyMatch(patterns, p.ItemNo)).ToList();
+        bool Synced(ShopProduct p) => p.ItemNo.Length > 0 && !p.Removed && ItemNoPattern.AnyMatch(patterns, p.ItemNo);
+        var total = Connector.Products(_shop).Count(Synced);
         var updates = new List<ProductUpdate>();
         var done = 0;
-        foreach (var batch in linked.Chunk(ExportDataReader.BatchSize))
+        for (var page = Connector.Products(_shop, null, ExportDataReader.BatchSize); page.Count > 0; page = Connector.Products(_shop, page[^1].Id, ExportDataReader.BatchSize))
         {
+            var batch = page.Where(Synced).ToList();
             var items = Erp.RowsIn(ErpTables.Items, "No", batch.Select(p => p.ItemNo).ToList());
             var data = new ExportDataReader(Erp).Read(items.Where(i => !i.Blocked).ToList()).ToDictionary(d => d.Item.No);
             var byNo = items.ToDictionary(i => i.No);
             foreach (var product in batch)
             {
-                Report(++done, linked.Count, "Planning");
+                Report(++done, total, "Planning");
                 if (!byNo.TryGetValue(product.ItemNo, out var item))
                 {
                     yield return await RetireAsync(product, removed: true, cancellationToken).ConfigureAwait(false);
@@ -142,13 +156,26 @@ public sealed class ProductExportJob
                 }
                 var (update, result) = PlanUpdate(data[item.No], product, force);
                 if (result is not null) yield return result;
-                if (update is not null) updates.Add(update);
+                if (update is null) continue;
+                updates.Add(update);
+                MostUpdatesHeld = Math.Max(MostUpdatesHeld, updates.Count);
+                if (updates.Count < UpdateBatchSize) continue;
+                await foreach (var sent in SendAsync(updates, cancellationToken).ConfigureAwait(false)) yield return sent;
+                updates.Clear();
             }
         }
+        await foreach (var sent in SendAsync(updates, cancellationToken).ConfigureAwait(false)) yield return sent;
+    }
+
+    private async IAsyncEnumerable<SyncResult> SendAsync(List<ProductUpdate> updates, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         if (updates.Count == 0) yield break;
         var results = _context.WhatIf ? DescribeAsync(updates, cancellationToken) : new ProductUpdateSender(_context, _stock).SendAsync(updates, cancellationToken);
         await foreach (var result in results.ConfigureAwait(false)) yield return result;
     }
+
+    /// <summary>A batch of the selected items, read when its turn comes (in item no. order).</summary>
+    private List<Item> Rows(string[] itemNos) => Erp.RowsIn(ErpTables.Items, "No", itemNos).OrderBy(i => i.No, StringComparer.Ordinal).ToList();
 
     /// <summary>Builds and prices the product; a null draft with a result when it cannot be exported.</summary>
     private (ProductDraft? Draft, SyncResult? Result) Build(ExportItem item, string productId)
