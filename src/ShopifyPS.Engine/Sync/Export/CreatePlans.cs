@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using ShopifyPS.Storage;
 
@@ -14,13 +12,6 @@ namespace ShopifyPS.Sync.Export;
 /// </summary>
 internal sealed class CreatePlans : IDisposable
 {
-    /// <summary>A draft's text read back as written: strings that look like dates stay strings, amounts keep exactly
-    /// their digits (what ShopifyPS records as sent compares them as text, and 2 is not 2.0).</summary>
-    private static readonly JsonSerializerSettings DraftJson = new()
-    {
-        DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, Converters = [new ExactDecimals()],
-    };
-
     private readonly ScratchDatabase _database = new(
         "CREATE TABLE plans (line INTEGER PRIMARY KEY, item TEXT NOT NULL, draft TEXT NOT NULL, variables TEXT NOT NULL);" +
         "CREATE TABLE created (line INTEGER PRIMARY KEY, item TEXT NOT NULL, id TEXT NOT NULL, what TEXT NOT NULL);");
@@ -66,7 +57,7 @@ internal sealed class CreatePlans : IDisposable
         _readPlan.Parameters["$line"].Value = line;
         using var reader = _readPlan.ExecuteReader();
         if (!reader.Read()) throw new ArgumentOutOfRangeException(nameof(line), line, "No plan has this line.");
-        return new PlannedProduct(JsonConvert.DeserializeObject<ProductDraft>(reader.GetString(0), DraftJson)!, new JRaw(reader.GetString(1)));
+        return new PlannedProduct(ScratchJson.Read<ProductDraft>(reader.GetString(0)), new JRaw(reader.GetString(1)));
     }
 
     /// <summary>Every plan's productSet variables in line order, read as they are enumerated.</summary>
@@ -119,27 +110,12 @@ internal sealed class CreatePlans : IDisposable
         {
             _insertPlan.Parameters["$line"].Value = _written++;
             _insertPlan.Parameters["$item"].Value = plan.ItemNo;
-            _insertPlan.Parameters["$draft"].Value = JsonConvert.SerializeObject(plan.Draft, DraftJson);
+            _insertPlan.Parameters["$draft"].Value = ScratchJson.Write(plan.Draft);
             _insertPlan.Parameters["$variables"].Value = (string)plan.Variables.Value!;
             _insertPlan.ExecuteNonQuery();
         }
         _buffer.Clear();
     }
-}
-
-/// <summary>Decimals written with exactly their own digits (Newtonsoft would write 2 as 2.0) and read back so.</summary>
-internal sealed class ExactDecimals : JsonConverter
-{
-    public override bool CanConvert(Type objectType) => objectType == typeof(decimal) || objectType == typeof(decimal?);
-
-    public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
-    {
-        if (value is decimal amount) writer.WriteRawValue(amount.ToString(CultureInfo.InvariantCulture));
-        else writer.WriteNull();
-    }
-
-    public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer) =>
-        reader.TokenType == JsonToken.Null ? null : Convert.ToDecimal(reader.Value, CultureInfo.InvariantCulture);
 }
 
 /// <summary>A product the create made or found: its item, id, and what its result says (before publishing).</summary>

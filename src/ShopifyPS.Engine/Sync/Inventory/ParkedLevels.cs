@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Newtonsoft.Json;
 using ShopifyPS.Connector;
 using ShopifyPS.Profiles;
 using ShopifyPS.Storage;
@@ -30,7 +29,7 @@ internal sealed class ParkedLevels : IDisposable
     public void Add(LevelPlan plan)
     {
         _insert.Parameters["$line"].Value = Count++;
-        _insert.Parameters["$level"].Value = JsonConvert.SerializeObject(
+        _insert.Parameters["$level"].Value = ScratchJson.Write(
             new Parked(plan.Variant, plan.Location.Id, plan.Figure, plan.InventoryItemId, plan.Known));
         _insert.ExecuteNonQuery();
     }
@@ -53,7 +52,7 @@ internal sealed class ParkedLevels : IDisposable
 
     private LevelPlan Plan(string text)
     {
-        var parked = JsonConvert.DeserializeObject<Parked>(text)!;
+        var parked = ScratchJson.Read<Parked>(text);
         return new LevelPlan(parked.Variant, _locations[parked.LocationId], parked.Figure)
         {
             InventoryItemId = parked.InventoryItemId, Known = parked.Known, Activated = parked.Known,
