@@ -59,6 +59,22 @@ public sealed class ProductExportJobTests
     }
 
     [Fact]
+    public async Task An_item_whose_handle_another_item_has_is_skipped_whether_that_item_is_linked_or_planned_in_the_same_run()
+    {
+        await using var shop = await ExportShop.StartAsync();
+        foreach (var no in new[] { "HX.1", "HX-1", "HY.1", "HY-1" })
+            shop.Store.Erp.Upsert(ErpTables.Items, new Item { No = no, Description = $"Item {no}", UnitPrice = 10, UnitCost = 5 });
+        await Add(shop, "HX.1");
+
+        var results = await Add(shop, "HX-1", "HY-1", "HY.1");
+
+        Assert.Equal("The product handle 'item-hx-1' of item HX-1 is already taken by item HX.1's product. Link the item by hand.", results.Single(r => r.ItemNo == "HX-1").Message);
+        Assert.Equal(SyncAction.Created, results.Single(r => r.ItemNo == "HY-1").Action);
+        Assert.Equal("The product handle 'item-hy-1' of item HY.1 is already taken by item HY-1's product. Link the item by hand.", results.Single(r => r.ItemNo == "HY.1").Message);
+        Assert.Equal(["item-hx-1", "item-hy-1"], (await shop.ProductsAsync()).Select(p => p.Value<string>("handle")).Order());
+    }
+
+    [Fact]
     public async Task A_second_sync_of_unchanged_items_sends_no_mutation_and_a_changed_item_is_sent_again()
     {
         await using var shop = await ExportShop.StartAsync();

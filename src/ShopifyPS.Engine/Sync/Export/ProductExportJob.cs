@@ -66,7 +66,7 @@ public sealed class ProductExportJob
         foreach (var no in notFound)
             yield return Result(SyncAction.Skipped, no, "", $"No item '{no}' in the item store.");
 
-        var handles = LinkedHandles();
+        using var handles = new HandleOwners(Connector.Products(_shop).Where(p => p.ItemNo.Length > 0 && !p.Removed).Select(p => p.ItemNo));
         using var sender = new ProductSender(_context, PlanBufferSize);
         var done = 0;
         foreach (var batch in items.Chunk(ExportDataReader.BatchSize))
@@ -79,14 +79,14 @@ public sealed class ProductExportJob
                 if (linked is not null)
                     yield return Result(SyncAction.Skipped, no, linked.Id,
                         $"Item {no} is already linked to product {linked.Id}; Add-ShopifyItem creates no second product. Sync-ShopifyProduct updates it.");
-                else if (handles.TryGetValue(handle, out var other) && other != no)
+                else if (handles.OwnerOf(handle) is { } other && other != no)
                     yield return Skip(no, "", $"The product handle '{handle}' of item {no} is already taken by item {other}'s product. Link the item by hand.");
                 else
                 {
                     var (draft, result) = Build(item, "");
                     if (result is not null) yield return result;
                     if (draft is null) continue;
-                    handles[handle] = no;
+                    handles.Claim(handle, no);
                     if (_context.WhatIf)
                         yield return Result(SyncAction.Created, no, "", ProductPlanText.Create(draft, _context.Profile.Items.Publications, _stock, item.Item));
                     else
@@ -285,16 +285,6 @@ public sealed class ProductExportJob
     {
         product.Removed = true;
         Connector.SaveProduct(product);
-    }
-
-    /// <summary>The handles of the products already linked to items, so a new item whose handle would be the same
-    /// (item nos. that differ only in punctuation or case) is not upserted onto another item's product.</summary>
-    private Dictionary<string, string> LinkedHandles()
-    {
-        var handles = new Dictionary<string, string>();
-        foreach (var product in Connector.Products(_shop).Where(p => p.ItemNo.Length > 0 && !p.Removed))
-            handles.TryAdd(ProductSetInput.Handle(product.ItemNo), product.ItemNo);
-        return handles;
     }
 
     private SyncResult Skip(string itemNo, string productId, string reason)
