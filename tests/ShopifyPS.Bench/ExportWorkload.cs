@@ -51,8 +51,8 @@ internal static class ExportWorkload
     }
 
     /// <summary>Every 20th linked item gets a new description: its product's title and the title's translation go out
-    /// (the translation against the digest of the title just sent, read after it), one bulk mutation each from the bulk
-    /// threshold on (one call per product below it), and nothing for the other 95%.</summary>
+    /// (the translation against the digest of the title just sent, read after it), a batch of updates at a time: one bulk
+    /// mutation each per batch from the bulk threshold on (one call per product below it), and nothing for the other 95%.</summary>
     private static Task<WorkloadResult> ChangedAsync(BenchShop shop, IReadOnlyList<string> numbers, int count)
     {
         var changed = numbers.Where((_, i) => i % 20 == 0).Take(count).ToList();
@@ -61,12 +61,16 @@ internal static class ExportWorkload
             item.Description += " (new)";
             shop.Store.Erp.Upsert(ErpTables.Items, item);
         }
-        var reads = TranslationDigests.Reads(numbers.Count) + TranslationDigests.Reads(changed.Count);
-        var floor = changed.Count >= ProductExportJob.BulkThreshold
-            ? new Func<RequestLog, FloorCheck>(log => new FloorCheck($"{reads} digest reads + 2 bulk mutations (productUpdate, translations): {reads + 4} calls besides polls",
-                reads + 4, log.Calls - log.Polls, "calls besides polls"))
-            : log => new FloorCheck($"{reads} digest reads + productUpdate and translationsRegister per changed product: {reads + 2 * changed.Count} calls besides polls",
-                reads + 2 * changed.Count, log.Calls - log.Polls, "calls besides polls");
+        // Per batch of updates: the digests of the changed titles read after productUpdate, then productUpdate and
+        // translationsRegister, each one bulk mutation (2 calls besides polls) from the bulk threshold on, else a call per product.
+        var batches = changed.Chunk(ProductExportJob.UpdateBatch).Select(b => b.Length).ToList();
+        var reads = TranslationDigests.Reads(numbers.Count) + batches.Sum(TranslationDigests.Reads);
+        var calls = reads + batches.Sum(n => n >= ProductExportJob.BulkThreshold ? 4 : 2 * n);
+        var shape = batches.Count == 1 && batches[0] < ProductExportJob.BulkThreshold
+            ? "productUpdate and translationsRegister per changed product"
+            : $"per batch of up to {ProductExportJob.UpdateBatch:N0} changed products, 2 bulk mutations (productUpdate, translations)";
+        var floor = new Func<RequestLog, FloorCheck>(log => new FloorCheck($"{reads} digest read(s) + {shape}: {calls} calls besides polls",
+            calls, log.Calls - log.Polls, "calls besides polls"));
         return ExportAsync(shop, $"{numbers.Count:N0} linked products, {changed.Count:N0} (5%) changed in one field",
             job => job.SyncLinkedAsync([], false, CancellationToken.None), floor);
     }

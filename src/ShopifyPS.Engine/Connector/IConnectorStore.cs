@@ -13,6 +13,9 @@ public interface IConnectorStore : ITransactionalStore
     ShopProduct? GetProduct(string shop, string id);
     /// <summary>All products of the shop in id order, read as they are enumerated.</summary>
     IEnumerable<ShopProduct> Products(string shop);
+    /// <summary>A page of the shop's products in id order: the first <paramref name="count"/> after <paramref name="afterId"/>
+    /// (from the first when null), so a run can walk a large shop page by page between its transactions.</summary>
+    IReadOnlyList<ShopProduct> Products(string shop, string? afterId, int count);
     IReadOnlyList<ShopProduct> ProductsOfItem(string shop, string itemNo);
     /// <summary>Deletes the product with its variants and their inventory rows.</summary>
     bool DeleteProduct(string shop, string id);

@@ -41,6 +41,9 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
     public IEnumerable<ShopProduct> Products(string shop) =>
         Stream($"SELECT {ProductColumns} FROM shop_products WHERE Shop = $p0 ORDER BY Id", ReadProduct, shop);
 
+    public IReadOnlyList<ShopProduct> Products(string shop, string? afterId, int count) =>
+        Query($"SELECT {ProductColumns} FROM shop_products WHERE Shop = $p0 AND Id > $p1 ORDER BY Id LIMIT $p2", ReadProduct, shop, afterId ?? "", count).ToList();
+
     public IReadOnlyList<ShopProduct> ProductsOfItem(string shop, string itemNo) =>
         Query($"SELECT {ProductColumns} FROM shop_products WHERE Shop = $p0 AND ItemNo = $p1 ORDER BY {ById}", ReadProduct, shop, itemNo).ToList();
 

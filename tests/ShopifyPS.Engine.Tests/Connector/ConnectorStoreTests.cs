@@ -58,7 +58,7 @@ public sealed class ConnectorStoreTests : IDisposable
     }
 
     [Fact]
-    public void Variants_are_paged_in_id_order_and_the_inventory_of_a_page_is_read_by_its_first_and_last_id()
+    public void Products_and_variants_are_paged_in_id_order_and_the_inventory_of_a_page_is_read_by_its_first_and_last_id()
     {
         foreach (var n in new[] { 3, 1, 5, 2, 4 })
         {
@@ -74,6 +74,8 @@ public sealed class ConnectorStoreTests : IDisposable
 
         Assert.Equal(new[] { "V1", "V2", "V3", "V4", "V5" }, first.Concat(second).Concat(last).Select(v => v.Id));
         Assert.Empty(State.Variants("contoso", "V5", 2));
+        Assert.Equal(new[] { "P1", "P2", "P3" }, State.Products("contoso", null, 3).Select(p => p.Id));
+        Assert.Equal(new[] { "P4", "P5" }, State.Products("contoso", "P3", 3).Select(p => p.Id));
         Assert.Equal(new long?[] { 3, 4 }, State.InventoryOfVariants("contoso", "V3", "V4").Select(i => i.ShopifyStock));
         Assert.Equal(new long?[] { 9 }, State.InventoryOfVariants("fabrikam", "V1", "V5").Select(i => i.ShopifyStock));
     }

@@ -59,6 +59,22 @@ public sealed class ProductExportJobTests
     }
 
     [Fact]
+    public async Task An_item_whose_handle_another_item_has_is_skipped_whether_that_item_is_linked_or_planned_in_the_same_run()
+    {
+        await using var shop = await ExportShop.StartAsync();
+        foreach (var no in new[] { "HX.1", "HX-1", "HY.1", "HY-1" })
+            shop.Store.Erp.Upsert(ErpTables.Items, new Item { No = no, Description = $"Item {no}", UnitPrice = 10, UnitCost = 5 });
+        await Add(shop, "HX.1");
+
+        var results = await Add(shop, "HX-1", "HY-1", "HY.1");
+
+        Assert.Equal("The product handle 'item-hx-1' of item HX-1 is already taken by item HX.1's product. Link the item by hand.", results.Single(r => r.ItemNo == "HX-1").Message);
+        Assert.Equal(SyncAction.Created, results.Single(r => r.ItemNo == "HY-1").Action);
+        Assert.Equal("The product handle 'item-hy-1' of item HY.1 is already taken by item HY-1's product. Link the item by hand.", results.Single(r => r.ItemNo == "HY.1").Message);
+        Assert.Equal(["item-hx-1", "item-hy-1"], (await shop.ProductsAsync()).Select(p => p.Value<string>("handle")).Order());
+    }
+
+    [Fact]
     public async Task A_second_sync_of_unchanged_items_sends_no_mutation_and_a_changed_item_is_sent_again()
     {
         await using var shop = await ExportShop.StartAsync();
@@ -196,6 +212,47 @@ public sealed class ProductExportJobTests
         Assert.All(await shop.ProductsAsync(), p => Assert.Equal(["Online Store"], p["publications"]!.Values<string>()));
         Assert.Equal(4, shop.Store.Connector.VariantsOfProduct(Shop, results.Single(r => r.ItemNo == "1001").ProductId).Count);
         Assert.Equal(11m, (await shop.ProductsAsync()).Single(p => p.Value<string>("handle") == "item-b001")["variants"]![0]!.Value<decimal>("price"));
+    }
+
+    [Theory]
+    [InlineData(ProductExportJob.BulkThreshold)]
+    [InlineData(2 * ProductExportJob.BulkThreshold)]
+    public async Task A_bulk_create_holds_no_more_plans_in_memory_than_its_buffer_whatever_the_number_of_products(int count)
+    {
+        await using var shop = await ExportShop.StartAsync();
+        shop.Profile.Items.SkuMapping = SkuMapping.ItemNoVariantCode;
+        for (var i = 0; i < count; i++)
+            shop.Store.Erp.Upsert(ErpTables.Items, new Item { No = $"B{i:000}", Description = $"Bulk item {i}", UnitPrice = 10 + i, UnitCost = 5 });
+        var job = new ProductExportJob(shop.Context()) { PlanBufferSize = 10 };
+
+        var results = await ExportShop.ListAsync(job.AddItemsAsync(new ItemSelection { Numbers = ["B*", "1001"] }));
+
+        Assert.Equal(10, job.MostPlansHeld);
+        Assert.Equal(count + 1, results.Count(r => r.Action == SyncAction.Created));
+        Assert.Equal(["StagedUploadsCreate", "BulkOperationRunMutation", "StagedUploadsCreate", "BulkOperationRunMutation"], await shop.MutationsAsync());
+        // Each answer was recorded with the plan of its own line.
+        var handles = (await shop.ProductsAsync()).ToDictionary(p => p.Value<string>("id")!, p => p.Value<string>("handle"));
+        Assert.All(results, r => Assert.Equal(ProductSetInput.Handle(r.ItemNo), handles[r.ProductId]));
+        Assert.Equal(["L", "M", "S", "XL"], shop.Store.Connector.VariantsOfProduct(Shop, results.Single(r => r.ItemNo == "1001").ProductId).Select(v => v.VariantCode).Order());
+        Assert.All(results, r => Assert.Null(shop.Store.Connector.GetHash(Shop, ContentKind.PendingCreate, ProductSetInput.Handle(r.ItemNo))));
+    }
+
+    [Fact]
+    public async Task Updates_are_sent_a_batch_at_a_time_so_no_more_than_a_batch_is_held_in_memory()
+    {
+        await using var shop = await ExportShop.StartAsync();
+        string[] numbers = ["1001", "1002", "1003", "1004", "1005"];
+        await Add(shop, numbers);
+        foreach (var no in numbers) shop.ChangeItem(no, i => i.Description += " (new)");
+        await shop.Shop.ClearRequestsAsync();
+        var job = new ProductExportJob(shop.Context()) { UpdateBatchSize = 2 };
+
+        var results = await ExportShop.ListAsync(job.SyncLinkedAsync([], false));
+
+        Assert.Equal(2, job.MostUpdatesHeld);
+        Assert.Equal(numbers, results.Where(r => r.Action == SyncAction.Updated).Select(r => r.ItemNo).Order());
+        Assert.Equal(Enumerable.Repeat("ProductUpdate", numbers.Length), await shop.MutationsAsync());
+        Assert.All(await Sync(shop), r => Assert.Equal(SyncAction.Unchanged, r.Action));
     }
 
     [Fact]

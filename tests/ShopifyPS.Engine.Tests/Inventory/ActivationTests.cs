@@ -38,6 +38,25 @@ public sealed class ActivationTests
     }
 
     [Fact]
+    public async Task The_levels_every_batch_of_a_run_has_to_stock_are_stocked_with_one_bulk_mutation_per_run()
+    {
+        await using var s = await WestScenarioAsync();
+        // Four batches of 20 variants, each below the threshold on its own: 80 levels to stock in all.
+        var count = 80;
+        await UnstockedAtWestAsync(s, "RUN", count);
+
+        var results = await s.SyncAsync(new InventorySyncOptions { BatchSize = 20 });
+
+        Assert.Single(await s.CallsAsync("BulkOperationRunMutation"));
+        Assert.Empty(await s.CallsAsync("InventoryActivate"));
+        // The stocked levels are then set like any others: ceil(80 / 250) = 1 write.
+        Assert.Single(await s.SetQuantityCallsAsync());
+        Assert.Equal(count, results.Count(r => r.Action == SyncAction.Created));
+        Assert.Equal(count, await s.ShopifyQuantityAsync($"RUN/V{count:000}", West));
+        Assert.Equal(count, s.Store.Connector.Inventory(s.Profile.Name).Count(r => r.LocationId == s.Locations[West] && r.ShopifyStock == r.CalculatedStock));
+    }
+
+    [Fact]
     public async Task Below_the_threshold_each_level_is_stocked_with_its_own_call()
     {
         await using var s = await WestScenarioAsync();

@@ -13,27 +13,35 @@ public sealed class ItemSelection
     public IReadOnlyList<string> Numbers { get; init; } = [];
     public IReadOnlyList<string> ItemCategoryCodes { get; init; } = [];
 
-    /// <summary>The items in item no. order, and the exact numbers that match no item.</summary>
-    public (IReadOnlyList<Item> Items, IReadOnlyList<string> NotFound) Resolve(IErpStore erp)
+    /// <summary>The numbers of the items in item no. order, and the exact numbers that match no item. Items are read a
+    /// batch at a time and only their numbers kept, so a selection of a whole catalog holds no item rows.</summary>
+    public (IReadOnlyList<string> Numbers, IReadOnlyList<string> NotFound) Resolve(IErpStore erp)
     {
         if (Numbers.Count == 0)
-            return (erp.FindItems(new ItemQuery { ItemCategoryCode = ItemCategoryCodes }).ToList(), []);
+            return (erp.FindItems(new ItemQuery { ItemCategoryCode = ItemCategoryCodes }).Select(i => i.No).ToList(), []);
 
         var exact = Numbers.Where(n => !ItemNoPattern.HasWildcards(n)).Distinct().ToList();
         var patterns = Numbers.Where(ItemNoPattern.HasWildcards).ToList();
         // Exact numbers by the primary key (fast for a whole pipeline of items); the few not found that way are looked
         // up again ignoring case, as Get-ShopifyItem does.
-        var items = erp.RowsIn(ErpTables.Items, "No", exact).ToList();
-        var missing = exact.Except(items.Select(i => i.No)).ToList();
-        if (missing.Count > 0) items.AddRange(erp.FindItems(new ItemQuery { No = missing.Select(Escape).ToList() }));
-        if (ItemCategoryCodes.Count > 0)
-            items.RemoveAll(i => !ItemCategoryCodes.Contains(i.ItemCategoryCode, StringComparer.OrdinalIgnoreCase));
-        if (patterns.Count > 0) items.AddRange(erp.FindItems(new ItemQuery { No = patterns, ItemCategoryCode = ItemCategoryCodes }));
+        var numbers = new List<string>();
+        var missing = new List<string>();
+        foreach (var batch in exact.Chunk(ExportDataReader.BatchSize))
+        {
+            var rows = erp.RowsIn(ErpTables.Items, "No", batch);
+            missing.AddRange(batch.Except(rows.Select(i => i.No)));
+            numbers.AddRange(rows.Where(InCategories).Select(i => i.No));
+        }
+        if (missing.Count > 0) numbers.AddRange(erp.FindItems(new ItemQuery { No = missing.Select(Escape).ToList() }).Where(InCategories).Select(i => i.No));
+        if (patterns.Count > 0) numbers.AddRange(erp.FindItems(new ItemQuery { No = patterns, ItemCategoryCode = ItemCategoryCodes }).Select(i => i.No));
 
-        var found = items.Select(i => i.No).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var found = numbers.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var notFound = missing.Where(n => !found.Contains(n)).ToList();
-        return (items.DistinctBy(i => i.No).OrderBy(i => i.No, StringComparer.Ordinal).ToList(), notFound);
+        return (numbers.Distinct().Order(StringComparer.Ordinal).ToList(), notFound);
     }
+
+    private bool InCategories(Item item) =>
+        ItemCategoryCodes.Count == 0 || ItemCategoryCodes.Contains(item.ItemCategoryCode, StringComparer.OrdinalIgnoreCase);
 
     private static string Escape(string no)
     {

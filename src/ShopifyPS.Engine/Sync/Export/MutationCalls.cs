@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Runtime.CompilerServices;
 using Newtonsoft.Json.Linq;
 using ShopifyPS.Shopify;
@@ -20,34 +21,36 @@ internal static class MutationCalls
     public static async Task<MutationOutcome[]> SendAsync(ShopSession context, string document, IReadOnlyList<JToken> calls, CancellationToken cancellationToken)
     {
         var outcomes = new MutationOutcome[calls.Count];
-        await foreach (var (index, outcome) in StreamAsync(context, document, calls, cancellationToken).ConfigureAwait(false)) outcomes[index] = outcome;
+        await foreach (var (index, outcome) in StreamAsync(context, document, calls, calls.Count, cancellationToken).ConfigureAwait(false)) outcomes[index] = outcome;
         return outcomes;
     }
 
     /// <summary>Each call's outcome with the call's index as soon as it is known (a bulk mutation's in the order Shopify
-    /// wrote them), so a caller keeps what it needs of each answer rather than every answer at once.</summary>
-    public static async IAsyncEnumerable<(int Index, MutationOutcome Outcome)> StreamAsync(ShopSession context, string document, IReadOnlyList<JToken> calls,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// wrote them), so a caller keeps what it needs of each answer rather than every answer at once. The <paramref name="count"/>
+    /// calls are enumerated once, as they are sent (a bulk mutation's as its JSONL is written), so they need not be in memory.</summary>
+    public static async IAsyncEnumerable<(int Index, MutationOutcome Outcome)> StreamAsync(ShopSession context, string document, IEnumerable<JToken> calls,
+        int count, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (calls.Count >= ProductExportJob.BulkThreshold)
+        if (count >= ProductExportJob.BulkThreshold)
         {
-            context.Progress.Report(RunEvent.Verbose($"Sending {calls.Count} {document} calls as one bulk mutation (from {ProductExportJob.BulkThreshold} on)."));
-            var answered = new bool[calls.Count];
-            await foreach (var line in new BulkMutationRunner(context.Client).RunAsync(document, calls, null, cancellationToken).ConfigureAwait(false))
+            context.Progress.Report(RunEvent.Verbose($"Sending {count} {document} calls as one bulk mutation (from {ProductExportJob.BulkThreshold} on)."));
+            var answered = new BitArray(count);
+            await foreach (var line in new BulkMutationRunner(context.Client).RunAsync(document, calls.Take(count), null, cancellationToken).ConfigureAwait(false))
             {
-                if (line.LineNumber < 0 || line.LineNumber >= calls.Count || answered[line.LineNumber]) continue;
+                if (line.LineNumber < 0 || line.LineNumber >= count || answered[line.LineNumber]) continue;
                 answered[line.LineNumber] = true;
                 yield return (line.LineNumber, new MutationOutcome(line.Payload, line.UserErrors,
                     line.Errors.Select(e => e.ToString()).Concat(line.UserErrors.Select(e => e.ToString())).ToList()));
             }
-            for (var i = 0; i < calls.Count; i++)
+            for (var i = 0; i < count; i++)
                 if (!answered[i]) yield return (i, new MutationOutcome(null, [], ["The bulk operation returned no result for this call; run the sync again."]));
             yield break;
         }
-        for (var i = 0; i < calls.Count; i++)
+        var index = 0;
+        foreach (var call in calls.Take(count))
         {
-            var payload = (await context.Client.ExecuteAsync(document, calls[i], cancellationToken).ConfigureAwait(false)).Payload();
-            yield return (i, new MutationOutcome(payload.Data, payload.UserErrors, payload.UserErrors.Select(e => e.ToString()).ToList()));
+            var payload = (await context.Client.ExecuteAsync(document, call, cancellationToken).ConfigureAwait(false)).Payload();
+            yield return (index++, new MutationOutcome(payload.Data, payload.UserErrors, payload.UserErrors.Select(e => e.ToString()).ToList()));
         }
     }
 }

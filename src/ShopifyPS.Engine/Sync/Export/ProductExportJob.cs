@@ -14,8 +14,9 @@ namespace ShopifyPS.Sync.Export;
 /// actionForRemovedProducts to those whose item was removed or blocked, S5). A create is one <c>productSet</c> carrying
 /// all its variants, stocked at the default product locations and then published; an update sends only the fields
 /// whose ERP value changed since ShopifyPS last sent them (<see cref="ProductUpdate"/>). From <see cref="BulkThreshold"/>
-/// calls of a kind on, the same lines go as one bulk mutation. Items are read in batches, and everything is planned
-/// before the first request, so items that cannot be exported are reported before anything is sent.
+/// calls of a kind on, the same lines go as one bulk mutation. Items are read in batches. Every create is planned
+/// before the first is sent, so items that cannot be exported are reported before anything is created; the plans wait
+/// in a scratch file rather than in memory (<see cref="ProductSender"/>). Updates go <see cref="UpdateBatch"/> at a time.
 /// </summary>
 public sealed class ProductExportJob
 {
@@ -38,6 +39,22 @@ public sealed class ProductExportJob
 
     private readonly DefaultLocationStock _stock;
 
+    /// <summary>How many planned creates are held in memory before they go to the run's scratch file.</summary>
+    internal int PlanBufferSize { get; init; } = ExportDataReader.BatchSize;
+
+    /// <summary>The most planned creates the last <see cref="AddItemsAsync"/> held in memory at once.</summary>
+    internal int MostPlansHeld { get; private set; }
+
+    /// <summary>How many planned updates are sent together: one bulk mutation per document carries them (from
+    /// <see cref="BulkThreshold"/> on), and no more than these are held in memory.</summary>
+    public const int UpdateBatch = 1000;
+
+    /// <summary><see cref="UpdateBatch"/>, smaller in tests.</summary>
+    internal int UpdateBatchSize { get; init; } = UpdateBatch;
+
+    /// <summary>The most planned updates <see cref="SyncLinkedAsync"/> held in memory at once.</summary>
+    internal int MostUpdatesHeld { get; private set; }
+
     private IErpStore Erp => _context.Store.Erp;
     private IConnectorStore Connector => _context.Store.Connector;
 
@@ -49,12 +66,12 @@ public sealed class ProductExportJob
         foreach (var no in notFound)
             yield return Result(SyncAction.Skipped, no, "", $"No item '{no}' in the item store.");
 
-        var handles = LinkedHandles();
-        var plans = new List<PlannedProduct>();
+        using var handles = new HandleOwners(Connector.Products(_shop).Where(p => p.ItemNo.Length > 0 && !p.Removed).Select(p => p.ItemNo));
+        using var sender = new ProductSender(_context, PlanBufferSize);
         var done = 0;
         foreach (var batch in items.Chunk(ExportDataReader.BatchSize))
         {
-            foreach (var item in new ExportDataReader(Erp).Read(batch))
+            foreach (var item in new ExportDataReader(Erp).Read(Rows(batch)))
             {
                 var no = item.Item.No;
                 var linked = Connector.ProductsOfItem(_shop, no).FirstOrDefault(p => !p.Removed);
@@ -62,33 +79,29 @@ public sealed class ProductExportJob
                 if (linked is not null)
                     yield return Result(SyncAction.Skipped, no, linked.Id,
                         $"Item {no} is already linked to product {linked.Id}; Add-ShopifyItem creates no second product. Sync-ShopifyProduct updates it.");
-                else if (handles.TryGetValue(handle, out var other) && other != no)
+                else if (handles.OwnerOf(handle) is { } other && other != no)
                     yield return Skip(no, "", $"The product handle '{handle}' of item {no} is already taken by item {other}'s product. Link the item by hand.");
                 else
                 {
                     var (draft, result) = Build(item, "");
                     if (result is not null) yield return result;
                     if (draft is null) continue;
-                    handles[handle] = no;
-                    var input = ProductSetInput.ForCreate(ProductSetInput.Content(draft, []), draft,
-                        _stock.Any ? v => _stock.ProductSetQuantities(item.Item, v) : null);
-                    plans.Add(new PlannedProduct
+                    handles.Claim(handle, no);
+                    if (_context.WhatIf)
+                        yield return Result(SyncAction.Created, no, "", ProductPlanText.Create(draft, _context.Profile.Items.Publications, _stock, item.Item));
+                    else
                     {
-                        Draft = draft, Item = item.Item,
-                        Variables = ProductSetInput.Variables(input, new JObject { ["handle"] = handle }, draft.Variants.Count),
-                    });
+                        var input = ProductSetInput.ForCreate(ProductSetInput.Content(draft, []), draft,
+                            _stock.Any ? v => _stock.ProductSetQuantities(item.Item, v) : null);
+                        var variables = ProductSetInput.Variables(input, new JObject { ["handle"] = handle }, draft.Variants.Count);
+                        if (await sender.AddAsync(draft, variables, cancellationToken).ConfigureAwait(false) is { } failed) yield return failed;
+                    }
                 }
                 Report(++done, items.Count, "Planning");
             }
         }
-        if (plans.Count == 0) yield break;
-        if (_context.WhatIf)
-        {
-            foreach (var plan in plans)
-                yield return Result(SyncAction.Created, plan.ItemNo, "", ProductPlanText.Create(plan.Draft, _context.Profile.Items.Publications, _stock, plan.Item));
-            yield break;
-        }
-        await foreach (var result in new ProductSender(_context).SendAsync(plans, cancellationToken).ConfigureAwait(false)) yield return result;
+        await foreach (var result in sender.SendAsync(cancellationToken).ConfigureAwait(false)) yield return result;
+        MostPlansHeld = sender.MostPlansHeld;
     }
 
     /// <summary>Add-ShopifyItem -AsVariantOf: adds each selected item to product <paramref name="productId"/> as a variant
@@ -101,7 +114,7 @@ public sealed class ProductExportJob
             yield return Result(SyncAction.Skipped, no, productId, $"No item '{no}' in the item store.");
         var drafts = new List<(ProductDraft, Item)>();
         foreach (var batch in items.Chunk(ExportDataReader.BatchSize))
-            foreach (var item in new ExportDataReader(Erp).Read(batch))
+            foreach (var item in new ExportDataReader(Erp).Read(Rows(batch)))
             {
                 var (draft, result) = Build(item, productId);
                 if (result is not null) yield return result;
@@ -111,23 +124,29 @@ public sealed class ProductExportJob
         await foreach (var result in new ItemAsVariant(_context, _stock).AddAsync(productId, drafts, cancellationToken).ConfigureAwait(false)) yield return result;
     }
 
-    /// <summary>E11 and S5: updates the linked products (of the items matching <paramref name="itemNos"/>, when given).</summary>
+    /// <summary>E11 and S5: updates the linked products (of the items matching <paramref name="itemNos"/>, when given). The
+    /// linked products are read page by page and the updates sent every <see cref="UpdateBatchSize"/> products, so memory
+    /// is bounded by a page and a batch, not by the catalog.</summary>
     public async IAsyncEnumerable<SyncResult> SyncLinkedAsync(IReadOnlyList<string> itemNos, bool force, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         _context.RefuseWhenOutgoingRequestsOff("ProductSet");
         var patterns = itemNos.Select(n => new ItemNoPattern(n)).ToList();
-        var linked = Connector.Products(_shop).Where(p => p.ItemNo.Length > 0 && !p.Removed && ItemNoPattern.AnyMatch(patterns, p.ItemNo)).ToList();
+        bool Synced(ShopProduct p) => p.ItemNo.Length > 0 && !p.Removed && ItemNoPattern.AnyMatch(patterns, p.ItemNo);
+        var total = Connector.Products(_shop).Count(Synced);
         var updates = new List<ProductUpdate>();
         var done = 0;
-        var digests = await ReadDigestsAsync(linked, cancellationToken).ConfigureAwait(false);
-        foreach (var batch in linked.Chunk(ExportDataReader.BatchSize))
+        // With languages, the translation digests of every synced product are read before the pages (one bulk query from
+        // the threshold on) and held for the run: a few hundred bytes a product and locale.
+        var digests = await ReadDigestsAsync(Connector.Products(_shop).Where(Synced).Select(p => p.Id), cancellationToken).ConfigureAwait(false);
+        for (var page = Connector.Products(_shop, null, ExportDataReader.BatchSize); page.Count > 0; page = Connector.Products(_shop, page[^1].Id, ExportDataReader.BatchSize))
         {
+            var batch = page.Where(Synced).ToList();
             var items = Erp.RowsIn(ErpTables.Items, "No", batch.Select(p => p.ItemNo).ToList());
             var data = new ExportDataReader(Erp).Read(items.Where(i => !i.Blocked).ToList()).ToDictionary(d => d.Item.No);
             var byNo = items.ToDictionary(i => i.No);
             foreach (var product in batch)
             {
-                Report(++done, linked.Count, "Planning");
+                Report(++done, total, "Planning");
                 if (!byNo.TryGetValue(product.ItemNo, out var item))
                 {
                     yield return await RetireAsync(product, removed: true, cancellationToken).ConfigureAwait(false);
@@ -140,13 +159,26 @@ public sealed class ProductExportJob
                 }
                 var (update, result) = PlanUpdate(data[item.No], product, force, digests.GetValueOrDefault(product.Id) ?? []);
                 if (result is not null) yield return result;
-                if (update is not null) updates.Add(update);
+                if (update is null) continue;
+                updates.Add(update);
+                MostUpdatesHeld = Math.Max(MostUpdatesHeld, updates.Count);
+                if (updates.Count < UpdateBatchSize) continue;
+                await foreach (var sent in SendAsync(updates, cancellationToken).ConfigureAwait(false)) yield return sent;
+                updates.Clear();
             }
         }
+        await foreach (var sent in SendAsync(updates, cancellationToken).ConfigureAwait(false)) yield return sent;
+    }
+
+    private async IAsyncEnumerable<SyncResult> SendAsync(List<ProductUpdate> updates, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         if (updates.Count == 0) yield break;
         var results = _context.WhatIf ? DescribeAsync(updates, cancellationToken) : new ProductUpdateSender(_context, _stock).SendAsync(updates, cancellationToken);
         await foreach (var result in results.ConfigureAwait(false)) yield return result;
     }
+
+    /// <summary>A batch of the selected items, read when its turn comes (in item no. order).</summary>
+    private List<Item> Rows(string[] itemNos) => Erp.RowsIn(ErpTables.Items, "No", itemNos).OrderBy(i => i.No, StringComparer.Ordinal).ToList();
 
     /// <summary>Builds and prices the product; a null draft with a result when it cannot be exported.</summary>
     private (ProductDraft? Draft, SyncResult? Result) Build(ExportItem item, string productId)
@@ -208,9 +240,9 @@ public sealed class ProductExportJob
 
     /// <summary>Shopify's digests of the products' translatable content, read only when the profile syncs a language
     /// (<see cref="TranslationDigests"/>): a source text changed in Shopify admin is found only there.</summary>
-    private async Task<Dictionary<string, Dictionary<string, string>>> ReadDigestsAsync(IReadOnlyList<ShopProduct> products, CancellationToken cancellationToken) =>
-        products.Count == 0 || !_context.Profile.Languages.Any(l => l.SyncTranslations) ? []
-            : await TranslationDigests.ReadAsync(_context.Client, products.Select(p => p.Id).ToList(), cancellationToken).ConfigureAwait(false);
+    private async Task<Dictionary<string, Dictionary<string, string>>> ReadDigestsAsync(IEnumerable<string> productIds, CancellationToken cancellationToken) =>
+        !_context.Profile.Languages.Any(l => l.SyncTranslations) || productIds.ToList() is not { Count: > 0 } ids ? []
+            : await TranslationDigests.ReadAsync(_context.Client, ids, cancellationToken).ConfigureAwait(false);
 
     /// <summary>-WhatIf: exactly the fields each update would send, from what ShopifyPS last sent to the ERP's value now.
     /// New variants are placed under the product's own option, which is read (a query, never a mutation).</summary>
@@ -269,16 +301,6 @@ public sealed class ProductExportJob
     {
         product.Removed = true;
         Connector.SaveProduct(product);
-    }
-
-    /// <summary>The handles of the products already linked to items, so a new item whose handle would be the same
-    /// (item nos. that differ only in punctuation or case) is not upserted onto another item's product.</summary>
-    private Dictionary<string, string> LinkedHandles()
-    {
-        var handles = new Dictionary<string, string>();
-        foreach (var product in Connector.Products(_shop).Where(p => p.ItemNo.Length > 0 && !p.Removed))
-            handles.TryAdd(ProductSetInput.Handle(product.ItemNo), product.ItemNo);
-        return handles;
     }
 
     private SyncResult Skip(string itemNo, string productId, string reason)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using ShopifyPS.Connector;
 using ShopifyPS.Shopify;
@@ -7,92 +8,131 @@ namespace ShopifyPS.Sync.Export;
 
 /// <summary>
 /// Creates planned products: one productSet each (by handle), or all of them as the lines of one bulk mutation, then
-/// publishes them to the profile's publications and registers their translations (<see cref="TranslationSender"/>). Before anything is sent each create is marked pending; a create
-/// still marked (the run before was killed, or an answer was lost) first looks its handle up and, when Shopify has the
-/// product, continues with its ids: sent again, productSet would replace every variant and inventory item of it (on
-/// an existing product a variant without id is a new one). Each product is recorded (<see cref="ProductLinks"/>)
-/// before its result is reported, so a run that stops half-way keeps every product it finished.
+/// publishes them to the profile's publications and registers their translations (<see cref="TranslationSender"/>). The plans wait in a scratch file (<see cref="CreatePlans"/>), from
+/// which the bulk mutation's JSONL is written and each answer finds its plan by line number; the products created are
+/// written there too and published from there, so memory does not grow with the number of products. Before anything
+/// is sent each create is marked pending; a create still marked (the run before was killed, or an answer was lost)
+/// first looks its handle up and, when Shopify has the product, continues with its ids: sent again, productSet would
+/// replace every variant and inventory item of it (on an existing product a variant without id is a new one). Each
+/// product is recorded (<see cref="ProductLinks"/>) as soon as its answer comes, so a run that stops half-way keeps
+/// every product it finished.
 /// </summary>
-internal sealed class ProductSender(ShopSession context)
+internal sealed class ProductSender(ShopSession context, int bufferSize) : IDisposable
 {
     private readonly ProductReader _reader = new(context.Client);
+    private readonly CreatePlans _plans = new(bufferSize);
+    private IReadOnlyList<string>? _publications;
+    private IReadOnlyList<string> _collections = [];
+    private string? _problem;
+    // The translations of the products created, sent after the creates; memory grows with them only when the profile
+    // syncs languages (a few KB a product).
+    private readonly List<ProductTranslationChanges> _translations = [];
+    private readonly Dictionary<string, string> _locales = [];
+    private Dictionary<string, List<string>> _untranslated = [];
     private IConnectorStore Connector => context.Store.Connector;
     private string Shop => context.Profile.Name;
 
-    public async IAsyncEnumerable<SyncResult> SendAsync(IReadOnlyList<PlannedProduct> plans, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var publications = await PublicationIds.ResolveAsync(context.Client, context.Profile, cancellationToken).ConfigureAwait(false);
-        var collections = await CollectionIds.ResolveAsync(context.Client, context.Profile, cancellationToken).ConfigureAwait(false);
-        if ((publications.Problem ?? collections.Problem) is { } problem)
-        {
-            foreach (var plan in plans) yield return Failed(plan, problem + " No product was created.");
-            yield break;
-        }
-        // New products join the profile's collections in their productSet (no call of their own).
-        if (collections.Ids.Count > 0)
-            foreach (var plan in plans) plan.JoinCollections(collections.Ids);
-        var created = new List<(PlannedProduct Plan, ShopifyProduct Product, bool Found)>();
-        var failed = new List<SyncResult>();
-        var toCreate = new List<PlannedProduct>();
-        foreach (var plan in plans)
-        {
-            var found = Connector.GetHash(Shop, ContentKind.PendingCreate, plan.Handle) is null ? null
-                : await FindAsync(plan, cancellationToken).ConfigureAwait(false);
-            if (found is null) toCreate.Add(plan);
-            else created.Add((plan, found, true));
-        }
-        MarkPending(toCreate);
+    /// <summary>The most plans held in memory at once.</summary>
+    public int MostPlansHeld => _plans.MostHeld;
 
-        if (toCreate.Count >= ProductExportJob.BulkThreshold)
+    /// <summary>Takes one product to create (the first reads the shop's publications and collections). A product a run
+    /// before may have created already is linked now when Shopify has it. A result only when it cannot be created.</summary>
+    public async Task<SyncResult?> AddAsync(ProductDraft draft, JObject variables, CancellationToken cancellationToken)
+    {
+        if (_publications is null)
         {
-            // Each answer becomes its product as it streams in, so the answers are never all held at once.
-            var outcomes = MutationCalls.StreamAsync(context, "ProductSet", toCreate.Select(p => p.Variables).ToList(), cancellationToken);
+            var publications = await PublicationIds.ResolveAsync(context.Client, context.Profile, cancellationToken).ConfigureAwait(false);
+            var collections = await CollectionIds.ResolveAsync(context.Client, context.Profile, cancellationToken).ConfigureAwait(false);
+            (_publications, _collections, _problem) = (publications.Ids, collections.Ids, publications.Problem ?? collections.Problem);
+        }
+        if (_problem is not null) return Failed(draft.ItemNo, _problem + " No product was created.");
+        // New products join the profile's collections in their productSet (no call of their own).
+        if (_collections.Count > 0) variables["input"]!["collections"] = new JArray(_collections);
+        var plan = new PlannedProduct(draft, new JRaw(variables.ToString(Formatting.None)));
+        var found = Connector.GetHash(Shop, ContentKind.PendingCreate, plan.Handle) is null ? null
+            : await FindAsync(plan, cancellationToken).ConfigureAwait(false);
+        if (found is null) _plans.Add(plan);
+        else Link(plan, found, found: true);
+        return null;
+    }
+
+    /// <summary>Creates the products taken, then publishes them and the ones found.</summary>
+    public async IAsyncEnumerable<SyncResult> SendAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (_publications is null) yield break;
+        MarkPending();
+        if (_plans.Count >= ProductExportJob.BulkThreshold)
+        {
+            var outcomes = MutationCalls.StreamAsync(context, "ProductSet", _plans.Variables(), _plans.Count, cancellationToken);
             await foreach (var (i, outcome) in outcomes.ConfigureAwait(false))
             {
+                var plan = _plans.Plan(i);
                 if (outcome.Succeeded && outcome.Payload!["product"] is JObject node)
-                    created.Add((toCreate[i], await _reader.CompleteAsync(node, cancellationToken).ConfigureAwait(false), false));
-                else failed.Add(Refused(toCreate[i], outcome.Problems));
+                    Link(plan, await _reader.CompleteAsync(node, cancellationToken).ConfigureAwait(false), found: false);
+                else yield return Refused(plan.ItemNo, outcome.Problems);
             }
         }
         else
         {
-            for (var i = 0; i < toCreate.Count; i++)
+            for (var i = 0; i < _plans.Count; i++)
             {
-                context.Progress.Report(RunEvent.Progress($"Creating product {i + 1} of {toCreate.Count}", i, toCreate.Count));
-                var (product, found, refused) = await CreateAsync(toCreate[i], cancellationToken).ConfigureAwait(false);
-                if (product is not null) created.Add((toCreate[i], product, found));
-                else failed.Add(refused!);
+                context.Progress.Report(RunEvent.Progress($"Creating product {i + 1} of {_plans.Count}", i, _plans.Count));
+                var plan = _plans.Plan(i);
+                var (product, found, refused) = await CreateAsync(plan, cancellationToken).ConfigureAwait(false);
+                if (product is not null) Link(plan, product, found);
+                else yield return refused!;
             }
         }
-        foreach (var (plan, product, found) in created) ProductLinks.Save(Connector, Shop, product, plan.Draft, found);
-        foreach (var result in failed) yield return result;
+        _untranslated = await TranslationSender.SendAsync(context, _translations, cancellationToken).ConfigureAwait(false);
+        _translations.Clear();
+        await foreach (var result in PublishAsync(cancellationToken).ConfigureAwait(false)) yield return result;
+    }
 
-        var publishProblems = new MutationOutcome[created.Count];
-        if (publications.Ids.Count > 0 && created.Count > 0)
-            publishProblems = await MutationCalls.SendAsync(context, "PublishablePublish", created.Select(c => new JObject
-            {
-                ["id"] = c.Product.Id,
-                ["input"] = new JArray(publications.Ids.Select(id => new JObject { ["publicationId"] = id })),
-            }).ToList(), cancellationToken).ConfigureAwait(false);
-        var translations = await TranslationSender.SendAsync(context, created.Where(c => c.Plan.Draft.Translations.Count > 0)
-            .Select(c => new ProductTranslationChanges(c.Product.Id, TranslationPlan.ForCreate(c.Plan.Draft))).ToList(), cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < created.Count; i++)
+    public void Dispose() => _plans.Dispose();
+
+    /// <summary>Publishes the created products, reading their ids from the scratch file as the calls go out.</summary>
+    private async IAsyncEnumerable<SyncResult> PublishAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var publications = _publications!;
+        if (publications.Count == 0)
         {
-            var (plan, product, found) = created[i];
-            var what = found
-                ? $"Found product '{product.Title}' ({product.Status}, handle {product.Handle}), which an interrupted run or an unanswered create had made, and linked it with its {product.Variants.Count} variant(s)"
-                : $"Created product '{product.Title}' ({product.Status}, handle {product.Handle}) with {product.Variants.Count} variant(s)";
-            var published = publications.Ids.Count == 0 ? "" : $"; published to {string.Join(", ", context.Profile.Items.Publications)}";
-            var locales = plan.Draft.Translations.Select(t => t.Locale).Distinct().ToList();
-            var translated = locales.Count == 0 ? "" : $"; translated into {string.Join(", ", locales)}";
-            yield return publishProblems[i] is { Succeeded: false } refused
-                ? new SyncResult(SyncAction.Failed, plan.ItemNo, "", product.Id, "",
-                    $"{what}, but Shopify refused to publish it: {string.Join("; ", refused.Problems)}. Publish it in Shopify admin.", errorId: ErrorCatalog.UserError)
-                : translations.TryGetValue(product.Id, out var untranslated)
-                ? new SyncResult(SyncAction.Failed, plan.ItemNo, "", product.Id, "",
-                    $"{what}{published}, but Shopify refused its translations: {string.Join("; ", untranslated)}. The next Sync-ShopifyProduct sends them again.", errorId: ErrorCatalog.UserError)
-                : new SyncResult(SyncAction.Created, plan.ItemNo, "", product.Id, "", what + published + translated + ".");
+            for (var i = 0; i < _plans.CreatedCount; i++) yield return Result(_plans.Created(i), null);
+            yield break;
         }
+        var calls = _plans.CreatedIds().Select(id => (JToken)new JObject
+        {
+            ["id"] = id,
+            ["input"] = new JArray(publications.Select(p => new JObject { ["publicationId"] = p })),
+        });
+        await foreach (var (i, outcome) in MutationCalls.StreamAsync(context, "PublishablePublish", calls, _plans.CreatedCount, cancellationToken).ConfigureAwait(false))
+            yield return Result(_plans.Created(i), outcome);
+    }
+
+    private SyncResult Result(CreatedProduct created, MutationOutcome? published)
+    {
+        if (published is { Succeeded: false })
+            return new SyncResult(SyncAction.Failed, created.ItemNo, "", created.ProductId, "",
+                $"{created.What}, but Shopify refused to publish it: {string.Join("; ", published.Problems)}. Publish it in Shopify admin.", errorId: ErrorCatalog.UserError);
+        var what = created.What + (published is null ? "" : $"; published to {string.Join(", ", context.Profile.Items.Publications)}");
+        return _untranslated.TryGetValue(created.ProductId, out var untranslated)
+            ? new SyncResult(SyncAction.Failed, created.ItemNo, "", created.ProductId, "",
+                $"{what}, but Shopify refused its translations: {string.Join("; ", untranslated)}. The next Sync-ShopifyProduct sends them again.", errorId: ErrorCatalog.UserError)
+            : new SyncResult(SyncAction.Created, created.ItemNo, "", created.ProductId, "",
+                what + (_locales.TryGetValue(created.ProductId, out var locales) ? $"; translated into {locales}" : "") + ".");
+    }
+
+    /// <summary>Records the product and keeps it for publishing.</summary>
+    private void Link(PlannedProduct plan, ShopifyProduct product, bool found)
+    {
+        ProductLinks.Save(Connector, Shop, product, plan.Draft, found);
+        if (plan.Draft.Translations.Count > 0)
+        {
+            _translations.Add(new ProductTranslationChanges(product.Id, TranslationPlan.ForCreate(plan.Draft)));
+            _locales[product.Id] = string.Join(", ", plan.Draft.Translations.Select(t => t.Locale).Distinct());
+        }
+        _plans.AddCreated(plan.ItemNo, product.Id, found
+            ? $"Found product '{product.Title}' ({product.Status}, handle {product.Handle}), which an interrupted run or an unanswered create had made, and linked it with its {product.Variants.Count} variant(s)"
+            : $"Created product '{product.Title}' ({product.Status}, handle {product.Handle}) with {product.Variants.Count} variant(s)");
     }
 
     /// <summary>One productSet; when its answer is lost, the product is looked up by handle before anything else.</summary>
@@ -106,11 +146,11 @@ internal sealed class ProductSender(ShopSession context)
         catch (ShopifyException ex) when (ex is not ShopifyUserErrorException && !cancellationToken.IsCancellationRequested)
         {
             var found = await FindAsync(plan, cancellationToken).ConfigureAwait(false);
-            return found is not null ? (found, true, null) : (null, false, Failed(plan, $"The create was not answered ({ex.Message}) and Shopify has no product with handle {plan.Handle}; run Add-ShopifyItem again."));
+            return found is not null ? (found, true, null) : (null, false, Failed(plan.ItemNo, $"The create was not answered ({ex.Message}) and Shopify has no product with handle {plan.Handle}; run Add-ShopifyItem again."));
         }
         return payload.Succeeded && payload.Data["product"] is JObject node
             ? (await _reader.CompleteAsync(node, cancellationToken).ConfigureAwait(false), false, null)
-            : (null, false, Refused(plan, payload.UserErrors.Select(e => e.ToString()).ToList()));
+            : (null, false, Refused(plan.ItemNo, payload.UserErrors.Select(e => e.ToString()).ToList()));
     }
 
     private async Task<ShopifyProduct?> FindAsync(PlannedProduct plan, CancellationToken cancellationToken)
@@ -120,15 +160,15 @@ internal sealed class ProductSender(ShopSession context)
         return response.Data["productByIdentifier"] is JObject node ? await _reader.CompleteAsync(node, cancellationToken).ConfigureAwait(false) : null;
     }
 
-    private void MarkPending(IReadOnlyList<PlannedProduct> plans)
+    private void MarkPending()
     {
         using var transaction = Connector.BeginTransaction();
-        foreach (var plan in plans) Connector.SetHash(Shop, ContentKind.PendingCreate, plan.Handle, plan.ItemNo);
+        foreach (var itemNo in _plans.ItemNos()) Connector.SetHash(Shop, ContentKind.PendingCreate, ProductSetInput.Handle(itemNo), itemNo);
         transaction.Commit();
     }
 
-    private static SyncResult Refused(PlannedProduct plan, IReadOnlyList<string> problems) =>
-        Failed(plan, "Shopify refused the product: " + (problems.Count > 0 ? string.Join("; ", problems) : "no product was returned."), ErrorCatalog.UserError);
+    private static SyncResult Refused(string itemNo, IReadOnlyList<string> problems) =>
+        Failed(itemNo, "Shopify refused the product: " + (problems.Count > 0 ? string.Join("; ", problems) : "no product was returned."), ErrorCatalog.UserError);
 
-    private static SyncResult Failed(PlannedProduct plan, string message, ErrorId? error = null) => new(SyncAction.Failed, plan.ItemNo, "", "", "", message, errorId: error);
+    private static SyncResult Failed(string itemNo, string message, ErrorId? error = null) => new(SyncAction.Failed, itemNo, "", "", "", message, errorId: error);
 }

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Runtime.CompilerServices;
 using Newtonsoft.Json.Linq;
 using ShopifyPS.Connector;
@@ -45,11 +46,13 @@ public static class InventorySync
             foreach (var skipped in run.Plan(variants, plans)) yield return skipped;
             await run.ReadShopifyAsync(plans, isLast, cancellationToken).ConfigureAwait(false);
             foreach (var result in run.ApplyReads(plans)) yield return result;
-            await foreach (var result in run.ActivateAsync(plans, cancellationToken).ConfigureAwait(false)) yield return result;
+            foreach (var result in run.Park(plans)) yield return result;
             foreach (var result in run.Compare(plans)) yield return result;
             run.FinishBatch(plans);
-            await foreach (var result in run.WriteAsync(isLast, cancellationToken).ConfigureAwait(false)) yield return result;
+            await foreach (var result in run.WriteAsync(all: false, cancellationToken).ConfigureAwait(false)) yield return result;
         }
+        await foreach (var result in run.ActivateAsync(cancellationToken).ConfigureAwait(false)) yield return result;
+        await foreach (var result in run.WriteAsync(all: true, cancellationToken).ConfigureAwait(false)) yield return result;
         run.Finish();
     }
 
@@ -73,6 +76,8 @@ public static class InventorySync
         private QuantityWriter? _writer;
         /// <summary>The whole shop's stock from one bulk query, once the first batch has shown the run is large.</summary>
         private StagedLevels? _staged;
+        /// <summary>The levels to stock, from every batch, stocked together at the end of the run.</summary>
+        private ParkedLevels? _parked;
         private bool? _bulk;
         private int _planned;
         private int _written;
@@ -247,69 +252,82 @@ public static class InventorySync
             plans.RemoveAll(p => dropped.Contains(p.Variant.Id));
         }
 
-        /// <summary>Stocks the variants at enabled locations that do not stock them yet (Business Central leaves that to the
-        /// user). A level that could not be read is activated too: activating an existing level changes nothing and
-        /// answers its quantities. From <see cref="BulkActivateThreshold"/> levels on, one bulk mutation stocks them all.</summary>
-        public async IAsyncEnumerable<SyncResult> ActivateAsync(List<LevelPlan> plans, [EnumeratorCancellation] CancellationToken cancellationToken)
+        /// <summary>Takes the batch's levels at enabled locations that do not stock the variant yet out of the batch, to be
+        /// stocked at the end of the run (<see cref="ActivateAsync"/>); under -WhatIf they stay, planned as stocked.</summary>
+        public IEnumerable<SyncResult> Park(List<LevelPlan> plans)
         {
             var toActivate = plans.Where(p => p.ShopifyStock is null).ToList();
             foreach (var plan in toActivate) plan.Activated = plan.Known;
             if (_context.WhatIf || toActivate.Count == 0) yield break;
-            var failed = new HashSet<LevelPlan>();
-            var sendable = new List<LevelPlan>();
+            plans.RemoveAll(p => p.ShopifyStock is null);
             foreach (var plan in toActivate)
             {
                 if (plan.InventoryItemId.Length > 0)
                 {
-                    sendable.Add(plan);
+                    (_parked ??= new ParkedLevels(_enabled.Select(e => e.Location))).Add(plan);
                     continue;
                 }
-                failed.Add(plan);
                 yield return Result(plan, SyncAction.Failed, $"{plan.Location.Name}: Shopify's inventory item of this variant is not known; Sync-ShopifyProduct updates the connector's mirror.");
             }
-            var activations = sendable.Count >= BulkActivateThreshold ? ActivateBulkAsync(sendable, cancellationToken) : ActivateEachAsync(sendable, cancellationToken);
+        }
+
+        /// <summary>Stocks the variants at enabled locations that do not stock them yet (Business Central leaves that to the
+        /// user), for the whole run at once: from <see cref="BulkActivateThreshold"/> levels on one bulk mutation stocks them
+        /// all, however many batches found them. A level that could not be read is activated too: activating an existing
+        /// level changes nothing and answers its quantities. Each answered level is then compared and queued like any
+        /// other, a write call's worth at a time.</summary>
+        public async IAsyncEnumerable<SyncResult> ActivateAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            if (_parked is null) yield break;
+            var answered = new List<LevelPlan>();
+            var activations = _parked.Count >= BulkActivateThreshold ? ActivateBulkAsync(_parked, cancellationToken) : ActivateEachAsync(_parked, cancellationToken);
             await foreach (var (plan, level, problems) in activations.ConfigureAwait(false))
             {
                 if (problems.Count > 0 || level is null)
                 {
-                    failed.Add(plan);
                     var why = problems.Count > 0 ? string.Join("; ", problems) : "Shopify answered no inventory level.";
                     yield return Result(plan, SyncAction.Failed, $"{plan.Location.Name}: Shopify did not stock the variant there: {why}");
                     continue;
                 }
                 plan.ShopifyStock = ShopifyLevels.QuantityOf(level["quantities"], QuantityName);
                 plan.ShopifyStockAt = DateTimeOffset.UtcNow;
+                answered.Add(plan);
+                if (answered.Count < QuantityWriter.BatchSize) continue;
+                foreach (var result in Compare(answered)) yield return result;
+                answered.Clear();
+                await foreach (var result in WriteAsync(all: false, cancellationToken).ConfigureAwait(false)) yield return result;
             }
-            plans.RemoveAll(failed.Contains);
+            foreach (var result in Compare(answered)) yield return result;
         }
 
         /// <summary>One inventoryActivate (10 points) per level.</summary>
-        private async IAsyncEnumerable<Activation> ActivateEachAsync(List<LevelPlan> levels, [EnumeratorCancellation] CancellationToken cancellationToken)
+        private async IAsyncEnumerable<Activation> ActivateEachAsync(ParkedLevels levels, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            for (var n = 0; n < levels.Count; n++)
+            var n = 0;
+            foreach (var plan in levels.Levels())
             {
-                _context.Progress.Report(RunEvent.Progress($"Stocking variants at locations: {n + 1} of {levels.Count}", n + 1, levels.Count));
-                var payload = (await _context.Client.ExecuteAsync("InventoryActivate", ActivateVariables(levels[n]), cancellationToken).ConfigureAwait(false)).Payload();
-                yield return new Activation(levels[n], payload.Data["inventoryLevel"] as JObject, payload.UserErrors.Select(e => e.ToString()).ToList());
+                _context.Progress.Report(RunEvent.Progress($"Stocking variants at locations: {++n} of {levels.Count}", n, levels.Count));
+                var payload = (await _context.Client.ExecuteAsync("InventoryActivate", ActivateVariables(plan), cancellationToken).ConfigureAwait(false)).Payload();
+                yield return new Activation(plan, payload.Data["inventoryLevel"] as JObject, payload.UserErrors.Select(e => e.ToString()).ToList());
             }
         }
 
         /// <summary>The same inventoryActivate lines as one bulk mutation (BENCHMARKS.md), outside the point budget; each line
         /// carries its own idempotency key.</summary>
-        private async IAsyncEnumerable<Activation> ActivateBulkAsync(List<LevelPlan> levels, [EnumeratorCancellation] CancellationToken cancellationToken)
+        private async IAsyncEnumerable<Activation> ActivateBulkAsync(ParkedLevels levels, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             _context.Progress.Report(RunEvent.Verbose($"Stocking {levels.Count} levels as one bulk mutation (from {BulkActivateThreshold} levels on)."));
-            var answered = new bool[levels.Count];
-            var lines = new BulkMutationRunner(_context.Client).RunAsync("InventoryActivate", levels.Select(ActivateVariables), null, cancellationToken);
+            var answered = new BitArray(levels.Count);
+            var lines = new BulkMutationRunner(_context.Client).RunAsync("InventoryActivate", levels.Levels().Select(ActivateVariables), null, cancellationToken);
             await foreach (var line in lines.ConfigureAwait(false))
             {
-                if (line.LineNumber < 0 || line.LineNumber >= levels.Count) continue;
+                if (line.LineNumber < 0 || line.LineNumber >= levels.Count || answered[line.LineNumber]) continue;
                 answered[line.LineNumber] = true;
                 var problems = line.Errors.Select(e => e.ToString()).Concat(line.UserErrors.Select(e => e.ToString())).ToList();
-                yield return new Activation(levels[line.LineNumber], line.Payload?["inventoryLevel"] as JObject, problems);
+                yield return new Activation(levels.Level(line.LineNumber), line.Payload?["inventoryLevel"] as JObject, problems);
             }
             for (var i = 0; i < levels.Count; i++)
-                if (!answered[i]) yield return new Activation(levels[i], null, ["The bulk operation returned no result for this level; run the sync again."]);
+                if (!answered[i]) yield return new Activation(levels.Level(i), null, ["The bulk operation returned no result for this level; run the sync again."]);
         }
 
         /// <summary>The key is derived from the run and the level, so a retry of the same activation in this run replays
@@ -390,7 +408,11 @@ public static class InventorySync
             if (!_context.WhatIf) Connector.SetLastSync(_shop, SyncKind.Inventory, DateTimeOffset.UtcNow);
         }
 
-        public void Dispose() => _staged?.Dispose();
+        public void Dispose()
+        {
+            _staged?.Dispose();
+            _parked?.Dispose();
+        }
 
         public SyncResult Result(LevelPlan plan, SyncAction action, string message) => Result(plan.Variant, action, message);
 
