@@ -26,6 +26,7 @@ public sealed class CreatePlansTests
         draft.Variants.Add(new VariantDraft { VariantCode = "L", OptionValue = "L", Price = 11m });
         draft.Metafields.Add(new MetafieldValue("custom", "season", "single_line_text_field", "winter"));
         draft.SkippedVariants.Add(("XL", "No price."));
+        draft.Translations.Add(new TranslationValue("nb", "title", "Stormjakke"));
         return draft;
     }
 
@@ -48,6 +49,7 @@ public sealed class CreatePlansTests
         Assert.Equal(("2", "11", (string?)null), (back.Draft.Variants[0].Weight.ToString(CultureInfo.InvariantCulture),
             back.Draft.Variants[1].Price.ToString(CultureInfo.InvariantCulture), back.Draft.Variants[1].CompareAtPrice?.ToString(CultureInfo.InvariantCulture)));
         Assert.Equal(new ItemUnit("BOX", 12), back.Draft.Variants[0].Unit);
+        Assert.Equal(new TranslationValue("nb", "title", "Stormjakke"), Assert.Single(back.Draft.Translations));
         Assert.Equal("""{"input":{"title":"A4"}}""", (string)back.Variables.Value!);
         Assert.Equal(["A1", "A2", "A3", "A4", "A5"], plans.ItemNos());
         Assert.Equal(["A1", "A2", "A3", "A4", "A5"], plans.Variables().Select(v => JObject.Parse(v.ToString()).SelectToken("input.title")!.ToString()));
