@@ -41,8 +41,10 @@ public static class TranslationDigests
         return digests;
     }
 
+    /// <summary>Keeps the digests of the keys ShopifyPS registers only (title and body): a product has more translatable
+    /// keys (handle, product type, SEO), and a run holds the digests of every product it reads.</summary>
     private static void Add(Dictionary<string, Dictionary<string, string>> digests, JObject resource) =>
         digests[resource.Value<string>("resourceId") ?? ""] = (resource["translatableContent"] as JArray ?? [])
-            .Where(c => c.Value<string>("digest") is { Length: > 0 })
+            .Where(c => c.Value<string>("digest") is { Length: > 0 } && c.Value<string>("key") is ProductTranslations.TitleKey or ProductTranslations.BodyKey)
             .ToDictionary(c => c.Value<string>("key") ?? "", c => c.Value<string>("digest")!, StringComparer.Ordinal);
 }

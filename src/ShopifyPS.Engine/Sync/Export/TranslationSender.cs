@@ -29,25 +29,26 @@ internal static class TranslationSender
             .ToList();
         if (calls.Count == 0) return problems;
 
-        var outcomes = await MutationCalls.SendAsync(context, "TranslationsRegister", calls.Select(c => (JToken)new JObject
+        // The variables are built as the calls go out (and as the bulk mutation's lines are written), not all at once.
+        var variables = calls.Select(c => (JToken)new JObject
         {
             ["resourceId"] = c.ProductId,
             ["translations"] = new JArray(c.Changes.Select(t => new JObject
             {
                 ["locale"] = t.Locale, ["key"] = t.Key, ["value"] = t.New, ["translatableContentDigest"] = t.Digest,
             })),
-        }).ToList(), cancellationToken).ConfigureAwait(false);
+        });
 
         var connector = context.Store.Connector;
         var shop = context.Profile.Name;
-        for (var i = 0; i < calls.Count; i++)
+        await foreach (var (i, outcome) in MutationCalls.StreamAsync(context, "TranslationsRegister", variables, calls.Count, cancellationToken).ConfigureAwait(false))
         {
             var (productId, changes) = calls[i];
             // Shopify does not say whether a call it refused in part kept the rest, so a refused call records nothing
             // and the next run sends all of it again (registering a translation twice changes nothing).
-            if (!outcomes[i].Succeeded)
+            if (!outcome.Succeeded)
             {
-                problems[productId] = outcomes[i].Problems.DefaultIfEmpty("no answer").Select(p => $"TranslationsRegister: {p}").ToList();
+                problems[productId] = outcome.Problems.DefaultIfEmpty("no answer").Select(p => $"TranslationsRegister: {p}").ToList();
                 continue;
             }
             using var transaction = connector.BeginTransaction();
