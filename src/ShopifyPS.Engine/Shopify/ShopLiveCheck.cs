@@ -70,17 +70,27 @@ public sealed class ShopLiveCheck
         if (connection.MissingScopes.Count > 0)
             failures.Add(new ShopCheckFailure(ErrorCatalog.ScopesMissing,
                 $"The app lacks the access scopes {string.Join(", ", connection.MissingScopes)} that the sync needs. Grant them in the app's configuration and reinstall it on {profile.Domain}."));
-        else if (profile.Items.Publications.Count > 0
+        else
+            // What the profile names in the shop can be read only with the scopes the sync needs.
+            failures.AddRange(await ProfileNamesAsync(client, profile, cancellationToken).ConfigureAwait(false));
+        return new ShopLiveCheck(true, true, connection.ApiVersionSupported, connection, failures.ToArray());
+    }
+
+    /// <summary>The publications, collections, metafield types and languages the profile names, against the shop's.</summary>
+    private static async Task<List<ShopCheckFailure>> ProfileNamesAsync(ShopifyClient client, ShopProfile profile, CancellationToken cancellationToken)
+    {
+        var failures = new List<ShopCheckFailure>();
+        if (profile.Items.Publications.Count > 0
             && (await PublicationIds.ResolveAsync(client, profile, cancellationToken).ConfigureAwait(false)).Problem is { } missing)
             failures.Add(new ShopCheckFailure(ErrorCatalog.PublicationNotFound, missing));
-        if (connection.MissingScopes.Count == 0 && profile.Items.Collections.Count > 0
+        if (profile.Items.Collections.Count > 0
             && (await CollectionIds.ResolveAsync(client, profile, cancellationToken).ConfigureAwait(false)).Problem is { } unusable)
             failures.Add(new ShopCheckFailure(ErrorCatalog.CollectionNotFound, unusable));
-        if (connection.MissingScopes.Count == 0 && profile.Items.Metafields.Count > 0
+        if (profile.Items.Metafields.Count > 0
             && await MetafieldDefinitionCheck.RunAsync(client, profile, cancellationToken).ConfigureAwait(false) is { } mismatch)
             failures.Add(new ShopCheckFailure(ErrorCatalog.MetafieldDefinitionMismatch, mismatch));
-        if (connection.MissingScopes.Count == 0 && await ShopLocales.UnpublishedAsync(client, profile, cancellationToken).ConfigureAwait(false) is { } unpublished)
+        if (await ShopLocales.UnpublishedAsync(client, profile, cancellationToken).ConfigureAwait(false) is { } unpublished)
             failures.Add(new ShopCheckFailure(ErrorCatalog.LocaleNotPublished, unpublished));
-        return new ShopLiveCheck(true, true, connection.ApiVersionSupported, connection, failures.ToArray());
+        return failures;
     }
 }

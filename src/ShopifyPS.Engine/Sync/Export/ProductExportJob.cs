@@ -132,12 +132,15 @@ public sealed class ProductExportJob
         _context.RefuseWhenOutgoingRequestsOff("ProductSet");
         var patterns = itemNos.Select(n => new ItemNoPattern(n)).ToList();
         bool Synced(ShopProduct p) => p.ItemNo.Length > 0 && !p.Removed && ItemNoPattern.AnyMatch(patterns, p.ItemNo);
-        var total = Connector.Products(_shop).Count(Synced);
+        // With languages, one pass over the mirror gives the count and the products whose translation digests are read
+        // before the pages (one bulk query from the threshold on) and held for the run: title and body digests a product.
+        var translatedIds = _context.Profile.Languages.Any(l => l.SyncTranslations) ? Connector.Products(_shop).Where(Synced).Select(p => p.Id).ToList() : null;
+        var total = translatedIds?.Count ?? Connector.Products(_shop).Count(Synced);
+        var digests = translatedIds is { Count: > 0 }
+            ? await TranslationDigests.ReadAsync(_context.Client, translatedIds, cancellationToken).ConfigureAwait(false)
+            : [];
         var updates = new List<ProductUpdate>();
         var done = 0;
-        // With languages, the translation digests of every synced product are read before the pages (one bulk query from
-        // the threshold on) and held for the run: a few hundred bytes a product and locale.
-        var digests = await ReadDigestsAsync(Connector.Products(_shop).Where(Synced).Select(p => p.Id), cancellationToken).ConfigureAwait(false);
         for (var page = Connector.Products(_shop, null, ExportDataReader.BatchSize); page.Count > 0; page = Connector.Products(_shop, page[^1].Id, ExportDataReader.BatchSize))
         {
             var batch = page.Where(Synced).ToList();
@@ -237,12 +240,6 @@ public sealed class ProductExportJob
         return (null, Result(SyncAction.Unchanged, draft.ItemNo, existing.Id,
             "ShopifyPS had no record of what it sent to this product; from now on it sends the fields it manages when their ERP value changes. Nothing was sent (-Force sends them all)." + notes));
     }
-
-    /// <summary>Shopify's digests of the products' translatable content, read only when the profile syncs a language
-    /// (<see cref="TranslationDigests"/>): a source text changed in Shopify admin is found only there.</summary>
-    private async Task<Dictionary<string, Dictionary<string, string>>> ReadDigestsAsync(IEnumerable<string> productIds, CancellationToken cancellationToken) =>
-        !_context.Profile.Languages.Any(l => l.SyncTranslations) || productIds.ToList() is not { Count: > 0 } ids ? []
-            : await TranslationDigests.ReadAsync(_context.Client, ids, cancellationToken).ConfigureAwait(false);
 
     /// <summary>-WhatIf: exactly the fields each update would send, from what ShopifyPS last sent to the ERP's value now.
     /// New variants are placed under the product's own option, which is read (a query, never a mutation).</summary>
