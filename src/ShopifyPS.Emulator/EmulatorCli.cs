@@ -5,7 +5,7 @@ namespace ShopifyPS.Emulator;
 
 /// <summary>
 /// Command line: --urls URL [--token T] [--bucket N] [--restore-rate N] [--seed path.json]
-/// [--currency CODE] [--clock-speed F]. The first stdout line is "Listening on URL".
+/// [--currency CODE] [--clock-speed F] [--files DIR]. The first stdout line is "Listening on URL".
 /// </summary>
 internal static class EmulatorCli
 {
@@ -55,6 +55,7 @@ internal static class EmulatorCli
                 case "--seed": o.SeedPath = Value(); break;
                 case "--currency": o.Currency = Value(); break;
                 case "--clock-speed": o.ClockSpeed = double.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--files": o.FilesPath = Value(); break;
                 default: throw new ArgumentException($"Unknown argument '{args[i]}'.");
             }
         }

@@ -61,5 +61,6 @@ public sealed class RunningEmulator : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        Runtime.Dispose();
     }
 }

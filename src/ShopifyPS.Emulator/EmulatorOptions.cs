@@ -29,4 +29,7 @@ public sealed class EmulatorOptions
 
     /// <summary>Multiplies elapsed time for the bucket refill (a benchmark can run the budget faster).</summary>
     public double ClockSpeed { get; set; } = 1;
+
+    /// <summary>Where the folder of staged uploads and bulk results is made; null is the system's temporary folder.</summary>
+    public string? FilesPath { get; set; }
 }

@@ -1,8 +1,6 @@
 using ShopifyPS.Erp;
 using ShopifyPS.Erp.Model;
 using ShopifyPS.Profiles;
-using ShopifyPS.Sync;
-using ShopifyPS.Sync.Import;
 
 namespace ShopifyPS.Bench;
 
@@ -56,9 +54,7 @@ internal static class ImportWorkload
         };
 
     private static Task<WorkloadResult> ImportAsync(BenchShop shop, string workload, string floor) =>
-        shop.MeasureAsync(workload,
-            () => BenchShop.RunJobAsync(ProductImportJob.RunAsync(shop.NewContext(), new ImportOptions(), CancellationToken.None)),
-            (log, _) => new FloorCheck(floor, 1, log.Calls - log.Polls, "calls besides polls"));
+        shop.MeasureAsync(workload, MeasuredJob.Import, log => new FloorCheck(floor, 1, log.Calls - log.Polls, "calls besides polls"));
 
     /// <summary>Items B000001.. (with their variants V1.., when products have several) for the first half of the products,
     /// the template and its number series for the rest.</summary>

@@ -3,8 +3,6 @@ using ShopifyPS.Connector;
 using ShopifyPS.Erp;
 using ShopifyPS.Erp.Model;
 using ShopifyPS.Profiles;
-using ShopifyPS.Sync;
-using ShopifyPS.Sync.Inventory;
 
 namespace ShopifyPS.Bench;
 
@@ -68,9 +66,7 @@ internal static class InventoryWorkload
     }
 
     private static Task<WorkloadResult> SyncAsync(BenchShop shop, string workload, int changedLevels) =>
-        shop.MeasureAsync(workload,
-            () => BenchShop.RunJobAsync(InventorySync.RunAsync(shop.NewContext(), new InventorySyncOptions())),
-            (log, _) => WriteFloor(changedLevels, log.Count("InventorySetQuantities", "InventoryActivate")));
+        shop.MeasureAsync(workload, MeasuredJob.Inventory, log => WriteFloor(changedLevels, log.Count("InventorySetQuantities", "InventoryActivate")));
 
     private static FloorCheck WriteFloor(int changedLevels, int writes)
     {

@@ -17,7 +17,7 @@ internal static class PacingWorkload
         var ids = seeded["products"]!.Select(p => p.Value<string>("id")!).ToArray();
         var clients = Enumerable.Range(0, 3).Select(_ => shop.NewClient()).ToArray();
 
-        var result = await shop.MeasureAsync($"pacing: 3 clients × {requestsPerClient:N0} tagsAdd, one budget", async () =>
+        var result = await shop.MeasureInProcessAsync($"pacing: 3 clients × {requestsPerClient:N0} tagsAdd, one budget", async () =>
         {
             await Task.WhenAll(clients.Select((client, c) => Task.Run(async () =>
             {

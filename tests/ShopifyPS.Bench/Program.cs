@@ -4,6 +4,8 @@ using ShopifyPS.Bench;
 
 // dotnet run --project tests/ShopifyPS.Bench -c Release -- <command> [--option value ...]
 //   run-all         [--set standard|plus] [--scale 1] [--clock-speed 1] [--write BENCHMARKS.md]   (every workload of the set, one table)
+//   measure         --job <inventory|import|sync-linked|add-items> --home <dir> --from N --count N --json <file>
+//                   (one measured sync job, started by a workload in a fresh process: see MeasuredJob.cs)
 //   erp-load        [--items 100000] [--variants-per-item 3] [--locations 4] [--stock-rows 1000000] [--data <dir>]
 //   export-products [--items 10000] [--variants-per-item 3]   (bulk export, unchanged re-sync, 99 single productSets)
 //   import-shop     [--products 10000] [--variants-per-product 1]   (Sync-ShopifyProduct FromShopify: bulk first import, then an unchanged one)
@@ -21,6 +23,8 @@ switch (command)
 {
     case "run-all":
         return RunAll.Run(options.GetValueOrDefault("set", "standard"), Double(options, "scale", 1), Double(options, "clock-speed", 1), options.GetValueOrDefault("write"));
+    case "measure":
+        return await MeasuredJob.MeasureAsync(options);
     case "generate-erp":
         foreach (var (file, rows) in ErpDataGenerator.Write(Required(options, "out"), ErpSize(options, 1000, 3))) Console.WriteLine($"{file,-22} {rows,10:N0} rows");
         return 0;
@@ -44,7 +48,7 @@ switch (command)
         return 2;
 }
 Console.WriteLine(ResultTable.Render(results));
-if (options.TryGetValue("json", out var json)) File.WriteAllText(json, JsonSerializer.Serialize(results, RunAll.Json));
+if (options.TryGetValue("json", out var json)) File.WriteAllText(json, JsonSerializer.Serialize(results, BenchProcess.Json));
 return 0;
 
 static ErpDataSize ErpSize(Dictionary<string, string> options, int items, int locations)

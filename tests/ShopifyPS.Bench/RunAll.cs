@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 
 namespace ShopifyPS.Bench;
 
@@ -12,8 +10,6 @@ namespace ShopifyPS.Bench;
 /// </summary>
 internal static class RunAll
 {
-    public static readonly JsonSerializerOptions Json = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
-
     public static int Run(string set, double scale, double clockSpeed, string? write)
     {
         int Scaled(int full) => Math.Max(1, (int)Math.Round(full * scale));
@@ -51,25 +47,9 @@ internal static class RunAll
         return 0;
     }
 
-    /// <summary>Runs this program with <paramref name="arguments"/> and reads back the results it saved.</summary>
     private static IReadOnlyList<WorkloadResult> RunChild(string[] arguments)
     {
-        var resultFile = Path.GetTempFileName();
-        try
-        {
-            var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
-            // Under 'dotnet ShopifyPS.Bench.dll' the process is the dotnet host, which needs the program's path first.
-            if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") start.ArgumentList.Add(typeof(RunAll).Assembly.Location);
-            foreach (var argument in arguments.Concat(["--json", resultFile])) start.ArgumentList.Add(argument);
-            Console.WriteLine($"== {string.Join(' ', arguments)}");
-            using var process = Process.Start(start)!;
-            process.WaitForExit();
-            if (process.ExitCode != 0) throw new InvalidOperationException($"The workload '{string.Join(' ', arguments)}' failed with exit code {process.ExitCode}.");
-            return JsonSerializer.Deserialize<List<WorkloadResult>>(File.ReadAllText(resultFile), Json)!;
-        }
-        finally
-        {
-            File.Delete(resultFile);
-        }
+        Console.WriteLine($"== {string.Join(' ', arguments)}");
+        return BenchProcess.Run<List<WorkloadResult>>(arguments);
     }
 }

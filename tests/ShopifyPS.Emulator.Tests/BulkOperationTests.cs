@@ -189,4 +189,77 @@ public class BulkOperationTests
         var invalid = (await emu.DataAsync(run, new { m = "{ shop { name } }", p = key }))["bulkOperationRunMutation"]!;
         Assert.Equal("INVALID_MUTATION", invalid["userErrors"]![0]!["code"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Bulk_query_streams_a_nested_connection_of_many_levels_in_order()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        const int items = 1200;
+        await emu.ControlAsync(HttpMethod.Post, "emulator/seed", new
+        {
+            products = new[]
+            {
+                new
+                {
+                    title = "Many", options = new[] { new { name = "Size", values = Enumerable.Range(1, items).Select(i => $"S{i}").ToArray() } },
+                    variants = Enumerable.Range(1, items).Select(i => new { options = new[] { $"S{i}" }, sku = $"M{i}", inventory = new Dictionary<string, int> { ["Main warehouse"] = i } }).ToArray(),
+                },
+            },
+        });
+        var id = (await emu.DataAsync("mutation { bulkOperationRunQuery(query: \"{ locations { edges { node { id name inventoryLevels { edges { cursor node { id quantities(names: [\\\"available\\\"]) { quantity } item { sku } } } } } } } }\") { bulkOperation { id } } }"))["bulkOperationRunQuery"]!["bulkOperation"]!["id"]!.GetValue<string>();
+        var op = await WaitAsync(emu, id);
+        var lines = (await emu.Http.GetStringAsync(op["url"]!.GetValue<string>())).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        var main = lines.Single(l => l["name"]?.GetValue<string>() == "Main warehouse")["id"]!.GetValue<string>();
+        var levels = lines.Where(l => l["__parentId"]?.GetValue<string>() == main).ToList();
+        Assert.Equal(Enumerable.Range(1, items).Select(i => $"M{i}"), levels.Select(l => l["item"]!["sku"]!.GetValue<string>()));
+        Assert.Equal(Enumerable.Range(1, items), levels.Select(l => l["quantities"]![0]!["quantity"]!.GetValue<int>()));
+        Assert.True(lines.IndexOf(levels[0]) > lines.FindIndex(l => l["id"]!.GetValue<string>() == main));
+    }
+
+    [Fact]
+    public async Task Staged_uploads_and_bulk_results_are_files_gone_after_reset_and_stop()
+    {
+        var emu = await TestEmulator.StartAsync();
+        var folder = emu.Emulator.Runtime.Files.Folder;
+        const string jsonl = "{\"input\":{\"title\":\"Filed\"}}\n";
+        var key = await UploadVariablesAsync(emu, jsonl);
+        var received = await emu.ControlAsync(HttpMethod.Get, "emulator/staged-uploads");
+        Assert.Equal(key, received[0]!["key"]!.GetValue<string>());
+        Assert.Equal("BULK_MUTATION_VARIABLES", received[0]!["resource"]!.GetValue<string>());
+        Assert.Equal(Encoding.UTF8.GetByteCount(jsonl), received[0]!["size"]!.GetValue<long>());
+        var run = (await emu.DataAsync("mutation($m: String!, $p: String!) { bulkOperationRunMutation(mutation: $m, stagedUploadPath: $p) { bulkOperation { id } } }",
+            new { m = "mutation call($input: ProductSetInput!) { productSet(input: $input) { product { title } } }", p = key }))["bulkOperationRunMutation"]!;
+        var op = await WaitAsync(emu, run["bulkOperation"]!["id"]!.GetValue<string>());
+        Assert.Contains("Filed", await emu.Http.GetStringAsync(op["url"]!.GetValue<string>()));
+        Assert.Equal(2, Directory.GetFiles(folder).Length);
+
+        await emu.ControlAsync(HttpMethod.Post, "emulator/reset");
+        Assert.Empty(Directory.GetFiles(folder));
+        await emu.DisposeAsync();
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Theory]
+    [InlineData("BULK_MUTATION_VARIABLES", "bulk_op_vars.jsonl", 100L * 1024 * 1024)]
+    [InlineData("IMAGE", "big.png", 20L * 1024 * 1024)]
+    public async Task An_upload_above_its_limit_is_refused_as_the_storage_refuses_it_even_when_its_size_was_not_declared(string resource, string filename, long limit)
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        var target = (await emu.DataAsync($"mutation {{ stagedUploadsCreate(input: [{{ resource: {resource}, filename: \"{filename}\", mimeType: \"text/jsonl\" }}]) {{ stagedTargets {{ url }} }} }}"))["stagedUploadsCreate"]!["stagedTargets"]![0]!;
+        using var put = await emu.Http.PutAsync(target["url"]!.GetValue<string>(), new ByteArrayContent(new byte[limit + 1]));
+        Assert.Equal(400, (int)put.StatusCode);
+        var body = await put.Content.ReadAsStringAsync();
+        Assert.Contains("<Code>EntityTooLarge</Code>", body);
+        Assert.Contains($"<MaxSizeAllowed>{limit}</MaxSizeAllowed>", body);
+        Assert.Empty((await emu.ControlAsync(HttpMethod.Get, "emulator/staged-uploads")).AsArray());
+    }
+
+    /// <summary>Stages bulk mutation variables by PUT and returns the stagedUploadPath.</summary>
+    private static async Task<string> UploadVariablesAsync(TestEmulator emu, string jsonl)
+    {
+        var target = (await emu.DataAsync("mutation { stagedUploadsCreate(input: [{ resource: BULK_MUTATION_VARIABLES, filename: \"v.jsonl\", mimeType: \"text/jsonl\" }]) { stagedTargets { url } } }"))["stagedUploadsCreate"]!["stagedTargets"]![0]!;
+        using (var put = await emu.Http.PutAsync(target["url"]!.GetValue<string>(), new StringContent(jsonl)))
+            Assert.True(put.IsSuccessStatusCode);
+        return Uri.UnescapeDataString(new Uri(target["url"]!.GetValue<string>()).AbsolutePath["/emulator/uploads/".Length..]);
+    }
 }

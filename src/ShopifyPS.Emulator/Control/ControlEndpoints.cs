@@ -6,7 +6,7 @@ namespace ShopifyPS.Emulator.Control;
 
 /// <summary>
 /// Test and benchmark controls under /emulator/ (nothing in ShopifyPS depends on them):
-/// reset, config, faults, requests, state, seed and inventory. Formats are in README.md.
+/// reset, config, faults, requests, staged-uploads, state, seed and inventory. Formats are in README.md.
 /// </summary>
 internal static class ControlEndpoints
 {
@@ -20,6 +20,7 @@ internal static class ControlEndpoints
             lock (rt.Store.Sync)
             {
                 rt.Store.Reset();
+                rt.Files.Clear();
                 rt.Faults.Clear();
                 rt.Log.Clear();
                 rt.Bucket.SetAvailable(rt.Bucket.Maximum);
@@ -72,6 +73,14 @@ internal static class ControlEndpoints
         {
             rt.Log.Clear();
             return Results.Json(new { ok = true }, Json);
+        });
+
+        // What arrived at the staged upload targets: a benchmark's floor counts the files a bulk mutation's data needs.
+        app.MapGet("/emulator/staged-uploads", () =>
+        {
+            lock (rt.Store.Sync)
+                return Results.Json(rt.Store.Uploads.Values.Where(u => u.ContentFile != null)
+                    .Select(u => new { key = u.Key, resource = u.Resource, size = u.ContentLength }).ToList(), Json);
         });
 
         app.MapGet("/emulator/state", () =>

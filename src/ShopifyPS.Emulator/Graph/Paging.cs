@@ -67,7 +67,7 @@ internal static class Paging
         var page = sorted.GetRange(start, end - start);
         return new ConnectionResult(
             page.Select(p => (object)p.Item).ToList(),
-            page.Select(p => p.Key.ToCursor()).ToList(),
+            page.Select(p => p.Key).ToList(),
             hasPrevious: start > 0,
             hasNext: end < sorted.Count);
     }
@@ -83,8 +83,8 @@ internal static class Paging
     public static SortKey ById(long id) => new(null, 0, id);
 }
 
-/// <summary>One page of a connection.</summary>
-internal sealed class ConnectionResult(List<object> nodes, List<string> cursors, bool hasPrevious, bool hasNext) : IGraphObject
+/// <summary>One page of a connection. Cursors are made as edges are read (a bulk query's page can hold a million).</summary>
+internal sealed class ConnectionResult(List<object> nodes, List<SortKey> keys, bool hasPrevious, bool hasNext) : IGraphObject
 {
     public string? GraphType => null;
 
@@ -93,11 +93,11 @@ internal sealed class ConnectionResult(List<object> nodes, List<string> cursors,
     public object? Resolve(string field, Args args, ExecContext ctx) => field switch
     {
         "nodes" => nodes,
-        "edges" => nodes.Select((n, i) => new GraphMap(null, ("node", n), ("cursor", cursors[i]))).ToList(),
+        "edges" => nodes.Select((n, i) => new GraphMap(null, ("node", n), ("cursor", keys[i].ToCursor()))),
         "pageInfo" => new GraphMap("PageInfo",
             ("hasNextPage", hasNext), ("hasPreviousPage", hasPrevious),
-            ("startCursor", cursors.Count > 0 ? cursors[0] : null),
-            ("endCursor", cursors.Count > 0 ? cursors[^1] : null)),
+            ("startCursor", keys.Count > 0 ? keys[0].ToCursor() : null),
+            ("endCursor", keys.Count > 0 ? keys[^1].ToCursor() : null)),
         _ => null,
     };
 }

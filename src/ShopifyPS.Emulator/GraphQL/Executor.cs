@@ -87,13 +87,16 @@ internal static class Executor
         return Complete(ctx, def.ResolvedType!, subSets, value, path, objectsFree, perItem);
     }
 
-    private static JsonNode? Complete(ExecContext ctx, IGraphType type, List<GraphQLSelectionSet> sets, object? value, List<object> path, bool objectsFree, bool perItem)
+    public static JsonNode? Complete(ExecContext ctx, IGraphType type, List<GraphQLSelectionSet> sets, object? value, List<object> path, bool objectsFree, bool perItem)
     {
         if (value == null) return null;
         switch (type)
         {
             case NonNullGraphType nn:
                 return Complete(ctx, nn.ResolvedType!, sets, value, path, objectsFree, perItem);
+            // A bulk query's connection: its nodes are completed as the result file is written (DeferredNodes).
+            case ListGraphType list when perItem && ctx.RootWindow != null && value is System.Collections.IEnumerable items and not string:
+                return JsonValue.Create(new DeferredNodes(ctx, list.ResolvedType!, sets, items, path, objectsFree));
             case ListGraphType list:
                 var arr = new JsonArray();
                 var i = 0;
@@ -138,7 +141,7 @@ internal static class Executor
         };
     }
 
-    private static Graph.ConnectionResult EmptyConnection() => new(new List<object>(), new List<string>(), false, false);
+    private static Graph.ConnectionResult EmptyConnection() => new(new List<object>(), new List<Graph.SortKey>(), false, false);
 
     public static JsonNode? Leaf(object? value) => value switch
     {

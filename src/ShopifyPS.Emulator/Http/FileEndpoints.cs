@@ -1,3 +1,5 @@
+using System.Globalization;
+using ShopifyPS.Emulator.Graph.Mutations;
 using ShopifyPS.Emulator.Runtime;
 using ShopifyPS.Emulator.State;
 
@@ -17,25 +19,19 @@ internal static class FileEndpoints
             var file = form.Files["file"];
             if (file == null) return Results.BadRequest("The form has no 'file' field.");
             await using var stream = file.OpenReadStream();
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
-            var ok = Store(rt, string.IsNullOrEmpty(formKey) ? key : formKey, buffer.ToArray(), file.ContentType);
-            return ok ? Results.StatusCode(int.TryParse(form["success_action_status"], out var s) ? s : 204) : Results.StatusCode(403);
+            var stored = await StoreAsync(rt, string.IsNullOrEmpty(formKey) ? key : formKey, stream, file.ContentType, http.RequestAborted).ConfigureAwait(false);
+            return stored ?? Results.StatusCode(int.TryParse(form["success_action_status"], out var s) ? s : 204);
         });
 
         app.MapPut("/emulator/uploads/{**key}", async (HttpContext http, string key) =>
-        {
-            using var buffer = new MemoryStream();
-            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
-            return Store(rt, key, buffer.ToArray(), http.Request.ContentType) ? Results.Ok() : Results.StatusCode(403);
-        });
+            await StoreAsync(rt, key, http.Request.Body, http.Request.ContentType, http.RequestAborted).ConfigureAwait(false) ?? Results.Ok());
 
         app.MapGet("/emulator/uploads/{**key}", (string key) =>
         {
             lock (rt.Store.Sync)
             {
-                return rt.Store.Uploads.TryGetValue(key, out var upload) && upload.Content != null
-                    ? Results.Bytes(upload.Content, upload.ContentType ?? upload.MimeType)
+                return rt.Store.Uploads.TryGetValue(key, out var upload) && upload.ContentFile != null
+                    ? Results.File(upload.ContentFile, upload.ContentType ?? upload.MimeType)
                     : Results.NotFound();
             }
         });
@@ -54,22 +50,44 @@ internal static class FileEndpoints
         {
             lock (rt.Store.Sync)
             {
-                return rt.Store.BulkResults.TryGetValue(id, out var bytes)
-                    ? Results.Bytes(bytes, "application/jsonl")
+                return rt.Store.BulkResults.TryGetValue(id, out var file)
+                    ? Results.File(file, "application/jsonl")
                     : Results.NotFound();
             }
         });
     }
 
-    /// <summary>Stores the bytes of a target created by stagedUploadsCreate; unknown keys are refused as GCS refuses a bad policy.</summary>
-    private static bool Store(EmulatorRuntime rt, string? key, byte[] content, string? contentType)
+    /// <summary>Writes the bytes of a target created by stagedUploadsCreate to a file and returns null, or the refusal:
+    /// 403 for an unknown key (as GCS refuses a bad policy), 400 EntityTooLarge for a file above the target's limit
+    /// (as the storage refuses a bulk mutation's variables above 100 MB).</summary>
+    private static async Task<IResult?> StoreAsync(EmulatorRuntime rt, string? key, Stream content, string? contentType, CancellationToken cancellation)
     {
+        StagedUpload? upload;
+        lock (rt.Store.Sync)
+            if (key == null || !rt.Store.Uploads.TryGetValue(key, out upload)) return Results.StatusCode(403);
+        var limit = StagedUploads.MaxBytes(upload.Resource);
+        var file = rt.Files.NewFile(".upload");
+        long length;
+        await using (var output = File.Create(file))
+        {
+            await content.CopyToAsync(output, cancellation).ConfigureAwait(false);
+            length = output.Length;
+        }
+        if (length > limit)
+        {
+            FileArea.TryDelete(file);
+            return Results.Content(EntityTooLarge(length, limit), "application/xml", statusCode: 400);
+        }
         lock (rt.Store.Sync)
         {
-            if (key == null || !rt.Store.Uploads.TryGetValue(key, out StagedUpload? upload)) return false;
-            upload.Content = content;
+            if (upload.ContentFile is { } previous) FileArea.TryDelete(previous);
+            upload.ContentFile = file;
+            upload.ContentLength = length;
             upload.ContentType = string.IsNullOrEmpty(contentType) || contentType == "application/octet-stream" ? upload.MimeType : contentType;
-            return true;
         }
+        return null;
     }
+
+    private static string EntityTooLarge(long size, long limit) => string.Create(CultureInfo.InvariantCulture,
+        $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>EntityTooLarge</Code><Message>Your proposed upload exceeds the maximum allowed size</Message><ProposedSize>{size}</ProposedSize><MaxSizeAllowed>{limit}</MaxSizeAllowed></Error>");
 }

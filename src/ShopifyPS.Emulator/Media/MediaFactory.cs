@@ -23,7 +23,7 @@ internal static class MediaFactory
             ReadyAt = now.AddMilliseconds(rt.MediaProcessingMs),
             Filename = Unique(store, filename ?? SourceName(rt, originalSource)),
         };
-        if (upload?.Content is not { } content)
+        if (upload?.ContentFile is not { } file)
         {
             media.Error = ("IMAGE_DOWNLOAD_FAILURE", upload == null
                 ? "Image could not be downloaded: the emulator only fetches its own staged upload URLs."
@@ -31,6 +31,7 @@ internal static class MediaFactory
         }
         else
         {
+            var content = File.ReadAllBytes(file);
             media.FileSize = content.LongLength;
             media.Error = ImageInspector.Problem(content, out var info);
             if (media.Error == null)

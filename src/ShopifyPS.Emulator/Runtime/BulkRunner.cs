@@ -12,7 +12,8 @@ namespace ShopifyPS.Emulator.Runtime;
 /// Runs bulk operations in the background and writes their JSONL results: for queries one line per
 /// node, nested connection nodes as their own lines carrying "__parentId" (after their parent, not always right
 /// after it: <see cref="InterleavedRoots"/>); for
-/// mutations one line per input line with "__lineNumber".
+/// mutations one line per input line with "__lineNumber". Results are written to a file as they are made and the
+/// variables are read from their file a line at a time, so neither is ever held whole in memory.
 /// </summary>
 internal sealed class BulkRunner(EmulatorRuntime rt)
 {
@@ -20,7 +21,7 @@ internal sealed class BulkRunner(EmulatorRuntime rt)
 
     public void StartQuery(BulkOperation op) => _ = Task.Run(() => Guard(op, () => RunQueryAsync(op)));
 
-    public void StartMutation(BulkOperation op, byte[] variables) => _ = Task.Run(() => Guard(op, () => RunMutationAsync(op, variables)));
+    public void StartMutation(BulkOperation op, string variablesFile) => _ = Task.Run(() => Guard(op, () => RunMutationAsync(op, variablesFile)));
 
     private async Task Guard(BulkOperation op, Func<Task> run)
     {
@@ -50,7 +51,7 @@ internal sealed class BulkRunner(EmulatorRuntime rt)
         var ctx = prepared.Context!;
         var window = new BulkWindow(WindowSize);
         ctx.RootWindow = window;
-        using var output = new JsonlWriter();
+        using var output = new JsonlWriter(rt.Files.NewFile(".jsonl"));
         long roots = 0;
         var group = new List<(string? Id, List<JsonObject> Children)>();
         do
@@ -117,26 +118,32 @@ internal sealed class BulkRunner(EmulatorRuntime rt)
         }
     }
 
-    private static bool IsConnection(JsonObject o) => o["edges"] is JsonArray || o["nodes"] is JsonArray;
+    private static bool IsConnection(JsonObject o) => IsList(o["edges"]) || IsList(o["nodes"]);
 
-    private static IEnumerable<JsonObject> Nodes(JsonObject connection)
-    {
-        var fromNodes = (connection["nodes"] as JsonArray)?.OfType<JsonObject>() ?? Enumerable.Empty<JsonObject>();
-        var fromEdges = (connection["edges"] as JsonArray)?.OfType<JsonObject>().Select(e => e["node"]).OfType<JsonObject>() ?? Enumerable.Empty<JsonObject>();
-        return fromNodes.Concat(fromEdges).ToList();
-    }
+    private static bool IsList(JsonNode? field) => field is JsonArray || DeferredNodes.In(field) != null;
 
-    private async Task RunMutationAsync(BulkOperation op, byte[] variables)
+    /// <summary>The connection's nodes, completed one at a time when they were deferred (<see cref="DeferredNodes"/>).</summary>
+    private static IEnumerable<JsonObject> Nodes(JsonObject connection) =>
+        Items(connection["nodes"]).OfType<JsonObject>().Concat(Items(connection["edges"]).Select(e => e?["node"]).OfType<JsonObject>());
+
+    private static IEnumerable<JsonNode?> Items(JsonNode? field) =>
+        DeferredNodes.In(field)?.Complete() ?? (field as JsonArray)?.ToList() ?? Enumerable.Empty<JsonNode?>();
+
+    private async Task RunMutationAsync(BulkOperation op, string variablesFile)
     {
-        using var output = new JsonlWriter();
-        var lines = Encoding.UTF8.GetString(variables).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        for (var i = 0; i < lines.Count && !op.CancelRequested; i++)
+        using var output = new JsonlWriter(rt.Files.NewFile(".jsonl"));
+        using var input = new StreamReader(variablesFile, Encoding.UTF8);
+        var i = -1;
+        while (!op.CancelRequested && await input.ReadLineAsync().ConfigureAwait(false) is { } text)
         {
+            var line = text.Trim();
+            if (line.Length == 0) continue;
+            i++;
             var result = new JsonObject();
             JsonElement vars;
             try
             {
-                vars = JsonDocument.Parse(lines[i]).RootElement;
+                vars = JsonDocument.Parse(line).RootElement;
             }
             catch (JsonException)
             {
@@ -165,6 +172,8 @@ internal sealed class BulkRunner(EmulatorRuntime rt)
 
     private void Finish(BulkOperation op, JsonlWriter output, long roots)
     {
+        // The file is complete and closed before its URL is handed out.
+        output.Dispose();
         lock (Store.Sync)
         {
             op.ObjectCount = output.Lines;
@@ -178,29 +187,38 @@ internal sealed class BulkRunner(EmulatorRuntime rt)
             op.Status = "COMPLETED";
             // Shopify gives no file (url null) when a query matched nothing.
             if (output.Lines == 0) return;
-            var bytes = output.ToArray();
-            Store.BulkResults[op.Id] = bytes;
-            op.FileSize = bytes.Length;
+            Store.BulkResults[op.Id] = output.Path;
+            op.FileSize = output.Length;
             op.Url = new Uri(rt.BaseUri, $"emulator/bulk/{op.Id}.jsonl").ToString();
         }
     }
 
-    private sealed class JsonlWriter : IDisposable
+    /// <summary>The result file, written line by line; a file with no line is deleted (there is nothing to serve).</summary>
+    private sealed class JsonlWriter(string path) : IDisposable
     {
-        private readonly MemoryStream _buffer = new();
+        private readonly FileStream _file = File.Create(path);
+        private readonly Utf8JsonWriter _writer = new(Stream.Null);
 
+        public string Path { get; } = path;
         public long Lines { get; private set; }
+        public long Length { get; private set; }
 
         public void Write(JsonNode line)
         {
-            using (var writer = new Utf8JsonWriter(_buffer)) line.WriteTo(writer);
-            _buffer.WriteByte((byte)'\n');
+            _writer.Reset(_file);
+            line.WriteTo(_writer);
+            _writer.Flush();
+            _file.WriteByte((byte)'\n');
             Lines++;
+            Length = _file.Position;
         }
 
-        public byte[] ToArray() => _buffer.ToArray();
-
-        public void Dispose() => _buffer.Dispose();
+        public void Dispose()
+        {
+            _writer.Dispose();
+            _file.Dispose();
+            if (Lines == 0) FileArea.TryDelete(Path);
+        }
     }
 }
 

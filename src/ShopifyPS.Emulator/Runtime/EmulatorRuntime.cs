@@ -3,7 +3,7 @@ using ShopifyPS.Emulator.State;
 namespace ShopifyPS.Emulator.Runtime;
 
 /// <summary>The state of one running emulator: the shop, the cost bucket, faults, the log and settings.</summary>
-internal sealed class EmulatorRuntime
+internal sealed class EmulatorRuntime : IDisposable
 {
     public EmulatorRuntime(EmulatorOptions options)
     {
@@ -13,6 +13,7 @@ internal sealed class EmulatorRuntime
         Bucket.Configure(null, null, options.ClockSpeed);
         MediaProcessingMs = options.MediaProcessingMs;
         Bulk = new BulkRunner(this);
+        Files = new FileArea(options.FilesPath);
     }
 
     public EmulatorOptions Options { get; }
@@ -23,6 +24,7 @@ internal sealed class EmulatorRuntime
     public Faults Faults { get; } = new();
     public RequestLog Log { get; } = new();
     public BulkRunner Bulk { get; }
+    public FileArea Files { get; }
 
     /// <summary>Extra latency added to every GraphQL response (config endpoint).</summary>
     public int LatencyMs { get; set; }
@@ -31,4 +33,6 @@ internal sealed class EmulatorRuntime
 
     /// <summary>Where the emulator listens, e.g. http://127.0.0.1:5123/ (set once Kestrel has bound).</summary>
     public Uri BaseUri { get; set; } = new("http://127.0.0.1/");
+
+    public void Dispose() => Files.Dispose();
 }

@@ -15,8 +15,9 @@ internal sealed partial class InventoryItem
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>Levels by location id: an item is "stocked" at a location when it has a level there.</summary>
-    public SortedDictionary<long, InventoryLevel> Levels { get; } = new();
+    /// <summary>Levels by location id: an item is "stocked" at a location when it has a level there. A sorted list, not a
+    /// tree: an item is stocked at a few locations, and a shop has a million items.</summary>
+    public SortedList<long, InventoryLevel> Levels { get; } = new();
 
     public string Gid => State.Gid.Of("InventoryItem", Id);
 }

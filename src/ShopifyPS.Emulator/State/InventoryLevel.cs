@@ -15,16 +15,19 @@ internal sealed partial class InventoryLevel
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 
-    private readonly Dictionary<string, int> _quantities = new();
+    /// <summary>By <see cref="StoredNames"/>' order: a shop of 3,000,000 levels holds one small array each, not a dictionary.</summary>
+    private readonly int[] _quantities = new int[StoredNames.Length];
 
     public int Get(string name) => name switch
     {
         "on_hand" => Get("available") + UnavailableNames.Sum(Get),
         "unavailable" => UnavailableNames.Sum(Get),
-        _ => _quantities.TryGetValue(name, out var q) ? q : 0,
+        _ => Array.IndexOf(StoredNames, name) is >= 0 and var i ? _quantities[i] : 0,
     };
 
-    public void Set(string name, int value) => _quantities[name] = value;
+    /// <summary>Sets a stored quantity; the mutations check the name first, so any other is a bug.</summary>
+    public void Set(string name, int value) =>
+        _quantities[Array.IndexOf(StoredNames, name) is >= 0 and var i ? i : throw new ArgumentOutOfRangeException(nameof(name), name, "Not a stored quantity.")] = value;
 
     public string Gid => $"gid://shopify/InventoryLevel/{Id}?inventory_item_id={Item.Id}";
 }

@@ -16,8 +16,10 @@ internal sealed partial class Location
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>Inventory levels stocked here, by inventory item id (for hasActiveInventory and Location.inventoryLevels).</summary>
-    public SortedDictionary<long, InventoryLevel> Levels { get; } = new();
+    /// <summary>Inventory levels stocked here, by inventory item id (for hasActiveInventory and Location.inventoryLevels).
+    /// A sorted list (two arrays) rather than a tree of a million nodes: new items have the highest ids, so stocking
+    /// them appends.</summary>
+    public SortedList<long, InventoryLevel> Levels { get; } = new();
 
     public string Gid => State.Gid.Of("Location", Id);
 }

@@ -33,12 +33,14 @@ internal sealed class ShopStore
     public SortedDictionary<long, MediaFile> Media { get; } = new();
     public SortedDictionary<long, BulkOperation> BulkOperations { get; } = new();
     public Dictionary<string, StagedUpload> Uploads { get; } = new(StringComparer.Ordinal);
-    public Dictionary<long, byte[]> BulkResults { get; } = new();
+    /// <summary>The JSONL result file of each completed bulk operation that has one (in the emulator's file area).</summary>
+    public Dictionary<long, string> BulkResults { get; } = new();
     public Dictionary<string, IdempotentResult> Idempotency { get; } = new(StringComparer.Ordinal);
     public Dictionary<long, ProductSetOperation> ProductOperations { get; } = new();
 
-    private readonly Dictionary<string, HashSet<Variant>> _bySku = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, HashSet<Variant>> _byBarcode = new(StringComparer.OrdinalIgnoreCase);
+    // A list per key, not a set: nearly every SKU or barcode has one variant, and a shop has a million.
+    private readonly Dictionary<string, List<Variant>> _bySku = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<Variant>> _byBarcode = new(StringComparer.OrdinalIgnoreCase);
     private long _nextId;
     private long _lastTicks;
 
@@ -205,19 +207,19 @@ internal sealed class ShopStore
     }
 
     public IReadOnlyCollection<Variant> VariantsBySku(string sku) =>
-        _bySku.TryGetValue(sku, out var set) ? set : (IReadOnlyCollection<Variant>)Array.Empty<Variant>();
+        _bySku.TryGetValue(sku, out var variants) ? variants : Array.Empty<Variant>();
 
     public IReadOnlyCollection<Variant> VariantsByBarcode(string barcode) =>
-        _byBarcode.TryGetValue(barcode, out var set) ? set : (IReadOnlyCollection<Variant>)Array.Empty<Variant>();
+        _byBarcode.TryGetValue(barcode, out var variants) ? variants : Array.Empty<Variant>();
 
-    private static void Index(Dictionary<string, HashSet<Variant>> index, string? key, Variant v)
+    private static void Index(Dictionary<string, List<Variant>> index, string? key, Variant v)
     {
         if (key == null) return;
-        if (!index.TryGetValue(key, out var set)) index[key] = set = new HashSet<Variant>();
-        set.Add(v);
+        if (!index.TryGetValue(key, out var variants)) index[key] = variants = new List<Variant>(1);
+        if (!variants.Contains(v)) variants.Add(v);
     }
 
-    private static void Unindex(Dictionary<string, HashSet<Variant>> index, string? key, Variant v)
+    private static void Unindex(Dictionary<string, List<Variant>> index, string? key, Variant v)
     {
         if (key == null || !index.TryGetValue(key, out var set)) return;
         set.Remove(v);

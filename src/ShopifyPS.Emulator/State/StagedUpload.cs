@@ -8,7 +8,9 @@ internal sealed class StagedUpload
     public required string Filename { get; init; }
     public required string MimeType { get; init; }
     public required string HttpMethod { get; init; }
-    public byte[]? Content { get; set; }
+    /// <summary>The uploaded bytes, as a file of the emulator's <see cref="Runtime.FileArea"/>; null until they arrive.</summary>
+    public string? ContentFile { get; set; }
+    public long ContentLength { get; set; }
     public string? ContentType { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
 }

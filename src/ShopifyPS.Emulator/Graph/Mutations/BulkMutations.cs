@@ -48,12 +48,12 @@ internal static class BulkMutations
         var mutation = args.Str("mutation") ?? "";
         var path = args.Str("stagedUploadPath") ?? "";
         if (LimitReached(ctx.Store) is { } limit) return Fail(type, limit);
-        if (!ctx.Store.Uploads.TryGetValue(path, out var upload) || upload.Content == null)
+        if (!ctx.Store.Uploads.TryGetValue(path, out var upload) || upload.ContentFile == null)
             return Fail(type, UserError.At("The JSONL file could not be found. Try uploading the file again, and check that you've entered the URL correctly for the stagedUploadPath mutation argument.", "NO_SUCH_FILE", "stagedUploadPath"));
         if (MutationProblem(ctx, mutation) is { } problem)
             return Fail(type, UserError.At(problem, "INVALID_MUTATION", "mutation"));
         var op = NewOperation(ctx.Store, "MUTATION", mutation, rt.Faults.DrawBulkFailure(mutation));
-        rt.Bulk.StartMutation(op, upload.Content);
+        rt.Bulk.StartMutation(op, upload.ContentFile);
         return new GraphMap(type, ("bulkOperation", op), ("userErrors", new List<UserError>()));
     }
 

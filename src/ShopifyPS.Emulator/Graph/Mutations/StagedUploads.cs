@@ -28,7 +28,7 @@ internal static class StagedUploads
             var mimeType = In.Str(In.Get(input, "mimeType")) ?? "application/octet-stream";
             var method = In.Str(In.Get(input, "httpMethod")) ?? "PUT";
             long? size = long.TryParse(In.Str(In.Get(input, "fileSize")), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
-            var limit = resource == "BULK_MUTATION_VARIABLES" ? MaxBulkVariablesBytes : resource is "IMAGE" or "PRODUCT_IMAGE" ? MaxImageBytes : long.MaxValue;
+            var limit = MaxBytes(resource);
             if (resource is "VIDEO" or "MODEL_3D" && size == null)
                 errors.Add(UserError.At("File size is required when uploading VIDEO or MODEL_3D.", null, "input", i.ToString(), "fileSize"));
             else if (size > limit)
@@ -39,6 +39,10 @@ internal static class StagedUploads
         }
         return new GraphMap("StagedUploadsCreatePayload", ("stagedTargets", errors.Count > 0 ? null : targets), ("userErrors", errors));
     }
+
+    /// <summary>The largest file a target of this resource takes (declared at creation, and again when it is uploaded).</summary>
+    public static long MaxBytes(string resource) =>
+        resource == "BULK_MUTATION_VARIABLES" ? MaxBulkVariablesBytes : resource is "IMAGE" or "PRODUCT_IMAGE" ? MaxImageBytes : long.MaxValue;
 
     private static GraphMap NewTarget(ExecContext ctx, string resource, string filename, string mimeType, string method)
     {
