@@ -23,11 +23,10 @@ internal static class EmulatorCli
             return 2;
         }
         await using var emulator = await EmulatorHost.StartAsync(options).ConfigureAwait(false);
-        Console.Out.WriteLine($"Listening on {emulator.BaseUri.ToString().TrimEnd('/')}");
-        Console.Out.Flush();
         var stop = new TaskCompletionSource();
         // The web host's console lifetime cancels SIGTERM and SIGINT for itself (so ProcessExit never comes); these
-        // registrations end the program as the README says: stop serving, exit 0.
+        // registrations end the program as the README says: stop serving, exit 0. They are made before the "Listening
+        // on" line, so a signal sent as soon as that line is read (a loaded machine, a quick test) is never missed.
         void Stop(PosixSignalContext signal)
         {
             signal.Cancel = true;
@@ -36,6 +35,8 @@ internal static class EmulatorCli
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
+        Console.Out.WriteLine($"Listening on {emulator.BaseUri.ToString().TrimEnd('/')}");
+        Console.Out.Flush();
         await stop.Task.ConfigureAwait(false);
         return 0;
     }
