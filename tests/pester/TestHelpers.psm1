@@ -66,6 +66,11 @@ function Start-TestEmulator {
 }
 
 function Stop-TestEmulator([Parameter(Mandatory)] $Emulator) {
+    # SIGTERM first where there is one: the emulator then removes its folder of staged uploads and bulk results.
+    if (-not $IsWindows -and -not $Emulator.Process.HasExited) {
+        kill -TERM $Emulator.Process.Id 2>$null
+        $null = $Emulator.Process.WaitForExit(10000)
+    }
     if (-not $Emulator.Process.HasExited) {
         $Emulator.Process.Kill()
         $null = $Emulator.Process.WaitForExit(10000)
