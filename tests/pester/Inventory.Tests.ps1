@@ -158,11 +158,15 @@ Describe 'Sync-ShopifyInventory' {
         $summary.Created + $summary.Updated + $summary.Unchanged | Should -Be 22
     }
 
-    It 'writes nothing when nothing changed' {
+    It 'writes nothing when nothing changed, and the levels keep since when their figures hold' {
+        $times = { (Get-ShopifyInventory -Shop inv -ItemNo 1001 | ForEach-Object { "$($_.VariantId) $($_.LocationId) $($_.ShopifyStockAt.ToString('o')) $($_.CalculatedAt.ToString('o'))" }) -join "`n" }
+        $before = & $times
         Invoke-TestEmulator $emulator 'requests' -Method Delete | Out-Null
         $rerun = Sync-ShopifyInventory -Shop inv
         ($rerun | Where-Object ItemNo -NotIn '1048', '1049').Action | Sort-Object -Unique | Should -Be 'Unchanged'
         Get-Mutations | Should -BeNullOrEmpty
+        $before | Should -Not -BeNullOrEmpty
+        & $times | Should -Be $before
     }
 
     It 'reports an item number it does not know as Get-ShopifyItem does, and goes on with the others' {

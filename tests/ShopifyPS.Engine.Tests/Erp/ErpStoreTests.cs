@@ -103,7 +103,6 @@ public sealed class ErpStoreTests : IDisposable
     [InlineData("shop_variants", "Shop = 's' AND ItemNo = 'x' AND VariantCode = ''")]
     [InlineData("shop_variants", "Shop = 's' AND InventoryItemId = 'x'")]
     [InlineData("shop_products", "Shop = 's' AND ItemNo = 'x'")]
-    [InlineData("shop_inventory", "Shop = 's' AND LocationId = 'x'")]
     public void Every_lookup_the_sync_does_uses_an_index(string table, string condition)
     {
         using var command = _store.Command($"EXPLAIN QUERY PLAN SELECT * FROM {table} WHERE {condition}");

@@ -73,16 +73,10 @@ public sealed class UnitsOfMeasureImportTests : IDisposable
     public void A_database_of_version_4_keeps_its_sales_prices_when_the_unit_joins_their_key()
     {
         var path = Path.Combine(_folder.Path, "v4.db");
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = string.Join("\n", Enumerable.Range(1, 4).Select(v => SchemaText(v) + $"\nPRAGMA user_version = {v};")) +
-                "\nINSERT INTO items (No) VALUES ('1000');" +
-                "\nINSERT INTO item_variants (ItemNo, Code) VALUES ('1000', 'RED');" +
-                "\nINSERT INTO sales_prices (ItemNo, VariantCode, SourceType, SourceCode, UnitPrice) VALUES ('1000', 'RED', 'CustomerPriceGroup', 'RETAIL', 99);";
-            command.ExecuteNonQuery();
-        }
+        OldSchema.Create(path, 4,
+            "INSERT INTO items (No) VALUES ('1000');" +
+            "\nINSERT INTO item_variants (ItemNo, Code) VALUES ('1000', 'RED');" +
+            "\nINSERT INTO sales_prices (ItemNo, VariantCode, SourceType, SourceCode, UnitPrice) VALUES ('1000', 'RED', 'CustomerPriceGroup', 'RETAIL', 99);");
 
         using (var store = SqliteStore.Open(path, StoreAccess.Write, StoreOptions.Default))
         {
@@ -92,12 +86,5 @@ public sealed class UnitsOfMeasureImportTests : IDisposable
             store.Erp.Delete(ErpTables.ItemVariants, new ShopifyPS.Erp.Model.ItemVariant { ItemNo = "1000", Code = "RED" });
             Assert.Empty(store.Erp.Rows(ErpTables.SalesPrices));
         }
-    }
-
-    private static string SchemaText(int version)
-    {
-        var name = typeof(SqliteStore).Assembly.GetManifestResourceNames().Single(n => n.StartsWith($"ShopifyPS.Storage.Migrations.{version:D4}_", StringComparison.Ordinal));
-        using var reader = new StreamReader(typeof(SqliteStore).Assembly.GetManifestResourceStream(name)!);
-        return reader.ReadToEnd();
     }
 }

@@ -53,6 +53,36 @@ public sealed class InventorySyncTests
     }
 
     [Fact]
+    public async Task A_rerun_leaves_the_mirror_rows_whose_figures_held_and_rewrites_those_that_changed()
+    {
+        await using var s = await InventoryScenario.StartAsync();
+        s.Item("1001", ItemType.Inventory, "S");
+        foreach (var (location, filter, quantity) in new[] { ("Main warehouse", "MAIN", 5), ("East store", "EAST", 3) })
+        {
+            s.Location(location, StockCalculation.FreeInventory, filter);
+            s.Stock("1001", "S", filter, quantity);
+        }
+        await s.ProductAsync("1001", ["S"], new() { ["Main warehouse"] = 5, ["East store"] = 3 });
+        var variantId = (await s.SyncAsync())[0].VariantId;
+        var before = s.Store.Connector.InventoryOfVariant(s.Profile.Name, variantId).ToDictionary(r => r.LocationId);
+
+        s.Stock("1001", "S", "EAST", 4);
+        var rerun = await s.SyncAsync();
+
+        Assert.Equal([SyncAction.Updated, SyncAction.Unchanged], rerun.OrderBy(r => r.Action).Select(r => r.Action));
+        var after = s.Store.Connector.InventoryOfVariant(s.Profile.Name, variantId).ToDictionary(r => r.LocationId);
+        var main = after[s.Locations["Main warehouse"]];
+        var east = after[s.Locations["East store"]];
+        Assert.Equal((5L, 5L), (main.ShopifyStock, main.CalculatedStock));
+        // The times say since when the figures hold: the first sync's for the level that did not change.
+        Assert.Equal(before[main.LocationId].ShopifyStockAt, main.ShopifyStockAt);
+        Assert.Equal(before[main.LocationId].CalculatedAt, main.CalculatedAt);
+        Assert.Equal((4L, 4L), (east.ShopifyStock, east.CalculatedStock));
+        Assert.True(east.ShopifyStockAt > before[east.LocationId].ShopifyStockAt);
+        Assert.True(east.CalculatedAt > before[east.LocationId].CalculatedAt);
+    }
+
+    [Fact]
     public async Task A_location_that_does_not_stock_the_variant_is_activated_first()
     {
         await using var s = await InventoryScenario.StartAsync();

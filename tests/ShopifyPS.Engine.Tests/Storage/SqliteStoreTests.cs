@@ -50,6 +50,27 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_database_of_version_7_keeps_its_inventory_mirror_in_a_table_without_rowid()
+    {
+        OldSchema.Create(Database, 7,
+            "INSERT INTO shop_products (Shop, Id) VALUES ('contoso', 'gid://shopify/Product/1');" +
+            "\nINSERT INTO shop_variants (Shop, Id, ProductId) VALUES ('contoso', 'gid://shopify/ProductVariant/1', 'gid://shopify/Product/1');" +
+            "\nINSERT INTO shop_inventory VALUES ('contoso', 'gid://shopify/ProductVariant/1', 'gid://shopify/Location/1', " +
+            "'gid://shopify/InventoryItem/1', 7, '2026-12-01T08:00:00.0000000+00:00', 9, '2026-12-01T08:00:01.0000000+00:00');");
+
+        using var store = SqliteStore.Open(Database, StoreAccess.Write, StoreOptions.Default);
+
+        var row = Assert.Single(store.Connector.InventoryOfVariant("contoso", "gid://shopify/ProductVariant/1"));
+        Assert.Equal(("gid://shopify/Location/1", "gid://shopify/InventoryItem/1", 7L, 9L), (row.LocationId, row.InventoryItemId, row.ShopifyStock, row.CalculatedStock));
+        Assert.Equal((new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 1, 8, 0, 1, TimeSpan.Zero)), (row.ShopifyStockAt, row.CalculatedAt));
+        Assert.Contains("WITHOUT ROWID", (string)Scalar(store, "SELECT sql FROM sqlite_master WHERE name = 'shop_inventory'")!, StringComparison.Ordinal);
+        Assert.Equal(0L, Scalar(store, "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'shop_inventory' AND type = 'index' AND sql IS NOT NULL"));
+        // The foreign key came along: removing the variant still removes its levels.
+        Assert.True(store.Connector.DeleteVariant("contoso", "gid://shopify/ProductVariant/1"));
+        Assert.Empty(store.Connector.InventoryOfVariant("contoso", "gid://shopify/ProductVariant/1"));
+    }
+
+    [Fact]
     public void A_database_from_a_newer_version_is_refused()
     {
         using (var connection = new SqliteConnection($"Data Source={Database};Pooling=False"))

@@ -339,12 +339,13 @@ public static class InventorySync
             idempotencyKey = QuantityWriter.Key($"{_runId}\nactivate\n{plan.InventoryItemId}\n{plan.Location.Id}"),
         };
 
-        /// <summary>The batch's levels that need no write are saved and reported; the others join the write queue.</summary>
+        /// <summary>The batch's levels that need no write are saved (unless the mirror holds them already) and reported;
+        /// the others join the write queue.</summary>
         public IEnumerable<SyncResult> Compare(List<LevelPlan> plans)
         {
             var unchanged = new List<LevelPlan>();
             foreach (var plan in plans) (plan.Differs ? _changed : unchanged).Add(plan);
-            Save(unchanged);
+            Save(unchanged.Where(p => !MirrorHolds(p)));
             foreach (var plan in unchanged)
                 yield return plan.Activated
                     ? Result(plan, SyncAction.Created, plan.Describe(QuantityName))
@@ -375,13 +376,22 @@ public static class InventorySync
             }
         }
 
-        /// <summary>V5: the stock last known in Shopify and the stock last calculated, with when, per level.</summary>
+        /// <summary>The mirror row of an unchanged level already has its figures: it keeps them, with the times since when
+        /// they hold, rather than being rewritten for its times alone (most levels of a nightly sync of a large catalog;
+        /// docs/architecture.md).</summary>
+        private bool MirrorHolds(LevelPlan plan) =>
+            _mirror.TryGetValue((plan.Variant.Id, plan.Location.Id), out var row)
+            && row.ShopifyStock == plan.ShopifyStock && row.CalculatedStock == plan.Target && row.InventoryItemId == plan.InventoryItemId;
+
+        /// <summary>V5: the stock last known in Shopify and the stock last calculated, with since when, per level.</summary>
         private void Save(IEnumerable<LevelPlan> plans)
         {
             if (_context.WhatIf) return;
+            var rows = plans.Where(p => p.ShopifyStock is not null).ToList();
+            if (rows.Count == 0) return;
             var now = DateTimeOffset.UtcNow;
             using var transaction = Connector.BeginTransaction();
-            foreach (var plan in plans.Where(p => p.ShopifyStock is not null))
+            foreach (var plan in rows)
                 Connector.SaveInventory(new ShopInventory
                 {
                     Shop = _shop, VariantId = plan.Variant.Id, LocationId = plan.Location.Id, InventoryItemId = plan.InventoryItemId,

@@ -6,7 +6,8 @@ namespace ShopifyPS;
 
 /// <summary>
 /// One variant at one Shopify location as the connector last saw it (V5), for Get-ShopifyInventory: the stock last known
-/// in Shopify (read, or written by the last sync) and the stock last calculated from the ERP, each with when.
+/// in Shopify (read, or written by the last sync) and the stock last calculated from the ERP, each with since when (a sync
+/// that finds them unchanged leaves the row as it is).
 /// </summary>
 public sealed class ShopifyInventoryLevel
 {
