@@ -35,7 +35,7 @@ internal sealed record MeasuredJob(string Kind, int From = 0, int Count = 0)
         var profile = new ShopProfileStore(home).Load(BenchShop.ProfileName);
         var client = new ShopifyClient(profile, home);
         using var session = new ShopSession(profile, client, SqliteStore.Open(home.DefaultDatabase, StoreAccess.Write, StoreOptions.Default), new Progress<RunEvent>(), false, DateOnly.FromDateTime(DateTime.Today), home);
-        var usage = Usage.Start();
+        var usage = Usage.StartInFreshProcess();
         var records = await BenchShop.RunJobAsync(job.Run(session));
         var used = usage.Stop();
         File.WriteAllText(options["json"], JsonSerializer.Serialize(new JobUsage(records, client.Statistics.Retries, used.Wall.TotalSeconds, used.Cpu.TotalSeconds, used.PeakBytes)));
