@@ -7,12 +7,13 @@ using ShopifyPS.Storage;
 namespace ShopifyPS.Erp;
 
 /// <summary>The ERP store in SQLite. Statements are prepared once per table and column set and reused, because an
-/// import runs them millions of times.</summary>
+/// import runs them millions of times; the writes are bound by position (<see cref="PositionalStatement"/>).</summary>
 internal sealed class SqliteErpStore(SqliteStore store) : IErpStore, IDisposable
 {
     private const int SqliteConstraint = 19;
     private const int InChunk = 500;
     private readonly Dictionary<string, SqliteCommand> _commands = new();
+    private readonly Dictionary<string, PositionalStatement> _writes = new();
     private UpsertPlan? _lastPlan;
 
     public IStoreTransaction BeginTransaction() => store.BeginTransaction();
@@ -35,7 +36,7 @@ internal sealed class SqliteErpStore(SqliteStore store) : IErpStore, IDisposable
 
     public bool Delete<T>(ErpTable<T> table, T row) where T : class, new()
     {
-        var delete = Prepared($"delete:{table.TableName}", () => $"DELETE FROM {table.TableName} WHERE {KeyCondition(table)}", table.Key);
+        var delete = Write($"delete:{table.TableName}", () => $"DELETE FROM {table.TableName} WHERE {KeyCondition(table)}");
         return Execute(delete, table.Key, row) > 0;
     }
 
@@ -115,20 +116,15 @@ internal sealed class SqliteErpStore(SqliteStore store) : IErpStore, IDisposable
     private UpsertPlan PlanFor(ErpTable table, IReadOnlyCollection<ErpColumn> columns)
     {
         // An import passes the same column list for every row of a file; look the plan up by name only when it changes.
-        if (_lastPlan is not null && ReferenceEquals(_lastPlan.Table, table) && ReferenceEquals(_lastPlan.Columns, columns))
-        {
-            _lastPlan.Insert.Transaction = store.CurrentTransaction;
-            if (_lastPlan.Update is not null) _lastPlan.Update.Transaction = store.CurrentTransaction;
-            return _lastPlan;
-        }
+        if (_lastPlan is not null && ReferenceEquals(_lastPlan.Table, table) && ReferenceEquals(_lastPlan.Columns, columns)) return _lastPlan;
         var changing = columns.Where(c => !c.IsKey).ToList();
-        var insert = Prepared($"insert:{table.TableName}", () =>
-            $"INSERT INTO {table.TableName} ({Names(table.Columns)}) VALUES ({Parameters(table.Columns)}) ON CONFLICT DO NOTHING", table.Columns);
+        // Named parameters are numbered in the order they first appear, which is the order of the columns bound.
+        var insert = Write($"insert:{table.TableName}", () =>
+            $"INSERT INTO {table.TableName} ({Names(table.Columns)}) VALUES ({Parameters(table.Columns)}) ON CONFLICT DO NOTHING");
         var updateParameters = changing.Concat(table.Key).ToList();
-        var update = changing.Count == 0 ? null : Prepared($"update:{table.TableName}:{Names(changing)}", () =>
+        var update = changing.Count == 0 ? null : Write($"update:{table.TableName}:{Names(changing)}", () =>
             $"UPDATE {table.TableName} SET {string.Join(", ", changing.Select(c => $"{c.Name} = ${c.Name}"))} " +
-            $"WHERE {KeyCondition(table)} AND ({string.Join(" OR ", changing.Select(c => $"{c.Name} IS NOT ${c.Name}"))})",
-            updateParameters);
+            $"WHERE {KeyCondition(table)} AND ({string.Join(" OR ", changing.Select(c => $"{c.Name} IS NOT ${c.Name}"))})");
         return _lastPlan = new UpsertPlan(table, columns, insert, update, updateParameters);
     }
 
@@ -136,9 +132,11 @@ internal sealed class SqliteErpStore(SqliteStore store) : IErpStore, IDisposable
     {
         foreach (var command in _commands.Values) command.Dispose();
         _commands.Clear();
+        foreach (var write in _writes.Values) write.Dispose();
+        _writes.Clear();
     }
 
-    private sealed record UpsertPlan(ErpTable Table, IReadOnlyCollection<ErpColumn> Columns, SqliteCommand Insert, SqliteCommand? Update, IReadOnlyList<ErpColumn> UpdateParameters);
+    private sealed record UpsertPlan(ErpTable Table, IReadOnlyCollection<ErpColumn> Columns, PositionalStatement Insert, PositionalStatement? Update, IReadOnlyList<ErpColumn> UpdateParameters);
 
     private IEnumerable<object> Read(SqliteCommand command, ErpTable table)
     {
@@ -165,11 +163,18 @@ internal sealed class SqliteErpStore(SqliteStore store) : IErpStore, IDisposable
         return command;
     }
 
-    // Parameters are bound by position: each command was prepared with exactly these columns in this order.
-    private static int Execute(SqliteCommand command, IReadOnlyList<ErpColumn> columns, object row)
+    private PositionalStatement Write(string name, Func<string> sql)
     {
-        for (var i = 0; i < columns.Count; i++) command.Parameters[i].Value = columns[i].ToDatabase(columns[i].GetValue(row));
-        return command.ExecuteNonQuery();
+        if (!_writes.TryGetValue(name, out var statement)) _writes[name] = statement = new PositionalStatement(store.Connection, sql());
+        return statement;
+    }
+
+    // Each statement was prepared with exactly these columns in this order.
+    private static int Execute(PositionalStatement statement, IReadOnlyList<ErpColumn> columns, object row)
+    {
+        var values = new object?[columns.Count];
+        for (var i = 0; i < columns.Count; i++) values[i] = columns[i].ToDatabase(columns[i].GetValue(row));
+        return statement.Execute(values);
     }
 
     private static void Bind(SqliteCommand command, (string Column, object? Value)[] where, IReadOnlyList<ErpColumn> filter)
