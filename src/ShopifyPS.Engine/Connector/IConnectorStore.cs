@@ -24,7 +24,6 @@ public interface IConnectorStore : ITransactionalStore
     ShopVariant? GetVariant(string shop, string id);
     IReadOnlyList<ShopVariant> VariantsOfProduct(string shop, string productId);
     IReadOnlyList<ShopVariant> VariantsBySku(string shop, string sku);
-    IReadOnlyList<ShopVariant> VariantsByBarcode(string shop, string barcode);
     /// <summary>The variants mapped to the item; with <paramref name="variantCode"/> only those mapped to that item variant.</summary>
     IReadOnlyList<ShopVariant> VariantsOfItem(string shop, string itemNo, string? variantCode = null);
     bool DeleteVariant(string shop, string id);

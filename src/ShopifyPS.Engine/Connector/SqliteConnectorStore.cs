@@ -62,17 +62,15 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
     public void SaveVariant(ShopVariant v) => Write(UpsertVariant,
         v.Shop, v.Id, v.ProductId, v.Sku, v.Barcode, v.ItemNo, v.VariantCode, v.MappedByItem, v.InventoryItemId, v.Tracked, v.UnitOfMeasure, v.UomOptionId);
 
-    public ShopVariant? GetVariant(string shop, string id) => Variants("Id = $p1", shop, id).FirstOrDefault();
+    public ShopVariant? GetVariant(string shop, string id) => Variants(ByKey, shop, id).FirstOrDefault();
 
-    public IReadOnlyList<ShopVariant> VariantsOfProduct(string shop, string productId) => Variants("ProductId = $p1", shop, productId);
+    public IReadOnlyList<ShopVariant> VariantsOfProduct(string shop, string productId) => Variants(ByProduct, shop, productId);
 
-    public IReadOnlyList<ShopVariant> VariantsBySku(string shop, string sku) => Variants("Sku = $p1", shop, sku);
-
-    public IReadOnlyList<ShopVariant> VariantsByBarcode(string shop, string barcode) => Variants("Barcode = $p1", shop, barcode);
+    public IReadOnlyList<ShopVariant> VariantsBySku(string shop, string sku) => Variants(BySku, shop, sku);
 
     public IReadOnlyList<ShopVariant> VariantsOfItem(string shop, string itemNo, string? variantCode = null) => variantCode is null
-        ? Variants("ItemNo = $p1", shop, itemNo)
-        : Variants("ItemNo = $p1 AND VariantCode = $p2", shop, itemNo, variantCode);
+        ? Variants(ByItem, shop, itemNo)
+        : Variants(ByItemVariant, shop, itemNo, variantCode);
 
     public bool DeleteVariant(string shop, string id) =>
         Execute("DELETE FROM shop_variants WHERE Shop = $p0 AND Id = $p1", shop, id) > 0;
@@ -83,8 +81,21 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
     public IReadOnlyList<ShopVariant> Variants(string shop, string? afterId, int count) =>
         Query($"SELECT {VariantColumns} FROM shop_variants WHERE Shop = $p0 AND Id > $p1 ORDER BY Id LIMIT $p2", ReadVariant, shop, afterId ?? "", count).ToList();
 
-    private List<ShopVariant> Variants(string condition, params object?[] values) =>
-        Query($"SELECT {VariantColumns} FROM shop_variants WHERE Shop = $p0 AND {condition} ORDER BY {ById}", ReadVariant, values).ToList();
+    // The look-ups of variants by a column ($p0 is the shop). Each must be a search on an index: every index of
+    // shop_variants is written for every variant an import or export saves, so there is none to spare.
+    private const string ByKey = "Id = $p1";
+    private const string ByProduct = "ProductId = $p1";
+    // The case-insensitive SKU index (which tab completion needs) serves the exact look-up too: its NOCASE term finds
+    // the candidates, the plain one keeps only the exact SKU.
+    private const string BySku = "Sku = $p1 COLLATE NOCASE AND Sku = $p1";
+    private const string ByItem = "ItemNo = $p1";
+    private const string ByItemVariant = "ItemNo = $p1 AND VariantCode = $p2";
+
+    internal static IReadOnlyList<string> VariantLookups { get; } = [ByKey, ByProduct, BySku, ByItem, ByItemVariant];
+
+    internal static string VariantsWhere(string condition) => $"SELECT {VariantColumns} FROM shop_variants WHERE Shop = $p0 AND {condition} ORDER BY {ById}";
+
+    private List<ShopVariant> Variants(string condition, params object?[] values) => Query(VariantsWhere(condition), ReadVariant, values).ToList();
 
     private static ShopVariant ReadVariant(SqliteDataReader r) => new()
     {

@@ -7,13 +7,15 @@ using ShopifyPS.Storage;
 namespace ShopifyPS.Erp;
 
 /// <summary>The ERP store in SQLite. Statements are prepared once per table and column set and reused, because an
-/// import runs them millions of times.</summary>
+/// import runs them millions of times; the writes are bound by position (<see cref="PositionalStatement"/>). A
+/// statement is found by what it is built from (<see cref="StatementKey"/>), so finding it builds no text.</summary>
 internal sealed class SqliteErpStore(SqliteStore store) : IErpStore, IDisposable
 {
     private const int SqliteConstraint = 19;
     private const int InChunk = 500;
-    private readonly Dictionary<string, SqliteCommand> _commands = new();
-    private UpsertPlan? _lastPlan;
+    private readonly Dictionary<StatementKey, SqliteCommand> _commands = new();
+    private readonly Dictionary<StatementKey, PositionalStatement> _writes = new();
+    private readonly Dictionary<StatementKey, UpsertPlan> _plans = new();
 
     public IStoreTransaction BeginTransaction() => store.BeginTransaction();
 
@@ -35,14 +37,14 @@ internal sealed class SqliteErpStore(SqliteStore store) : IErpStore, IDisposable
 
     public bool Delete<T>(ErpTable<T> table, T row) where T : class, new()
     {
-        var delete = Prepared($"delete:{table.TableName}", () => $"DELETE FROM {table.TableName} WHERE {KeyCondition(table)}", table.Key);
+        var delete = Write(new StatementKey("delete", table, []), () => $"DELETE FROM {table.TableName} WHERE {KeyCondition(table)}");
         return Execute(delete, table.Key, row) > 0;
     }
 
     public IReadOnlyList<T> Rows<T>(ErpTable<T> table, params (string Column, object? Value)[] where) where T : class, new()
     {
         var filter = Filter(table, where);
-        var select = Prepared($"rows:{table.TableName}:{Names(filter)}", () =>
+        var select = Prepared(new StatementKey("rows", table, filter), () =>
             $"SELECT {Names(table.Columns)} FROM {table.TableName}{Where(filter)} ORDER BY {Names(table.Key)}", filter);
         Bind(select, where, filter);
         return Read(select, table).Cast<T>().ToList();
@@ -55,7 +57,7 @@ internal sealed class SqliteErpStore(SqliteStore store) : IErpStore, IDisposable
         // One statement per chunk: SQLite caps the number of parameters of a statement.
         foreach (var chunk in values.Distinct().Chunk(InChunk))
         {
-            var select = Prepared($"in:{table.TableName}:{filter.Name}:{chunk.Length}", () =>
+            var select = Prepared(new StatementKey($"in:{chunk.Length}", table, [filter]), () =>
                 $"SELECT {Names(table.Columns)} FROM {table.TableName} WHERE {filter.Name} IN ({string.Join(", ", chunk.Select((_, i) => $"$v{i}"))}) ORDER BY {Names(table.Key)}",
                 []);
             if (select.Parameters.Count == 0)
@@ -69,7 +71,7 @@ internal sealed class SqliteErpStore(SqliteStore store) : IErpStore, IDisposable
     public bool Exists<T>(ErpTable<T> table, params (string Column, object? Value)[] where) where T : class, new()
     {
         var filter = Filter(table, where);
-        var exists = Prepared($"exists:{table.TableName}:{Names(filter)}", () =>
+        var exists = Prepared(new StatementKey("exists", table, filter), () =>
             $"SELECT EXISTS (SELECT 1 FROM {table.TableName}{Where(filter)})", filter);
         Bind(exists, where, filter);
         return Convert.ToInt64(exists.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
@@ -114,31 +116,55 @@ internal sealed class SqliteErpStore(SqliteStore store) : IErpStore, IDisposable
 
     private UpsertPlan PlanFor(ErpTable table, IReadOnlyCollection<ErpColumn> columns)
     {
-        // An import passes the same column list for every row of a file; look the plan up by name only when it changes.
-        if (_lastPlan is not null && ReferenceEquals(_lastPlan.Table, table) && ReferenceEquals(_lastPlan.Columns, columns))
-        {
-            _lastPlan.Insert.Transaction = store.CurrentTransaction;
-            if (_lastPlan.Update is not null) _lastPlan.Update.Transaction = store.CurrentTransaction;
-            return _lastPlan;
-        }
-        var changing = columns.Where(c => !c.IsKey).ToList();
-        var insert = Prepared($"insert:{table.TableName}", () =>
-            $"INSERT INTO {table.TableName} ({Names(table.Columns)}) VALUES ({Parameters(table.Columns)}) ON CONFLICT DO NOTHING", table.Columns);
+        var changing = new ErpColumn[columns.Count(c => !c.IsKey)];
+        var n = 0;
+        foreach (var column in columns)
+            if (!column.IsKey) changing[n++] = column;
+        var key = new StatementKey("upsert", table, changing);
+        if (_plans.TryGetValue(key, out var plan)) return plan;
+        // Named parameters are numbered in the order they first appear, which is the order of the columns bound.
+        var insert = Write(new StatementKey("insert", table, []), () =>
+            $"INSERT INTO {table.TableName} ({Names(table.Columns)}) VALUES ({Parameters(table.Columns)}) ON CONFLICT DO NOTHING");
         var updateParameters = changing.Concat(table.Key).ToList();
-        var update = changing.Count == 0 ? null : Prepared($"update:{table.TableName}:{Names(changing)}", () =>
+        var update = changing.Length == 0 ? null : Write(new StatementKey("update", table, changing), () =>
             $"UPDATE {table.TableName} SET {string.Join(", ", changing.Select(c => $"{c.Name} = ${c.Name}"))} " +
-            $"WHERE {KeyCondition(table)} AND ({string.Join(" OR ", changing.Select(c => $"{c.Name} IS NOT ${c.Name}"))})",
-            updateParameters);
-        return _lastPlan = new UpsertPlan(table, columns, insert, update, updateParameters);
+            $"WHERE {KeyCondition(table)} AND ({string.Join(" OR ", changing.Select(c => $"{c.Name} IS NOT ${c.Name}"))})");
+        return _plans[key] = new UpsertPlan(insert, update, updateParameters);
     }
 
     public void Dispose()
     {
         foreach (var command in _commands.Values) command.Dispose();
         _commands.Clear();
+        foreach (var write in _writes.Values) write.Dispose();
+        _writes.Clear();
+        _plans.Clear();
     }
 
-    private sealed record UpsertPlan(ErpTable Table, IReadOnlyCollection<ErpColumn> Columns, SqliteCommand Insert, SqliteCommand? Update, IReadOnlyList<ErpColumn> UpdateParameters);
+    private sealed record UpsertPlan(PositionalStatement Insert, PositionalStatement? Update, IReadOnlyList<ErpColumn> UpdateParameters);
+
+    /// <summary>What a statement is built from: its kind, its table and the columns it names, in order (compared by
+    /// identity: a table's columns are made once).</summary>
+    private readonly struct StatementKey(string kind, ErpTable table, ErpColumn[] columns) : IEquatable<StatementKey>
+    {
+        private readonly string _kind = kind;
+        private readonly ErpTable _table = table;
+        private readonly ErpColumn[] _columns = columns;
+
+        public bool Equals(StatementKey other) =>
+            _kind == other._kind && ReferenceEquals(_table, other._table) && _columns.AsSpan().SequenceEqual(other._columns);
+
+        public override bool Equals(object? obj) => obj is StatementKey other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            hash.Add(_kind);
+            hash.Add(_table);
+            foreach (var column in _columns) hash.Add(column);
+            return hash.ToHashCode();
+        }
+    }
 
     private IEnumerable<object> Read(SqliteCommand command, ErpTable table)
     {
@@ -152,7 +178,7 @@ internal sealed class SqliteErpStore(SqliteStore store) : IErpStore, IDisposable
         }
     }
 
-    private SqliteCommand Prepared(string name, Func<string> sql, IReadOnlyList<ErpColumn> parameters)
+    private SqliteCommand Prepared(StatementKey name, Func<string> sql, IReadOnlyList<ErpColumn> parameters)
     {
         if (!_commands.TryGetValue(name, out var command))
         {
@@ -165,11 +191,18 @@ internal sealed class SqliteErpStore(SqliteStore store) : IErpStore, IDisposable
         return command;
     }
 
-    // Parameters are bound by position: each command was prepared with exactly these columns in this order.
-    private static int Execute(SqliteCommand command, IReadOnlyList<ErpColumn> columns, object row)
+    private PositionalStatement Write(StatementKey name, Func<string> sql)
     {
-        for (var i = 0; i < columns.Count; i++) command.Parameters[i].Value = columns[i].ToDatabase(columns[i].GetValue(row));
-        return command.ExecuteNonQuery();
+        if (!_writes.TryGetValue(name, out var statement)) _writes[name] = statement = new PositionalStatement(store.Connection, sql());
+        return statement;
+    }
+
+    // Each statement was prepared with exactly these columns in this order.
+    private static int Execute(PositionalStatement statement, IReadOnlyList<ErpColumn> columns, object row)
+    {
+        var values = new object?[columns.Count];
+        for (var i = 0; i < columns.Count; i++) values[i] = columns[i].ToDatabase(columns[i].GetValue(row));
+        return statement.Execute(values);
     }
 
     private static void Bind(SqliteCommand command, (string Column, object? Value)[] where, IReadOnlyList<ErpColumn> filter)
@@ -177,10 +210,14 @@ internal sealed class SqliteErpStore(SqliteStore store) : IErpStore, IDisposable
         for (var i = 0; i < where.Length; i++) command.Parameters[i].Value = filter[i].ToDatabase(where[i].Value);
     }
 
-    private static List<ErpColumn> Filter(ErpTable table, (string Column, object? Value)[] where)
+    private static ErpColumn[] Filter(ErpTable table, (string Column, object? Value)[] where)
     {
-        var filter = where.Select(w => table.Column(w.Column) ?? throw new ArgumentException($"{table.FileName} has no column '{w.Column}'.", nameof(where))).ToList();
-        if (filter.DistinctBy(c => c.Name).Count() != filter.Count) throw new ArgumentException("Each column can be filtered once.", nameof(where));
+        var filter = new ErpColumn[where.Length];
+        for (var i = 0; i < where.Length; i++)
+        {
+            filter[i] = table.Column(where[i].Column) ?? throw new ArgumentException($"{table.FileName} has no column '{where[i].Column}'.", nameof(where));
+            if (Array.IndexOf(filter, filter[i], 0, i) >= 0) throw new ArgumentException("Each column can be filtered once.", nameof(where));
+        }
         return filter;
     }
 

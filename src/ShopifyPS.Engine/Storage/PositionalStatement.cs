@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -10,6 +11,7 @@ namespace ShopifyPS.Storage;
 /// </summary>
 internal sealed class PositionalStatement : IDisposable
 {
+    private const string DecimalText = "0.0###########################";
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
 
@@ -19,8 +21,8 @@ internal sealed class PositionalStatement : IDisposable
         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(_db, sql, out _statement), _db);
     }
 
-    /// <summary>Runs the statement with <paramref name="values"/> (null, string, int or long; the first is ?1, or
-    /// $p0 when the statement names them so) and returns the number of rows it changed.</summary>
+    /// <summary>Runs the statement with <paramref name="values"/> (null, string, int, long or decimal; the first is ?1,
+    /// or the first name in the statement's text when it names them) and returns the number of rows it changed.</summary>
     public int Execute(IReadOnlyList<object?> values)
     {
         try
@@ -32,6 +34,8 @@ internal sealed class PositionalStatement : IDisposable
                     string text => raw.sqlite3_bind_text(_statement, i + 1, text),
                     long number => raw.sqlite3_bind_int64(_statement, i + 1, number),
                     int number => raw.sqlite3_bind_int64(_statement, i + 1, number),
+                    // The text Microsoft.Data.Sqlite binds a decimal as, so a row reads back the same whichever wrote it.
+                    decimal number => raw.sqlite3_bind_text(_statement, i + 1, number.ToString(DecimalText, CultureInfo.InvariantCulture)),
                     var other => throw new ArgumentException($"A value of type {other.GetType().Name} cannot be bound here.", nameof(values)),
                 });
             var result = raw.sqlite3_step(_statement);

@@ -32,13 +32,46 @@ public sealed class ConnectorStoreTests : IDisposable
         Assert.Equal("2000", State.GetProduct("fabrikam", product.Id)!.ItemNo);
 
         Assert.Equal("gid://shopify/ProductVariant/11", State.VariantsBySku("contoso", "1000|RED").Single().Id);
-        Assert.Single(State.VariantsByBarcode("contoso", "7040001"));
+        Assert.Equal("7040001", State.GetVariant("contoso", "gid://shopify/ProductVariant/11")!.Barcode);
         Assert.Single(State.VariantsOfItem("contoso", "1000", "RED"));
         Assert.Empty(State.VariantsOfItem("contoso", "1000", "BLUE"));
         Assert.Empty(State.VariantsOfItem("contoso", "2000"));
         Assert.True(State.GetVariant("contoso", "gid://shopify/ProductVariant/11")!.Tracked);
         Assert.Single(State.ProductsOfItem("fabrikam", "2000"));
         Assert.Single(State.Products("contoso"));
+    }
+
+    [Fact]
+    public void Every_variant_look_up_searches_an_index_and_the_variants_carry_only_the_indexes_they_use()
+    {
+        foreach (var condition in SqliteConnectorStore.VariantLookups)
+        {
+            using var command = _store.Command("EXPLAIN QUERY PLAN " + SqliteConnectorStore.VariantsWhere(condition));
+            for (var i = 0; i < 3; i++) command.Parameters.AddWithValue($"$p{i}", "x");
+            var plan = new List<string>();
+            using (var reader = command.ExecuteReader())
+                while (reader.Read()) plan.Add(reader.GetString(3));
+
+            Assert.Contains(plan, step => step.StartsWith("SEARCH shop_variants USING ", StringComparison.Ordinal) && step.Contains("INDEX", StringComparison.Ordinal));
+            Assert.DoesNotContain(plan, step => step.StartsWith("SCAN ", StringComparison.Ordinal));
+        }
+        using var indexes = _store.Command("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'shop_variants' ORDER BY name");
+        var names = new List<string>();
+        using (var reader = indexes.ExecuteReader())
+            while (reader.Read()) names.Add(reader.GetString(0));
+        Assert.Equal(["shop_variants_by_item", "shop_variants_by_product", "shop_variants_by_sku_nocase", "sqlite_autoindex_shop_variants_1"], names);
+    }
+
+    [Fact]
+    public void The_look_up_by_SKU_is_exact()
+    {
+        SaveProductWithVariant("contoso", "P1", "V1");
+        State.SaveVariant(new ShopVariant { Shop = "contoso", Id = "V2", ProductId = "P1", Sku = "1000|red" });
+
+        Assert.Equal("V1", State.VariantsBySku("contoso", "1000|RED").Single().Id);
+        Assert.Equal("V2", State.VariantsBySku("contoso", "1000|red").Single().Id);
+        Assert.Empty(State.VariantsBySku("contoso", "1000|Red"));
+        Assert.Empty(State.VariantsBySku("fabrikam", "1000|RED"));
     }
 
     [Fact]

@@ -36,6 +36,27 @@ public sealed class ErpStoreTests : IDisposable
     }
 
     [Fact]
+    public void Upserts_with_column_lists_built_anew_each_time_and_interleaved_change_each_their_own_columns()
+    {
+        var items = ErpTables.Items;
+        Erp.Upsert(items, new Item { No = "1000", Description = "Bicycle", UnitPrice = 4000m });
+        Erp.Upsert(items, new Item { No = "2000", Description = "Lamp", UnitPrice = 50m });
+        for (var round = 1; round <= 2; round++)
+        {
+            // A new list each call (as the import builds them), in either order, alternating with another table's rows.
+            Assert.Equal(UpsertOutcome.Updated, Erp.Upsert(items, new Item { No = "1000", UnitPrice = round }, [items.Column("UnitPrice")!, items.Column("No")!]));
+            Erp.Upsert(ErpTables.ItemVariants, new ItemVariant { ItemNo = "1000", Code = $"V{round}", Description = "Red" });
+            Assert.Equal(UpsertOutcome.Updated, Erp.Upsert(items, new Item { No = "2000", Description = $"Lamp {round}" }, [items.Column("No")!, items.Column("Description")!]));
+            Assert.Equal(UpsertOutcome.Unchanged, Erp.Upsert(items, new Item { No = "2000", Description = $"Lamp {round}", UnitPrice = 1m }, [items.Column("Description")!]));
+        }
+
+        var stored = Erp.Rows(items).Select(i => (i.No, i.Description, i.UnitPrice)).ToList();
+        Assert.Equal([("1000", "Bicycle", 2m), ("2000", "Lamp 2", 50m)], stored);
+        Assert.Equal(["V1", "V2"], Erp.Rows(ErpTables.ItemVariants, ("ItemNo", "1000")).Select(v => v.Code));
+        Assert.Throws<ArgumentException>(() => Erp.Rows(items, ("No", "1000"), ("no", "1000")));
+    }
+
+    [Fact]
     public void Every_value_kind_round_trips()
     {
         Erp.Upsert(ErpTables.Items, new Item { No = "1000" });

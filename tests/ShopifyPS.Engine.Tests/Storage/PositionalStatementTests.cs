@@ -48,8 +48,39 @@ public sealed class PositionalStatementTests
         using var connection = Open();
         using var insert = new PositionalStatement(connection, "INSERT INTO t (a, b, c) VALUES (?1, ?2, ?3)");
 
-        Assert.Throws<ArgumentException>(() => insert.Execute(["x", 1.5m, null]));
+        Assert.Throws<ArgumentException>(() => insert.Execute(["x", 1.5d, null]));
         Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM t"));
+    }
+
+    [Theory]
+    [InlineData("25")]
+    [InlineData("25.50")]
+    [InlineData("-3")]
+    [InlineData("0.1234567890123456789")]
+    [InlineData("100000000000000000000")]
+    public void A_decimal_is_stored_as_Microsoft_Data_Sqlite_stores_it(string text)
+    {
+        var value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using (var create = connection.CreateCommand())
+        {
+            // One column without affinity, one NUMERIC as the ERP's amounts: both keep what was bound as it was bound.
+            create.CommandText = "CREATE TABLE d (way TEXT, x, n NUMERIC)";
+            create.ExecuteNonQuery();
+        }
+        using (var insert = new PositionalStatement(connection, "INSERT INTO d VALUES ('positional', ?1, ?1)"))
+            insert.Execute([value]);
+        using (var insert = connection.CreateCommand())
+        {
+            insert.CommandText = "INSERT INTO d VALUES ('named', $v, $v)";
+            insert.Parameters.AddWithValue("$v", value);
+            insert.ExecuteNonQuery();
+        }
+
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT count(DISTINCT typeof(x) || ':' || x || '|' || typeof(n) || ':' || n) FROM d";
+        Assert.Equal(1L, read.ExecuteScalar());
     }
 
     private static SqliteConnection Open()

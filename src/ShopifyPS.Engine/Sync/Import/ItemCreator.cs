@@ -80,7 +80,7 @@ internal sealed class ItemCreator(ItemSettings settings, IErpStore erp, ErpIndex
             outcome.Updated(item.No, $"item {item.No}: {string.Join(", ", notes)}");
         }
         var code = variant.Mirror.VariantCode;
-        References(product, variant, item, code, outcome);
+        References(variant, item.No, code, outcome, item);
         if (code.Length == 0) return;
         var itemVariant = erp.Rows(ErpTables.ItemVariants, ("ItemNo", item.No), ("Code", code)).FirstOrDefault();
         var title = Truncate(UnitOption.ItemVariantTitle(variant.Source, variant.Mirror));
@@ -147,7 +147,7 @@ internal sealed class ItemCreator(ItemSettings settings, IErpStore erp, ErpIndex
         index.Added(item);
         outcome.Created(no, $"new item {no} from template {template.Code}: Description '{item.Description}', UnitPrice {Format(item.UnitPrice)}, " +
             $"UnitCost {Format(item.UnitCost)}, ItemCategoryCode '{item.ItemCategoryCode}', VendorNo '{item.VendorNo}'");
-        References(product, variant, item, "", outcome);
+        References(variant, no, "", outcome, item);
         if (settings.SyncItemMarketingText) Marketing(no, product.Source, outcome);
         return no;
     }
@@ -158,7 +158,7 @@ internal sealed class ItemCreator(ItemSettings settings, IErpStore erp, ErpIndex
     {
         if (!product.Mirror.HasVariants || UnitOption.OnlyUnit(variant.Source, variant.Mirror))
         {
-            References(product, variant, ReadItem(item)!, "", outcome);
+            References(variant, item, "", outcome);
             if (variant.Mirror.ItemNo.Length == 0) Link(variant, item, "");
             return;
         }
@@ -183,7 +183,7 @@ internal sealed class ItemCreator(ItemSettings settings, IErpStore erp, ErpIndex
         }
         else if (variant.Mirror.ItemNo != item || variant.Mirror.VariantCode != code) outcome.Mapped($"mapped to variant {item}/{code} (the SKU names it)");
         Link(variant, item, code);
-        References(product, variant, ReadItem(item)!, code, outcome);
+        References(variant, item, code, outcome);
     }
 
     /// <summary>Business Central's CreateItemUnitOfMeasure: the unit a newly mapped variant stands for becomes a unit of
@@ -216,15 +216,18 @@ internal sealed class ItemCreator(ItemSettings settings, IErpStore erp, ErpIndex
 
     /// <summary>Business Central's CreateReferences: the barcode as a barcode reference (of the unit the variant stands
     /// for); with skuMapping Bar Code the SKU too; with Vendor Item No. the SKU as the item's vendor item no. and as a
-    /// vendor reference.</summary>
-    private void References(ImportedProduct product, ImportedVariant variant, Item item, string code, VariantOutcome outcome)
+    /// vendor reference. The item's row is needed only for the vendor item no.: it is read then (unless the caller holds
+    /// it, <paramref name="read"/>), not for every variant.</summary>
+    private void References(ImportedVariant variant, string itemNo, string code, VariantOutcome outcome, Item? read = null)
     {
         var unit = variant.Mirror.UnitOfMeasure;
-        if (variant.Mirror.Barcode.Length > 0) Reference(item.No, code, ReferenceType.BarCode, "", variant.Mirror.Barcode, outcome, unit);
+        if (variant.Mirror.Barcode.Length > 0) Reference(itemNo, code, ReferenceType.BarCode, "", variant.Mirror.Barcode, outcome, unit);
         var sku = variant.Mirror.Sku;
         if (sku.Length == 0) return;
-        if (settings.SkuMapping == SkuMapping.BarCode) Reference(item.No, code, ReferenceType.BarCode, "", sku, outcome, unit);
-        if (settings.SkuMapping != SkuMapping.VendorItemNo || item.VendorNo.Length == 0) return;
+        if (settings.SkuMapping == SkuMapping.BarCode) Reference(itemNo, code, ReferenceType.BarCode, "", sku, outcome, unit);
+        if (settings.SkuMapping != SkuMapping.VendorItemNo) return;
+        var item = read ?? ReadItem(itemNo)!;
+        if (item.VendorNo.Length == 0) return;
         if (code.Length == 0 && item.VendorItemNo != sku)
         {
             outcome.Updated(item.No, $"item {item.No}: VendorItemNo: '{item.VendorItemNo}' → '{sku}'");
