@@ -45,6 +45,13 @@ public interface IErpStore : ITransactionalStore
     /// included), in key order per chunk of values: how a sync reads the rows of a whole batch of items at once.</summary>
     IReadOnlyList<T> RowsIn<T>(ErpTable<T> table, string column, IReadOnlyCollection<string> values) where T : class, new();
 
+    /// <summary>The rows whose <paramref name="column"/> equals <paramref name="code"/> ignoring the case of ASCII
+    /// letters (SQLite's NOCASE, which a NOCASE index serves), in key order.</summary>
+    IReadOnlyList<T> RowsIgnoringCase<T>(ErpTable<T> table, string column, string code) where T : class, new();
+
+    /// <summary>The values of one column, read as they are enumerated (not held).</summary>
+    IEnumerable<string> Values<T>(ErpTable<T> table, string column) where T : class, new();
+
     bool Exists<T>(ErpTable<T> table, params (string Column, object? Value)[] where) where T : class, new();
 
     /// <summary>Items in item no. order, read as they are enumerated.</summary>

@@ -68,6 +68,26 @@ internal sealed class SqliteErpStore(SqliteStore store) : IErpStore, IDisposable
         return rows;
     }
 
+    public IReadOnlyList<T> RowsIgnoringCase<T>(ErpTable<T> table, string column, string code) where T : class, new()
+    {
+        var filter = Filter(table, [(column, code)]);
+        var select = Prepared(new StatementKey("nocase", table, filter), () => RowsIgnoringCaseSql(table, filter[0]), filter);
+        select.Parameters[0].Value = code;
+        return Read(select, table).Cast<T>().ToList();
+    }
+
+    /// <summary>The statement of <see cref="RowsIgnoringCase"/>: the column's NOCASE index serves it.</summary>
+    internal static string RowsIgnoringCaseSql(ErpTable table, ErpColumn column) =>
+        $"SELECT {Names(table.Columns)} FROM {table.TableName} WHERE {column.Name} = ${column.Name} COLLATE NOCASE ORDER BY {Names(table.Key)}";
+
+    public IEnumerable<string> Values<T>(ErpTable<T> table, string column) where T : class, new()
+    {
+        var filter = Filter(table, [(column, null)]);
+        using var command = store.Command($"SELECT {filter[0].Name} FROM {table.TableName}");
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return reader.GetString(0);
+    }
+
     public bool Exists<T>(ErpTable<T> table, params (string Column, object? Value)[] where) where T : class, new()
     {
         var filter = Filter(table, where);

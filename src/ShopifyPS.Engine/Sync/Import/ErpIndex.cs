@@ -4,76 +4,86 @@ using ShopifyPS.Erp.Model;
 namespace ShopifyPS.Sync.Import;
 
 /// <summary>
-/// The ERP lookups that mapping and item creation make for every Shopify variant, held in memory for one run: item
-/// numbers, item variants, item references, the item vendor catalog, vendors and item categories. Each table is read
-/// once, when first needed (a run with nothing to map reads none). Codes compare ignoring case, as Business Central's
-/// Code fields do. Rows the run creates are added, so a later variant of the same run finds them.
+/// The ERP lookups that mapping and item creation make for every Shopify variant, answered by the store's indexes so
+/// that a run's memory does not grow with the catalog: item numbers, item variants, item references and the item
+/// vendor catalog are read row by row as asked (the store's open transaction holds what the run created, so a later
+/// variant of the same run finds it). Codes compare ignoring case, as Business Central's Code fields do
+/// (<see cref="CodeSpellings"/> makes the index serve that). The items last asked for, with their variants, are kept
+/// (at most <see cref="CachedItems"/>: a product's variants ask for the same item again and again); vendors and item
+/// categories, small tables, are read whole once.
 /// </summary>
 internal sealed class ErpIndex(IErpStore erp)
 {
+    /// <summary>How many items (with their variants) are kept between look-ups.</summary>
+    internal const int CachedItems = 256;
+
     private static readonly StringComparer Codes = StringComparer.OrdinalIgnoreCase;
 
-    private Dictionary<string, ItemKeys>? _items;
-    private Dictionary<string, List<ItemKeys>>? _itemsByVendorItemNo;
-    private Dictionary<string, List<ItemVariant>>? _variantsByItem;
-    private Dictionary<string, List<ItemVariant>>? _variantsByCode;
-    private Dictionary<string, List<ItemReference>>? _references;
-    private Dictionary<string, List<ItemVendor>>? _itemVendors;
+    private readonly Dictionary<string, CachedItem> _items = new(Codes);
+    private CodeSpellings? _itemNos, _variantCodes, _referenceNos, _itemVendorItemNos, _catalogVendorItemNos;
     private List<Vendor>? _vendors;
     private List<ItemCategory>? _categories;
 
-    /// <summary>What the index keeps of an item: enough to find it, not the whole row.</summary>
-    private sealed record ItemKeys(string No, string VendorNo, string VendorItemNo);
+    /// <summary>The stored numbers of the items an item no. names ignoring case, in item no. order, and, once asked
+    /// for, their variants in key order and then those the run added.</summary>
+    private sealed class CachedItem(IReadOnlyList<string> nos)
+    {
+        public IReadOnlyList<string> Nos { get; } = nos;
+        public List<ItemVariant>? Variants { get; set; }
+    }
+
+    /// <summary>How many items are kept now (for tests of the bound).</summary>
+    internal int CachedItemCount => _items.Count;
 
     /// <summary>Forgets everything read, so the next lookup reads the store again (after a rolled-back write).</summary>
     public void Reset()
     {
-        _items = null;
-        _itemsByVendorItemNo = null;
-        _variantsByItem = _variantsByCode = null;
-        _references = null;
-        _itemVendors = null;
+        _items.Clear();
+        _itemNos = _variantCodes = _referenceNos = _itemVendorItemNos = _catalogVendorItemNos = null;
         _vendors = null;
         _categories = null;
     }
 
     /// <summary>The stored item no. of the item <paramref name="no"/> (any case), or null.</summary>
-    public string? Item(string no) => no.Length > 0 && Items().TryGetValue(no, out var item) ? item.No : null;
+    public string? Item(string no) => no.Length > 0 ? Cached(no).Nos.FirstOrDefault() : null;
 
     /// <summary>An item whose vendor and vendor item no. are these (Business Central's ExistItem for Vendor Item No.).</summary>
     public string? ItemOfVendorItemNo(string vendorNo, string vendorItemNo)
     {
-        Items();
-        return _itemsByVendorItemNo!.TryGetValue(vendorItemNo, out var items)
-            ? items.Where(i => Codes.Equals(i.VendorNo, vendorNo)).Select(i => i.No).Order(StringComparer.Ordinal).FirstOrDefault()
-            : null;
+        if (vendorItemNo.Length == 0) return null;
+        _itemVendorItemNos ??= new CodeSpellings(erp.Values(ErpTables.Items, nameof(Erp.Model.Item.VendorItemNo)), storeFoldsAscii: false);
+        return _itemVendorItemNos.Of(vendorItemNo)
+            .SelectMany(spelling => erp.Rows(ErpTables.Items, (nameof(Erp.Model.Item.VendorItemNo), spelling)))
+            .Where(i => Codes.Equals(i.VendorNo, vendorNo)).Select(i => i.No).Order(StringComparer.Ordinal).FirstOrDefault();
     }
 
     /// <summary>The stored code of the item's variant <paramref name="code"/> (any case), or null.</summary>
-    public string? Variant(string itemNo, string code) =>
-        VariantsByItem().TryGetValue(itemNo, out var variants) ? variants.FirstOrDefault(v => Codes.Equals(v.Code, code))?.Code : null;
+    public string? Variant(string itemNo, string code) => VariantsOf(itemNo).FirstOrDefault(v => Codes.Equals(v.Code, code))?.Code;
 
     /// <summary>The first variant (in item no., code order) of any item whose code is <paramref name="code"/>.</summary>
     public ItemVariant? FirstVariantWithCode(string code)
     {
-        VariantsByItem();
-        return _variantsByCode!.TryGetValue(code, out var variants)
-            ? variants.OrderBy(v => v.ItemNo, StringComparer.Ordinal).ThenBy(v => v.Code, StringComparer.Ordinal).First()
-            : null;
+        _variantCodes ??= new CodeSpellings(erp.Values(ErpTables.ItemVariants, nameof(ItemVariant.Code)), storeFoldsAscii: true);
+        return _variantCodes.Of(code)
+            .SelectMany(spelling => erp.RowsIgnoringCase(ErpTables.ItemVariants, nameof(ItemVariant.Code), spelling))
+            .OrderBy(v => v.ItemNo, StringComparer.Ordinal).ThenBy(v => v.Code, StringComparer.Ordinal)
+            .FirstOrDefault();
     }
 
-    public IEnumerable<string> VariantCodes(string itemNo) =>
-        VariantsByItem().TryGetValue(itemNo, out var variants) ? variants.Select(v => v.Code) : [];
+    public IEnumerable<string> VariantCodes(string itemNo) => VariantsOf(itemNo).Select(v => v.Code);
 
     /// <summary>The last reference (in key order, as Business Central's FindLast) of the type with this reference no.;
     /// with <paramref name="typeNo"/> only that vendor's.</summary>
     public ItemReference? LastReference(string referenceNo, ReferenceType type, string? typeNo = null)
     {
-        if (referenceNo.Length == 0 || !References().TryGetValue(referenceNo, out var references)) return null;
-        return references
-            .Where(r => r.ReferenceType == type && (typeNo is null || Codes.Equals(r.ReferenceTypeNo, typeNo)))
+        if (referenceNo.Length == 0) return null;
+        _referenceNos ??= new CodeSpellings(erp.Values(ErpTables.ItemReferences, nameof(ItemReference.ReferenceNo)), storeFoldsAscii: false);
+        return _referenceNos.Of(referenceNo)
+            .SelectMany(spelling => erp.Rows(ErpTables.ItemReferences, (nameof(ItemReference.ReferenceNo), spelling), (nameof(ItemReference.ReferenceType), type)))
+            .Where(r => typeNo is null || Codes.Equals(r.ReferenceTypeNo, typeNo))
             .OrderBy(r => r.ItemNo, StringComparer.Ordinal).ThenBy(r => r.VariantCode, StringComparer.Ordinal)
             .ThenBy(r => r.UnitOfMeasure, StringComparer.Ordinal).ThenBy(r => r.ReferenceTypeNo, StringComparer.Ordinal)
+            .ThenBy(r => r.ReferenceNo, StringComparer.Ordinal)
             .LastOrDefault();
     }
 
@@ -81,8 +91,10 @@ internal sealed class ErpIndex(IErpStore erp)
     /// <paramref name="vendorNo"/> only that vendor's.</summary>
     public ItemVendor? FirstItemVendor(string vendorItemNo, string? vendorNo)
     {
-        if (!ItemVendors().TryGetValue(vendorItemNo, out var rows)) return null;
-        return rows
+        if (vendorItemNo.Length == 0) return null;
+        _catalogVendorItemNos ??= new CodeSpellings(erp.Values(ErpTables.ItemVendors, nameof(ItemVendor.VendorItemNo)), storeFoldsAscii: false);
+        return _catalogVendorItemNos.Of(vendorItemNo)
+            .SelectMany(spelling => erp.Rows(ErpTables.ItemVendors, (nameof(ItemVendor.VendorItemNo), spelling)))
             .Where(r => vendorNo is null || Codes.Equals(r.VendorNo, vendorNo))
             .OrderBy(r => r.ItemNo, StringComparer.Ordinal).ThenBy(r => r.VariantCode, StringComparer.Ordinal).ThenBy(r => r.VendorNo, StringComparer.Ordinal)
             .FirstOrDefault();
@@ -97,83 +109,41 @@ internal sealed class ErpIndex(IErpStore erp)
     public ItemCategory? CategoryByDescription(string description) =>
         description.Length == 0 ? null : Categories().FirstOrDefault(c => Codes.Equals(c.Description, description));
 
+    /// <summary>An item the run created or changed: it is read again when next asked for.</summary>
     public void Added(Item item)
     {
-        if (_items is null) return;
-        var keys = new ItemKeys(item.No, item.VendorNo, item.VendorItemNo);
-        if (_items.TryGetValue(item.No, out var old) && old.VendorItemNo.Length > 0) _itemsByVendorItemNo![old.VendorItemNo].Remove(old);
-        _items[item.No] = keys;
-        if (keys.VendorItemNo.Length > 0) ListOf(_itemsByVendorItemNo!, keys.VendorItemNo).Add(keys);
+        _items.Remove(item.No);
+        _itemNos?.Add(item.No);
+        _itemVendorItemNos?.Add(item.VendorItemNo);
     }
 
     public void Added(ItemVariant variant)
     {
-        if (_variantsByItem is null) return;
-        ListOf(_variantsByItem, variant.ItemNo).Add(variant);
-        ListOf(_variantsByCode!, variant.Code).Add(variant);
+        if (_items.TryGetValue(variant.ItemNo, out var item)) item.Variants?.Add(variant);
+        _variantCodes?.Add(variant.Code);
     }
 
-    public void Added(ItemReference reference)
+    public void Added(ItemReference reference) => _referenceNos?.Add(reference.ReferenceNo);
+
+    private CachedItem Cached(string no)
     {
-        if (_references is not null) ListOf(_references, reference.ReferenceNo).Add(reference);
+        if (_items.TryGetValue(no, out var item)) return item;
+        _itemNos ??= new CodeSpellings(erp.Values(ErpTables.Items, nameof(Erp.Model.Item.No)), storeFoldsAscii: true);
+        var nos = _itemNos.Of(no)
+            .SelectMany(spelling => erp.RowsIgnoringCase(ErpTables.Items, nameof(Erp.Model.Item.No), spelling))
+            .Select(i => i.No).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // Bounded simply: a run asks for the items of one product at a time, so starting over costs one read each.
+        if (_items.Count >= CachedItems) _items.Clear();
+        return _items[no] = new CachedItem(nos);
     }
 
-    public void Removed(ItemReference reference)
+    private List<ItemVariant> VariantsOf(string itemNo)
     {
-        if (_references is not null && _references.TryGetValue(reference.ReferenceNo, out var list))
-            list.RemoveAll(r => r.ItemNo == reference.ItemNo && r.VariantCode == reference.VariantCode && r.UnitOfMeasure == reference.UnitOfMeasure
-                && r.ReferenceType == reference.ReferenceType && r.ReferenceTypeNo == reference.ReferenceTypeNo && r.ReferenceNo == reference.ReferenceNo);
+        var item = Cached(itemNo);
+        return item.Variants ??= item.Nos.SelectMany(no => erp.Rows(ErpTables.ItemVariants, (nameof(ItemVariant.ItemNo), no))).ToList();
     }
-
-    private Dictionary<string, ItemKeys> Items()
-    {
-        if (_items is not null) return _items;
-        var items = new Dictionary<string, ItemKeys>(Codes);
-        var byVendorItemNo = new Dictionary<string, List<ItemKeys>>(Codes);
-        foreach (var item in erp.FindItems(new ItemQuery()))
-        {
-            var keys = new ItemKeys(item.No, item.VendorNo, item.VendorItemNo);
-            items.TryAdd(item.No, keys);
-            if (keys.VendorItemNo.Length > 0) ListOf(byVendorItemNo, keys.VendorItemNo).Add(keys);
-        }
-        _itemsByVendorItemNo = byVendorItemNo;
-        return _items = items;
-    }
-
-    private Dictionary<string, List<ItemVariant>> VariantsByItem()
-    {
-        if (_variantsByItem is not null) return _variantsByItem;
-        var byItem = new Dictionary<string, List<ItemVariant>>(Codes);
-        var byCode = new Dictionary<string, List<ItemVariant>>(Codes);
-        foreach (var variant in erp.Rows(ErpTables.ItemVariants))
-        {
-            ListOf(byItem, variant.ItemNo).Add(variant);
-            ListOf(byCode, variant.Code).Add(variant);
-        }
-        _variantsByCode = byCode;
-        return _variantsByItem = byItem;
-    }
-
-    private Dictionary<string, List<ItemReference>> References() =>
-        _references ??= Group(erp.Rows(ErpTables.ItemReferences), r => r.ReferenceNo);
-
-    private Dictionary<string, List<ItemVendor>> ItemVendors() =>
-        _itemVendors ??= Group(erp.Rows(ErpTables.ItemVendors).Where(v => v.VendorItemNo.Length > 0), v => v.VendorItemNo);
 
     private List<Vendor> Vendors() => _vendors ??= erp.Rows(ErpTables.Vendors).ToList();
 
     private List<ItemCategory> Categories() => _categories ??= erp.Rows(ErpTables.ItemCategories).ToList();
-
-    private static Dictionary<string, List<T>> Group<T>(IEnumerable<T> rows, Func<T, string> key)
-    {
-        var groups = new Dictionary<string, List<T>>(Codes);
-        foreach (var row in rows) ListOf(groups, key(row)).Add(row);
-        return groups;
-    }
-
-    private static List<T> ListOf<T>(Dictionary<string, List<T>> groups, string key)
-    {
-        if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
-        return list;
-    }
 }

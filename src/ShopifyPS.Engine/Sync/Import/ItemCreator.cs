@@ -248,7 +248,7 @@ internal sealed class ItemCreator(ItemSettings settings, IErpStore erp, ErpIndex
         outcome.Updated(itemNo, $"new {what} {referenceNo} of {itemNo}{(code.Length > 0 ? "/" + code : "")}");
         if (code.Length == 0) return;
         var itemLevel = new ItemReference { ItemNo = itemNo, UnitOfMeasure = unit, ReferenceType = type, ReferenceTypeNo = typeNo, ReferenceNo = referenceNo };
-        if (erp.Delete(ErpTables.ItemReferences, itemLevel)) index.Removed(itemLevel);
+        erp.Delete(ErpTables.ItemReferences, itemLevel);
     }
 
     private static void Link(ImportedVariant variant, string item, string code)
