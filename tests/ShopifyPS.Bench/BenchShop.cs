@@ -197,6 +197,6 @@ internal sealed class RequestLog(JArray entries, JArray uploads)
 
     public int Count(params string[] operations) => entries.Count(e => operations.Contains(e.Value<string>("operationName")));
 
-    /// <summary>e.g. "ProductsCount ×1, BulkOperationRunQuery ×1, BulkOperation ×3".</summary>
+    /// <summary>e.g. "BulkOperationRunQuery ×1, BulkOperation ×3".</summary>
     public string Breakdown() => string.Join(", ", entries.GroupBy(e => e.Value<string>("operationName")).Select(g => $"{g.Key} ×{g.Count()}"));
 }

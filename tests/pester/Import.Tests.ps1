@@ -64,6 +64,8 @@ Describe 'Sync-ShopifyProduct from Shopify' {
         $created.Item.VendorNo | Should -Be 'V1'
         (Get-ShopifyItem -Shop emu -No 'NEW-60').VatProdPostingGroup | Should -Be 'HIGH'
         ($info | Where-Object { 'Summary' -in $_.Tags }).MessageData.Created | Should -Be 30
+        # A first import reads the whole shop through one bulk query, without counting it first.
+        (Get-ImportRequests).operationName | Should -Be @('BulkOperationRunQuery')
     }
 
     It 'a second run with nothing changed reads only what changed since the last run and changes no item' {

@@ -7,7 +7,7 @@ BeforeDiscovery {
     # Count-based rules hit one request at most 5 times in a row, so the client's 6 attempts always get through.
     $faultCases = @(
         @{ Fault = 'a THROTTLED storm'; Default = $true; Rules = @(
-                foreach ($operation in 'ProductSet', 'BulkOperationRunMutation', 'ProductVariantsBulkUpdate', 'ProductsCount') { @{ kind = 'throttled'; count = 5; match = $operation } }) }
+                foreach ($operation in 'ProductSet', 'BulkOperationRunMutation', 'ProductVariantsBulkUpdate', 'BulkOperationRunQuery') { @{ kind = 'throttled'; count = 5; match = $operation } }) }
         @{ Fault = 'dropped connections after Shopify applied the write'; Default = $true; Rules = @(
                 foreach ($operation in 'ProductSet', 'StagedUploadsCreate', 'BulkOperationRunMutation', 'InventorySetQuantities', 'ProductVariantsBulkUpdate') { @{ kind = 'dropAfter'; count = 2; match = $operation } }) }
         # Picture sync: every media and file mutation loses its answer once (Shopify applied it), and fileCreate answers 503.

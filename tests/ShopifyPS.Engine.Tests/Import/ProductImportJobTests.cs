@@ -7,30 +7,36 @@ using ShopifyPS.Storage;
 using ShopifyPS.Sync;
 using ShopifyPS.Sync.Import;
 using ShopifyPS.Tests.Integration;
+using ShopifyPS.Tests.Shopify;
 
 namespace ShopifyPS.Tests.Import;
 
-/// <summary>The import job against the in-process emulator: how it reads (bulk for a large first import, pages
-/// otherwise) and that -WhatIf saves nothing.</summary>
+/// <summary>The import job against the in-process emulator: how it reads (bulk for a first import, pages for the
+/// changes since) and that -WhatIf saves nothing.</summary>
 public sealed class ProductImportJobTests
 {
     [Theory]
-    [InlineData(ProductImportJob.BulkThreshold, "BulkOperationRunQuery", "Products")]
-    [InlineData(ProductImportJob.BulkThreshold - 1, "Products", "BulkOperationRunQuery")]
-    public async Task First_import_of_a_large_shop_reads_through_one_bulk_query(int products, string used, string notUsed)
+    [InlineData(1)]
+    [InlineData(260)]
+    public async Task A_first_import_of_any_size_reads_through_one_bulk_query_without_counting_first(int products)
     {
         await using var shop = await EmulatorShop.StartAsync(bucket: 20000, restoreRate: 20000);
         await shop.SeedAsync(new { products = Enumerable.Range(1, products).Select(i => new { title = $"P{i}", variants = new[] { new { sku = $"S{i}", cost = "2.50" } } }) });
         using var store = SqliteStore.OpenInMemory();
         store.Erp.Upsert(ErpTables.Items, new Item { No = "S1" });
+        var events = new EventLog();
 
-        var results = await RunAsync(shop, store, whatIf: false);
+        var results = await RunAsync(shop, store, whatIf: false, progress: events);
 
         Assert.Equal(products, results.Count);
         Assert.Equal("S1", results.Single(r => r.ItemNo.Length > 0).ItemNo);
         var operations = (await shop.RequestsAsync()).Select(r => r.Value<string>("operationName")).ToList();
-        Assert.Contains(used, operations);
-        Assert.DoesNotContain(notUsed, operations);
+        Assert.Single(operations, o => o == "BulkOperationRunQuery");
+        Assert.DoesNotContain("ProductsCount", operations);
+        Assert.DoesNotContain("Products", operations);
+        // The progress counts towards the products Shopify's bulk operation wrote (its rootObjectCount).
+        var last = events.Events.Last(e => e.Kind == RunEventKind.Progress && e.Message.EndsWith(" products", StringComparison.Ordinal));
+        Assert.Equal((products, products), (last.Done, last.Total));
         Assert.Equal(products, store.Connector.Products("emulator").Count());
         Assert.NotNull(store.Connector.GetLastSync("emulator", SyncKind.Products));
     }
@@ -40,7 +46,7 @@ public sealed class ProductImportJobTests
     {
         // Products go into the store in batches of ImportBatch.MaxProducts; product 150's second SKU is too long for an
         // item no., after its first variant's item was created.
-        const int products = ProductImportJob.BulkThreshold + 10;
+        const int products = 260;
         const string tooLong = "SKU-TOO-LONG-FOR-AN-ITEM-NO";
         await using var shop = await EmulatorShop.StartAsync(bucket: 20000, restoreRate: 20000);
         await shop.SeedAsync(new
@@ -85,12 +91,12 @@ public sealed class ProductImportJobTests
         Assert.Null(store.Connector.GetLastSync("emulator", SyncKind.Products));
     }
 
-    private static async Task<List<SyncResult>> RunAsync(EmulatorShop shop, SqliteStore store, bool whatIf, bool autoCreate = false)
+    private static async Task<List<SyncResult>> RunAsync(EmulatorShop shop, SqliteStore store, bool whatIf, bool autoCreate = false, IProgress<RunEvent>? progress = null)
     {
         var profile = shop.Profile();
         profile.Items = new ItemSettings { SyncItem = SyncItemMode.FromShopify, SkuMapping = SkuMapping.ItemNo, AutoCreateUnknownItems = autoCreate, ItemTemplateCode = "WEB" };
         var client = new ShopifyClient(profile, new TokenFor(shop), options: EmulatorShop.Fast);
-        var context = new ShopSession(profile, client, store, new Progress<RunEvent>(), whatIf, new DateOnly(2026, 5, 1), new ShopifyHome(Path.GetTempPath()));
+        var context = new ShopSession(profile, client, store, progress ?? new Progress<RunEvent>(), whatIf, new DateOnly(2026, 5, 1), new ShopifyHome(Path.GetTempPath()));
         var results = new List<SyncResult>();
         await foreach (var result in ProductImportJob.RunAsync(context, new ImportOptions(), CancellationToken.None)) results.Add(result);
         return results;

@@ -14,6 +14,7 @@ public sealed class BulkOperation
         Type = node.Value<string>("type") ?? "";
         ErrorCode = node.Value<string>("errorCode");
         ObjectCount = node.Value<long?>("objectCount") ?? 0;
+        RootObjectCount = node.Value<long?>("rootObjectCount") ?? 0;
         Url = node.Value<string>("url");
         PartialDataUrl = node.Value<string>("partialDataUrl");
     }
@@ -25,6 +26,8 @@ public sealed class BulkOperation
     public string Type { get; }
     public string? ErrorCode { get; }
     public long ObjectCount { get; }
+    /// <summary>The objects at the root of the query only (the products of a products export, not their variants).</summary>
+    public long RootObjectCount { get; }
     /// <summary>The JSONL result (null when the operation produced no lines).</summary>
     public string? Url { get; }
     public string? PartialDataUrl { get; }

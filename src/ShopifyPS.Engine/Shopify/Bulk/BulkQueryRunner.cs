@@ -14,6 +14,10 @@ public sealed class BulkQueryRunner
 
     public BulkQueryRunner(ShopifyClient client) => _client = client;
 
+    /// <summary>The operation of the last run once Shopify completed it (set before its first object is handed out):
+    /// its <see cref="BulkOperation.RootObjectCount"/> is the total a reader's progress counts towards.</summary>
+    public BulkOperation? Completed { get; private set; }
+
     /// <summary>
     /// Runs the bulk document and yields its objects in file order, flat: a nested connection's object
     /// carries <see cref="BulkRecord.ParentId"/> and comes after its parent, though not necessarily
@@ -34,7 +38,7 @@ public sealed class BulkQueryRunner
             throw new ArgumentException($"{bulkDocumentName} is not a bulk query document (it has no '# bulk:' header).", nameof(bulkDocumentName));
         var operation = await BulkOperations.StartAsync(_client, "BulkOperationRunQuery", new { query = document.Text }, cancellationToken).ConfigureAwait(false);
         _client.Progress?.Report(RunEvent.Verbose($"Bulk export {bulkDocumentName} started as {operation.Id}."));
-        operation = await BulkOperations.WaitAsync(_client, operation, cancellationToken).ConfigureAwait(false);
+        Completed = operation = await BulkOperations.WaitAsync(_client, operation, cancellationToken).ConfigureAwait(false);
         await foreach (var line in BulkOperations.ReadTextAsync(_client, operation.Url, cancellationToken).ConfigureAwait(false))
             yield return line;
     }

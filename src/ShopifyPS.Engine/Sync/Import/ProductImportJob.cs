@@ -14,8 +14,8 @@ namespace ShopifyPS.Sync.Import;
 /// <list type="bullet">
 /// <item>What is read: with <see cref="ImportOptions"/> narrowed, those products; else the products Shopify changed
 /// since the last import started (<c>updated_at:&gt;=</c> that time less <see cref="Overlap"/>; products already
-/// seen at their updatedAt are not imported again); the first import of a shop with at least
-/// <see cref="BulkThreshold"/> products reads them all through one bulk query, outside the point budget.</item>
+/// seen at their updatedAt are not imported again); the first import of a shop reads them all through one bulk
+/// query, outside the point budget.</item>
 /// <item>Each product is imported in a savepoint of its own (<see cref="ImportBatch"/>): a product that fails leaves
 /// nothing behind, and a run with failed products keeps the last sync time, so the next run reads them again.</item>
 /// <item>-WhatIf: one transaction for the whole run, never committed, so each product's plan sees what the ones
@@ -24,9 +24,6 @@ namespace ShopifyPS.Sync.Import;
 /// </summary>
 public static class ProductImportJob
 {
-    /// <summary>A first import of a shop with at least this many products reads them through one bulk query.</summary>
-    public const int BulkThreshold = 250;
-
     /// <summary>How far before the last import's start the next one reads again: room for the difference between this
     /// machine's clock and Shopify's. Products read twice are recognised by their updatedAt.</summary>
     public static readonly TimeSpan Overlap = TimeSpan.FromSeconds(2);
@@ -141,22 +138,25 @@ public static class ProductImportJob
             query = "updated_at:>='" + (last - Overlap).ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + "'";
             context.Progress.Report(RunEvent.Verbose($"Reading the products changed since the last import: {query}"));
         }
-        // Counting decides between bulk and paging for a full read only; a read of the changes (or of a search) pages
-        // at once, so an import with nothing to do costs one empty page. Its progress then has no total.
-        var total = query is null ? await reader.CountAsync(null, cancellationToken).ConfigureAwait(false) : 0;
-        if (query is null && total >= BulkThreshold)
+        // A full read goes straight to one bulk query, whatever the shop's size: counting first to choose between bulk
+        // and pages would be a call of its own, and a bulk query costs a few points where pages cost hundreds. Its
+        // progress counts towards the products Shopify wrote (rootObjectCount), known once the operation completed.
+        // A read of the changes (or of a search) pages at once, so an import with nothing to do costs one empty page;
+        // its progress has no total.
+        if (query is null)
         {
-            context.Progress.Report(RunEvent.Verbose($"First import of {total} products: reading them through one bulk query."));
-            var products = new BulkGroupReader(VariantsCount).ReadAsync(new BulkQueryRunner(context.Client).RunAsync("BulkProducts", cancellationToken), cancellationToken);
+            context.Progress.Report(RunEvent.Verbose("First import of the shop: reading every product through one bulk query."));
+            var runner = new BulkQueryRunner(context.Client);
+            var products = new BulkGroupReader(VariantsCount).ReadAsync(runner.RunAsync("BulkProducts", cancellationToken), cancellationToken);
             await foreach (var root in products.ConfigureAwait(false))
             {
                 if (root.TypeName != "Product") continue;
                 var variants = root.ChildrenOfType("ProductVariant").Select(v => new ShopifyVariant(root.Id!, v.Data)).ToList();
-                yield return new ReadProduct(root.Id!, new ShopifyProduct(context.Profile.Name, root.Data, variants), total, true);
+                yield return new ReadProduct(root.Id!, new ShopifyProduct(context.Profile.Name, root.Data, variants), runner.Completed?.RootObjectCount ?? 0, true);
             }
             yield break;
         }
         await foreach (var product in reader.ListAsync(query, cancellationToken).ConfigureAwait(false))
-            yield return new ReadProduct(product.Id, product, total, false);
+            yield return new ReadProduct(product.Id, product, 0, false);
     }
 }
