@@ -43,12 +43,12 @@ public sealed class PagingAndBulkTests
                 """{"id":"gid://shopify/ProductVariant/12","sku":"A-2","__parentId":"gid://shopify/Product/1"}"""));
         var client = FakeClients.Client(fake);
 
-        var products = await new BulkGroupReader(_ => null).ReadAsync(new BulkQueryRunner(client).RunAsync("BulkProducts")).ToListAsync();
+        var reader = new BulkGroupReader<BulkProductLine>(BulkProductLine.Reader("test"), _ => null);
+        var products = await reader.ReadAsync(new BulkQueryRunner(client).RunLinesAsync("BulkProducts")).ToListAsync();
 
-        Assert.Equal(new[] { "A", "B" }, products.Select(p => p.Data.Value<string>("title")));
-        Assert.Equal(new[] { "A-1", "A-2" }, products[0].ChildrenOfType("ProductVariant").Select(v => v.Data.Value<string>("sku")));
-        Assert.Equal("Product", products[0].TypeName);
-        Assert.Null(products[0].Children[0].Data["__parentId"]);
+        Assert.Equal(new[] { "A", "B" }, products.Select(p => p.Data.Product!.Title));
+        Assert.Equal(new[] { "A-1", "A-2" }, products[0].Children.Select(v => v.Data.Variant!.Sku));
+        Assert.Equal("gid://shopify/Product/1", products[0].Children[0].Data.Variant!.ProductId);
         Assert.Equal(QueryDocument.Get("BulkProducts").Text, fake.Requests[0].Json["variables"]!.Value<string>("query"));
         Assert.Equal(new[] { "BulkOperationRunQuery", "BulkOperation", "BulkOperation" }, fake.GraphQL.Select(r => r.OperationName));
         var download = fake.Requests[^1];
