@@ -57,6 +57,26 @@ public sealed class PagingAndBulkTests
     }
 
     [Fact]
+    public async Task Bulk_query_read_as_JObjects_yields_each_line_flat_with_its_parent_taken_out()
+    {
+        var fake = new FakeShopify()
+            .ThenData(new { bulkOperationRunQuery = new { bulkOperation = Operation("CREATED"), userErrors = Array.Empty<object>() } })
+            .ThenData(new { bulkOperation = Operation("COMPLETED", ResultUrl) })
+            .Then(_ => Lines(
+                """{"id":"gid://shopify/Product/1","title":"A"}""",
+                "",
+                """{"id":"gid://shopify/ProductVariant/11","sku":"A-1","__parentId":"gid://shopify/Product/1"}"""));
+        var client = FakeClients.Client(fake);
+
+        var records = await new BulkQueryRunner(client).RunAsync("BulkProducts").ToListAsync();
+
+        Assert.Equal(new[] { ("gid://shopify/Product/1", (string?)null, 1), ("gid://shopify/ProductVariant/11", "gid://shopify/Product/1", 3) },
+            records.Select(r => (r.Id!, r.ParentId, r.Line.Number)));
+        Assert.Equal("A-1", records[1].Data.Value<string>("sku"));
+        Assert.Null(records[1].Data["__parentId"]);
+    }
+
+    [Fact]
     public async Task Bulk_query_that_fails_reports_status_and_error_code()
     {
         var fake = new FakeShopify()
