@@ -103,11 +103,13 @@ public sealed class ClientAgainstEmulatorTests
         await shop.SeedAsync(Catalog(4, variantsOfFirst: 3));
         var client = shop.Client();
 
-        var products = await new BulkGroupReader(_ => null).ReadAsync(new BulkQueryRunner(client).RunAsync("BulkProducts")).ToListAsync();
+        var reader = new BulkGroupReader<BulkProductLine>(BulkProductLine.Reader("test"), p => p.VariantsCount);
+        var products = await reader.ReadAsync(new BulkQueryRunner(client).RunLinesAsync("BulkProducts")).ToListAsync();
 
         Assert.Equal(4, products.Count);
-        var first = products.Single(p => p.Data.Value<string>("title") == "Product 1");
-        Assert.Equal(new[] { "P1-S1", "P1-S2", "P1-S3" }, first.ChildrenOfType("ProductVariant").Select(v => v.Data.Value<string>("sku")).Order());
+        var first = products.Single(p => p.Data.Product!.Title == "Product 1");
+        Assert.Equal(new[] { "P1-S1", "P1-S2", "P1-S3" }, first.Children.Select(v => v.Data.Variant!.Sku).Order());
+        Assert.Equal(3, first.Data.VariantsCount);
     }
 
     [Fact]

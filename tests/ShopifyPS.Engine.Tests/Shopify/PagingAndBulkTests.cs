@@ -43,17 +43,37 @@ public sealed class PagingAndBulkTests
                 """{"id":"gid://shopify/ProductVariant/12","sku":"A-2","__parentId":"gid://shopify/Product/1"}"""));
         var client = FakeClients.Client(fake);
 
-        var products = await new BulkGroupReader(_ => null).ReadAsync(new BulkQueryRunner(client).RunAsync("BulkProducts")).ToListAsync();
+        var reader = new BulkGroupReader<BulkProductLine>(BulkProductLine.Reader("test"), _ => null);
+        var products = await reader.ReadAsync(new BulkQueryRunner(client).RunLinesAsync("BulkProducts")).ToListAsync();
 
-        Assert.Equal(new[] { "A", "B" }, products.Select(p => p.Data.Value<string>("title")));
-        Assert.Equal(new[] { "A-1", "A-2" }, products[0].ChildrenOfType("ProductVariant").Select(v => v.Data.Value<string>("sku")));
-        Assert.Equal("Product", products[0].TypeName);
-        Assert.Null(products[0].Children[0].Data["__parentId"]);
+        Assert.Equal(new[] { "A", "B" }, products.Select(p => p.Data.Product!.Title));
+        Assert.Equal(new[] { "A-1", "A-2" }, products[0].Children.Select(v => v.Data.Variant!.Sku));
+        Assert.Equal("gid://shopify/Product/1", products[0].Children[0].Data.Variant!.ProductId);
         Assert.Equal(QueryDocument.Get("BulkProducts").Text, fake.Requests[0].Json["variables"]!.Value<string>("query"));
         Assert.Equal(new[] { "BulkOperationRunQuery", "BulkOperation", "BulkOperation" }, fake.GraphQL.Select(r => r.OperationName));
         var download = fake.Requests[^1];
         Assert.Equal(ResultUrl, download.Uri.ToString());
         Assert.False(download.Headers.ContainsKey("X-Shopify-Access-Token"), "the storage service must never see the token");
+    }
+
+    [Fact]
+    public async Task Bulk_query_read_as_JObjects_yields_each_line_flat_with_its_parent_taken_out()
+    {
+        var fake = new FakeShopify()
+            .ThenData(new { bulkOperationRunQuery = new { bulkOperation = Operation("CREATED"), userErrors = Array.Empty<object>() } })
+            .ThenData(new { bulkOperation = Operation("COMPLETED", ResultUrl) })
+            .Then(_ => Lines(
+                """{"id":"gid://shopify/Product/1","title":"A"}""",
+                "",
+                """{"id":"gid://shopify/ProductVariant/11","sku":"A-1","__parentId":"gid://shopify/Product/1"}"""));
+        var client = FakeClients.Client(fake);
+
+        var records = await new BulkQueryRunner(client).RunAsync("BulkProducts").ToListAsync();
+
+        Assert.Equal(new[] { ("gid://shopify/Product/1", (string?)null, 1), ("gid://shopify/ProductVariant/11", "gid://shopify/Product/1", 3) },
+            records.Select(r => (r.Id!, r.ParentId, r.Line.Number)));
+        Assert.Equal("A-1", records[1].Data.Value<string>("sku"));
+        Assert.Null(records[1].Data["__parentId"]);
     }
 
     [Fact]

@@ -6,19 +6,22 @@ namespace ShopifyPS.Shopify;
 /// Streams a bulk export as top-level objects with their children, in bounded memory. Shopify writes a child after
 /// its parent, but not necessarily right after it, so a parent stays open until it has the number of children
 /// <c>expectedChildren</c> gives (a product's <c>variantsCount</c>) and is handed out as soon as it has them. When
-/// more than <see cref="MaxOpen"/> parents are open, the oldest goes to a <see cref="BulkSpill"/> file together with
+/// more than <see cref="MaxOpen"/> parents are open, the oldest goes to a <see cref="BulkSpill{T}"/> file together with
 /// any child of it still to come; parents still open at the end of the file and then the spilled ones are handed
 /// out last. Memory is bounded by <see cref="MaxOpen"/> parents, never by the size of the export.
 /// </summary>
-public sealed class BulkGroupReader
+internal sealed class BulkGroupReader<T>
 {
     public const int DefaultMaxOpen = 1000;
-    private readonly Func<BulkRecord, int?> _expectedChildren;
+    private readonly Func<BulkLine, BulkRecord<T>> _read;
+    private readonly Func<T, int?> _expectedChildren;
 
+    /// <param name="read">Reads a line (also a spilled line read back).</param>
     /// <param name="expectedChildren">How many children a top-level object will have, or null when unknown (it then
     /// stays open to the end of the file, or until it is spilled).</param>
-    public BulkGroupReader(Func<BulkRecord, int?> expectedChildren, int maxOpen = DefaultMaxOpen)
+    public BulkGroupReader(Func<BulkLine, BulkRecord<T>> read, Func<T, int?> expectedChildren, int maxOpen = DefaultMaxOpen)
     {
+        _read = read;
         _expectedChildren = expectedChildren;
         MaxOpen = Math.Max(1, maxOpen);
     }
@@ -31,19 +34,21 @@ public sealed class BulkGroupReader
     /// <summary>How many parents the last read had to spill.</summary>
     public int Spilled { get; private set; }
 
-    public async IAsyncEnumerable<BulkRecord> ReadAsync(IAsyncEnumerable<BulkRecord> records, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <exception cref="ShopifyException">A line is not what Shopify writes, or names a parent that did not come before it.</exception>
+    public async IAsyncEnumerable<BulkRecord<T>> ReadAsync(IAsyncEnumerable<BulkLine> lines, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         PeakOpen = Spilled = 0;
-        var open = new Dictionary<string, (LinkedListNode<BulkRecord> Node, int? Expected)>(StringComparer.Ordinal);
-        var age = new LinkedList<BulkRecord>();
-        BulkSpill? spill = null;
+        var open = new Dictionary<string, (LinkedListNode<BulkRecord<T>> Node, int? Expected)>(StringComparer.Ordinal);
+        var age = new LinkedList<BulkRecord<T>>();
+        BulkSpill<T>? spill = null;
         try
         {
-            await foreach (var record in records.WithCancellation(cancellationToken).ConfigureAwait(false))
+            await foreach (var line in lines.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
+                var record = _read(line);
                 if (record.ParentId is null)
                 {
-                    var expected = _expectedChildren(record);
+                    var expected = _expectedChildren(record.Data);
                     if (expected <= 0 || record.Id is null)
                     {
                         yield return record;
@@ -55,7 +60,7 @@ public sealed class BulkGroupReader
                         var oldest = age.First!.Value;
                         age.RemoveFirst();
                         open.Remove(oldest.Id!);
-                        (spill ??= new BulkSpill()).AddParent(oldest);
+                        (spill ??= new BulkSpill<T>(_read)).AddParent(oldest);
                         Spilled++;
                     }
                     PeakOpen = Math.Max(PeakOpen, open.Count);
@@ -72,7 +77,7 @@ public sealed class BulkGroupReader
                 }
                 else if (spill is null || !spill.AddChild(record))
                 {
-                    throw new InvalidDataException($"Bulk result line {record.Id ?? record.Data.ToString()} names parent {record.ParentId}, which did not come before it.");
+                    throw line.Malformed($"{record} names parent {record.ParentId}, which did not come before it");
                 }
             }
             // What is still open has fewer children than announced (the shop changed while Shopify wrote the file).

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using Newtonsoft.Json.Linq;
 
 namespace ShopifyPS.Shopify;
@@ -92,9 +95,36 @@ internal static class BulkOperations
     }
 }
 
+/// <summary>Reads one JSON value from the reader (a line of a bulk result).</summary>
+internal delegate T Utf8LineReader<out T>(ref Utf8JsonReader reader);
+
 /// <summary>One line of a bulk operation's JSONL result, with its number in the file.</summary>
 internal readonly record struct BulkLine(int Number, string Text)
 {
+    /// <summary>Reads the line with <paramref name="read"/> over its UTF-8 bytes: for a reader of a very large result
+    /// that takes only the fields it needs, without a token tree per line.</summary>
+    /// <exception cref="ShopifyException">The line is not one JSON value of the shape <paramref name="read"/> takes.</exception>
+    public T Read<T>(Utf8LineReader<T> read)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(Text.Length));
+        try
+        {
+            var reader = new Utf8JsonReader(buffer.AsSpan(0, Encoding.UTF8.GetBytes(Text, buffer)));
+            var value = read(ref reader);
+            if (reader.Read()) throw new System.Text.Json.JsonException("more than one JSON value on the line");
+            return value;
+        }
+        // A value of another type than the field has (Utf8JsonReader's Get* methods), or a number or date that is not one.
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException or OverflowException)
+        {
+            throw Malformed(ex.Message);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     public JObject Parse()
     {
         try

@@ -19,18 +19,18 @@ public sealed class BulkQueryRunner
     public BulkOperation? Completed { get; private set; }
 
     /// <summary>
-    /// Runs the bulk document and yields its objects in file order, flat: a nested connection's object
-    /// carries <see cref="BulkRecord.ParentId"/> and comes after its parent, though not necessarily
-    /// directly after. Constant memory; <see cref="BulkGroupReader"/> hands them out as parents with their children.
+    /// Runs the bulk document and yields its objects in file order, flat, each as a JObject: a nested connection's
+    /// object carries <see cref="BulkRecord{T}.ParentId"/> and comes after its parent, though not necessarily
+    /// directly after. Constant memory.
     /// </summary>
-    public async IAsyncEnumerable<BulkRecord> RunAsync(string bulkDocumentName, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    internal async IAsyncEnumerable<BulkRecord<JObject>> RunAsync(string bulkDocumentName, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var line in RunLinesAsync(bulkDocumentName, cancellationToken).ConfigureAwait(false))
-            yield return new BulkRecord(line.Parse());
+            yield return BulkRecord.Parse(line);
     }
 
-    /// <summary>The same as <see cref="RunAsync"/>, the lines as text: for a reader of a very large result that parses
-    /// only the fields it needs.</summary>
+    /// <summary>The same as <see cref="RunAsync"/>, the lines as text: for a reader of a very large result that reads
+    /// only the fields it needs (<see cref="BulkLine.Read"/>), and for <see cref="BulkGroupReader{T}"/>.</summary>
     internal async IAsyncEnumerable<BulkLine> RunLinesAsync(string bulkDocumentName, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var document = QueryDocument.Get(bulkDocumentName);
@@ -42,50 +42,4 @@ public sealed class BulkQueryRunner
         await foreach (var line in BulkOperations.ReadTextAsync(_client, operation.Url, cancellationToken).ConfigureAwait(false))
             yield return line;
     }
-}
-
-/// <summary>One object of a bulk export: its fields, its gid, and the gid of the object it is nested in.</summary>
-public sealed class BulkRecord
-{
-    private const string ParentKey = "__parentId";
-    private readonly List<BulkRecord> _children = new();
-
-    internal BulkRecord(JObject line)
-        : this(line, line.Value<string>(ParentKey))
-    {
-        line.Remove(ParentKey);
-    }
-
-    internal BulkRecord(JObject data, string? parentId)
-    {
-        ParentId = parentId;
-        Data = data;
-        Id = data.Value<string>("id");
-    }
-
-    public JObject Data { get; }
-    public string? Id { get; }
-    public string? ParentId { get; }
-
-    /// <summary>The type part of the gid (Product, ProductVariant, InventoryLevel, ...).</summary>
-    public string TypeName
-    {
-        get
-        {
-            if (Id is not { } id || !id.StartsWith(GidPrefix, StringComparison.Ordinal)) return "";
-            var end = id.IndexOf('/', GidPrefix.Length);
-            return id[GidPrefix.Length..(end < 0 ? id.Length : end)];
-        }
-    }
-
-    private const string GidPrefix = "gid://shopify/";
-
-    /// <summary>Nested objects (filled by <see cref="BulkGroupReader"/>).</summary>
-    public IReadOnlyList<BulkRecord> Children => _children;
-
-    public IEnumerable<BulkRecord> ChildrenOfType(string typeName) => _children.Where(c => c.TypeName == typeName);
-
-    internal void AddChild(BulkRecord child) => _children.Add(child);
-
-    public override string ToString() => Id ?? Data.ToString(Newtonsoft.Json.Formatting.None);
 }

@@ -1,5 +1,6 @@
-using ShopifyPS.Shopify;
+using System.Text.Json;
 using Newtonsoft.Json.Linq;
+using ShopifyPS.Shopify;
 
 namespace ShopifyPS;
 
@@ -7,43 +8,65 @@ namespace ShopifyPS;
 public sealed class ShopifyProduct
 {
     internal ShopifyProduct(string shop, JObject node, IReadOnlyList<ShopifyVariant> variants)
+        : this(shop)
     {
-        Shop = shop;
-        Id = node.Value<string>("id") ?? "";
-        Handle = node.Value<string>("handle") ?? "";
-        Title = node.Value<string>("title") ?? "";
-        Status = node.Value<string>("status") ?? "";
-        Vendor = node.Value<string>("vendor") ?? "";
-        ProductType = node.Value<string>("productType") ?? "";
-        HasOnlyDefaultVariant = node.Value<bool?>("hasOnlyDefaultVariant") ?? false;
-        Tags = (node["tags"] as JArray)?.Select(t => t.ToString()).ToArray() ?? Array.Empty<string>();
-        DescriptionHtml = node.Value<string>("descriptionHtml") ?? "";
-        SeoTitle = node["seo"]?.Value<string>("title");
-        SeoDescription = node["seo"]?.Value<string>("description");
-        CreatedAt = Json.Date(node["createdAt"]);
-        UpdatedAt = Json.Date(node["updatedAt"]);
+        JsonFields.Read(node, ReadField);
         Variants = variants;
+    }
+
+    /// <summary>A product with no fields read yet, for a reader that feeds them through <see cref="ReadField"/> and
+    /// sets <see cref="Variants"/> once it has them (a bulk export's line).</summary>
+    internal ShopifyProduct(string shop) => Shop = shop;
+
+    /// <summary>Reads the field the reader is at into the product; false (reader unmoved) for a field it has not.</summary>
+    internal bool ReadField(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("id"u8)) Id = JsonFields.String(ref reader) ?? "";
+        else if (reader.ValueTextEquals("handle"u8)) Handle = JsonFields.String(ref reader) ?? "";
+        else if (reader.ValueTextEquals("title"u8)) Title = JsonFields.String(ref reader) ?? "";
+        else if (reader.ValueTextEquals("status"u8)) Status = JsonFields.String(ref reader) ?? "";
+        else if (reader.ValueTextEquals("vendor"u8)) Vendor = JsonFields.String(ref reader) ?? "";
+        else if (reader.ValueTextEquals("productType"u8)) ProductType = JsonFields.String(ref reader) ?? "";
+        else if (reader.ValueTextEquals("hasOnlyDefaultVariant"u8)) HasOnlyDefaultVariant = JsonFields.Bool(ref reader) ?? false;
+        else if (reader.ValueTextEquals("tags"u8)) Tags = JsonFields.Strings(ref reader);
+        else if (reader.ValueTextEquals("descriptionHtml"u8)) DescriptionHtml = JsonFields.String(ref reader) ?? "";
+        else if (reader.ValueTextEquals("createdAt"u8)) CreatedAt = JsonFields.Date(ref reader);
+        else if (reader.ValueTextEquals("updatedAt"u8)) UpdatedAt = JsonFields.Date(ref reader);
+        else if (reader.ValueTextEquals("seo"u8)) ReadSeo(ref reader);
+        else return false;
+        return true;
+    }
+
+    private void ReadSeo(ref Utf8JsonReader reader)
+    {
+        if (!JsonFields.EnterObject(ref reader)) return;
+        while (JsonFields.NextField(ref reader))
+        {
+            if (reader.ValueTextEquals("title"u8)) SeoTitle = JsonFields.String(ref reader);
+            else if (reader.ValueTextEquals("description"u8)) SeoDescription = JsonFields.String(ref reader);
+            else reader.Skip();
+        }
     }
 
     /// <summary>The shop profile it was read from, so it pipes into other -Shop cmdlets.</summary>
     public string Shop { get; }
     /// <summary>gid://shopify/Product/…</summary>
-    public string Id { get; }
-    public string Handle { get; }
-    public string Title { get; }
+    public string Id { get; private set; } = "";
+    public string Handle { get; private set; } = "";
+    public string Title { get; private set; } = "";
     /// <summary>ACTIVE, DRAFT, ARCHIVED or UNLISTED.</summary>
-    public string Status { get; }
-    public string Vendor { get; }
-    public string ProductType { get; }
+    public string Status { get; private set; } = "";
+    public string Vendor { get; private set; } = "";
+    public string ProductType { get; private set; } = "";
     /// <summary>The product has no options of its own: one "Default Title" variant (Business Central: not Has Variants).</summary>
-    public bool HasOnlyDefaultVariant { get; }
-    public IReadOnlyList<string> Tags { get; }
-    public string DescriptionHtml { get; }
-    public string? SeoTitle { get; }
-    public string? SeoDescription { get; }
-    public DateTimeOffset? CreatedAt { get; }
-    public DateTimeOffset? UpdatedAt { get; }
-    public IReadOnlyList<ShopifyVariant> Variants { get; }
+    public bool HasOnlyDefaultVariant { get; private set; }
+    public IReadOnlyList<string> Tags { get; private set; } = [];
+    public string DescriptionHtml { get; private set; } = "";
+    public string? SeoTitle { get; private set; }
+    public string? SeoDescription { get; private set; }
+    public DateTimeOffset? CreatedAt { get; private set; }
+    public DateTimeOffset? UpdatedAt { get; private set; }
+    public IReadOnlyList<ShopifyVariant> Variants { get; internal set; } = [];
     /// <summary>The item the connector's mirror maps the product to; empty when unmapped or never synced.</summary>
     public string ItemNo { get; internal set; } = "";
     /// <summary>The sales channels the product is published to ("Online Store", ...); read by Get-ShopifyProduct, null
@@ -59,51 +82,102 @@ public sealed class ShopifyProduct
 public sealed class ShopifyVariant
 {
     internal ShopifyVariant(string productId, JObject node)
+        : this(productId)
     {
-        ProductId = productId;
-        Id = node.Value<string>("id") ?? "";
-        Title = node.Value<string>("title") ?? "";
-        Sku = node.Value<string>("sku") ?? "";
-        Barcode = node.Value<string>("barcode") ?? "";
-        Price = Json.Money(node["price"]) ?? 0m;
-        CompareAtPrice = Json.Money(node["compareAtPrice"]);
-        Position = node.Value<int?>("position") ?? 0;
-        InventoryPolicy = node.Value<string>("inventoryPolicy") ?? "";
-        Taxable = node.Value<bool?>("taxable") ?? false;
-        InventoryQuantity = node.Value<int?>("inventoryQuantity");
-        UpdatedAt = Json.Date(node["updatedAt"]);
-        SelectedOptions = (node["selectedOptions"] as JArray)?.OfType<JObject>()
-            .Select(o => new ShopifyOption(o.Value<string>("name") ?? "", o.Value<string>("value") ?? "")).ToArray()
-            ?? Array.Empty<ShopifyOption>();
-        InventoryItemId = node["inventoryItem"]?.Value<string>("id") ?? "";
-        Tracked = node["inventoryItem"]?.Value<bool?>("tracked") ?? false;
-        HarmonizedSystemCode = node["inventoryItem"]?.Value<string>("harmonizedSystemCode") ?? "";
-        CountryCodeOfOrigin = node["inventoryItem"]?.Value<string>("countryCodeOfOrigin") ?? "";
-        UnitCost = Json.Money((node["inventoryItem"]?["unitCost"] as JObject)?["amount"]);
+        JsonFields.Read(node, ReadField);
     }
 
-    public string ProductId { get; }
+    /// <summary>A variant with no fields read yet, for a reader that feeds them through <see cref="ReadField"/> (a bulk
+    /// export's line, which names its product last: <see cref="ProductId"/> is set then).</summary>
+    internal ShopifyVariant(string productId) => ProductId = productId;
+
+    /// <summary>Reads the field the reader is at into the variant; false (reader unmoved) for a field it has not.</summary>
+    internal bool ReadField(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("id"u8)) Id = JsonFields.String(ref reader) ?? "";
+        else if (reader.ValueTextEquals("title"u8)) Title = JsonFields.String(ref reader) ?? "";
+        else if (reader.ValueTextEquals("sku"u8)) Sku = JsonFields.String(ref reader) ?? "";
+        else if (reader.ValueTextEquals("barcode"u8)) Barcode = JsonFields.String(ref reader) ?? "";
+        else if (reader.ValueTextEquals("price"u8)) Price = JsonFields.Money(ref reader) ?? 0m;
+        else if (reader.ValueTextEquals("compareAtPrice"u8)) CompareAtPrice = JsonFields.Money(ref reader);
+        else if (reader.ValueTextEquals("position"u8)) Position = JsonFields.Int(ref reader) ?? 0;
+        else if (reader.ValueTextEquals("inventoryPolicy"u8)) InventoryPolicy = JsonFields.String(ref reader) ?? "";
+        else if (reader.ValueTextEquals("taxable"u8)) Taxable = JsonFields.Bool(ref reader) ?? false;
+        else if (reader.ValueTextEquals("inventoryQuantity"u8)) InventoryQuantity = JsonFields.Int(ref reader);
+        else if (reader.ValueTextEquals("updatedAt"u8)) UpdatedAt = JsonFields.Date(ref reader);
+        else if (reader.ValueTextEquals("selectedOptions"u8)) SelectedOptions = ReadOptions(ref reader);
+        else if (reader.ValueTextEquals("inventoryItem"u8)) ReadInventoryItem(ref reader);
+        else return false;
+        return true;
+    }
+
+    private static ShopifyOption[] ReadOptions(ref Utf8JsonReader reader)
+    {
+        if (!JsonFields.EnterList(ref reader)) return [];
+        var options = new List<ShopifyOption>();
+        while (JsonFields.NextObject(ref reader))
+        {
+            string? name = null, value = null;
+            while (JsonFields.NextField(ref reader))
+            {
+                if (reader.ValueTextEquals("name"u8)) name = JsonFields.String(ref reader);
+                else if (reader.ValueTextEquals("value"u8)) value = JsonFields.String(ref reader);
+                else reader.Skip();
+            }
+            options.Add(new ShopifyOption(name ?? "", value ?? ""));
+        }
+        return options.ToArray();
+    }
+
+    private void ReadInventoryItem(ref Utf8JsonReader reader)
+    {
+        if (!JsonFields.EnterObject(ref reader)) return;
+        while (JsonFields.NextField(ref reader))
+        {
+            if (reader.ValueTextEquals("id"u8)) InventoryItemId = JsonFields.String(ref reader) ?? "";
+            else if (reader.ValueTextEquals("tracked"u8)) Tracked = JsonFields.Bool(ref reader) ?? false;
+            else if (reader.ValueTextEquals("harmonizedSystemCode"u8)) HarmonizedSystemCode = JsonFields.String(ref reader) ?? "";
+            else if (reader.ValueTextEquals("countryCodeOfOrigin"u8)) CountryCodeOfOrigin = JsonFields.String(ref reader) ?? "";
+            else if (reader.ValueTextEquals("unitCost"u8)) UnitCost = ReadAmount(ref reader);
+            else reader.Skip();
+        }
+    }
+
+    /// <summary>The amount of a MoneyV2; null when the object is null or has none.</summary>
+    private static decimal? ReadAmount(ref Utf8JsonReader reader)
+    {
+        decimal? amount = null;
+        if (!JsonFields.EnterObject(ref reader)) return amount;
+        while (JsonFields.NextField(ref reader))
+        {
+            if (reader.ValueTextEquals("amount"u8)) amount = JsonFields.Money(ref reader);
+            else reader.Skip();
+        }
+        return amount;
+    }
+
+    public string ProductId { get; internal set; }
     /// <summary>gid://shopify/ProductVariant/…</summary>
-    public string Id { get; }
-    public string Title { get; }
-    public string Sku { get; }
-    public string Barcode { get; }
-    public decimal Price { get; }
-    public decimal? CompareAtPrice { get; }
-    public int Position { get; }
+    public string Id { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public string Sku { get; private set; } = "";
+    public string Barcode { get; private set; } = "";
+    public decimal Price { get; private set; }
+    public decimal? CompareAtPrice { get; private set; }
+    public int Position { get; private set; }
     /// <summary>DENY or CONTINUE (selling when out of stock).</summary>
-    public string InventoryPolicy { get; }
-    public bool Taxable { get; }
-    public int? InventoryQuantity { get; }
-    public DateTimeOffset? UpdatedAt { get; }
-    public IReadOnlyList<ShopifyOption> SelectedOptions { get; }
+    public string InventoryPolicy { get; private set; } = "";
+    public bool Taxable { get; private set; }
+    public int? InventoryQuantity { get; private set; }
+    public DateTimeOffset? UpdatedAt { get; private set; }
+    public IReadOnlyList<ShopifyOption> SelectedOptions { get; private set; } = [];
     /// <summary>gid://shopify/InventoryItem/…</summary>
-    public string InventoryItemId { get; }
-    public bool Tracked { get; }
+    public string InventoryItemId { get; private set; } = "";
+    public bool Tracked { get; private set; }
     /// <summary>The inventory item's harmonized system code (customs tariff no.); empty when it has none.</summary>
-    public string HarmonizedSystemCode { get; }
+    public string HarmonizedSystemCode { get; private set; } = "";
     /// <summary>The inventory item's country of origin (ISO 3166-1 alpha-2); empty when it has none.</summary>
-    public string CountryCodeOfOrigin { get; }
+    public string CountryCodeOfOrigin { get; private set; } = "";
     /// <summary>Cost per item in the shop's currency; null when Shopify has none or the read did not ask for it
     /// (the bulk product export and InventoryItemCosts do).</summary>
     public decimal? UnitCost { get; internal set; }

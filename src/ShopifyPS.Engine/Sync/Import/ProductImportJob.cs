@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Newtonsoft.Json.Linq;
 using ShopifyPS.Connector;
 using ShopifyPS.Erp;
 using ShopifyPS.Shopify;
@@ -113,11 +112,6 @@ public static class ProductImportJob
         return new SyncResult(SyncAction.Skipped, "", "", id, "", $"Product {id} no longer exists in Shopify: removed from the mirror with its item links.", context.WhatIf);
     }
 
-    /// <summary>A product line of BulkProducts is complete once this many variant lines have come (Shopify counts
-    /// variants exactly; any other precision leaves the product open to the end of the file).</summary>
-    private static int? VariantsCount(BulkRecord product) =>
-        product.Data["variantsCount"] is JObject { } count && count.Value<string>("precision") == "EXACT" ? count.Value<int?>("count") : null;
-
     private sealed record ReadProduct(string Id, ShopifyProduct? Product, long Total, bool HasCosts);
 
     private static async IAsyncEnumerable<ReadProduct> ReadAsync(ShopSession context, ImportOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -147,12 +141,13 @@ public static class ProductImportJob
         {
             context.Progress.Report(RunEvent.Verbose("First import of the shop: reading every product through one bulk query."));
             var runner = new BulkQueryRunner(context.Client);
-            var products = new BulkGroupReader(VariantsCount).ReadAsync(runner.RunAsync("BulkProducts", cancellationToken), cancellationToken);
+            var products = new BulkGroupReader<BulkProductLine>(BulkProductLine.Reader(context.Profile.Name), p => p.VariantsCount)
+                .ReadAsync(runner.RunLinesAsync("BulkProducts", cancellationToken), cancellationToken);
             await foreach (var root in products.ConfigureAwait(false))
             {
-                if (root.TypeName != "Product") continue;
-                var variants = root.ChildrenOfType("ProductVariant").Select(v => new ShopifyVariant(root.Id!, v.Data)).ToList();
-                yield return new ReadProduct(root.Id!, new ShopifyProduct(context.Profile.Name, root.Data, variants), runner.Completed?.RootObjectCount ?? 0, true);
+                if (root.Data.Product is not { } product) continue;
+                product.Variants = root.Children.Select(c => c.Data.Variant).OfType<ShopifyVariant>().ToList();
+                yield return new ReadProduct(product.Id, product, runner.Completed?.RootObjectCount ?? 0, true);
             }
             yield break;
         }
