@@ -42,6 +42,34 @@ public sealed class ConnectorStoreTests : IDisposable
     }
 
     [Fact]
+    public void Saving_a_product_or_variant_again_writes_only_a_row_that_differs()
+    {
+        SaveProductWithVariant("contoso", "gid://shopify/Product/1", "gid://shopify/ProductVariant/11");
+        var before = TotalChanges();
+        SaveProductWithVariant("contoso", "gid://shopify/Product/1", "gid://shopify/ProductVariant/11");
+        Assert.Equal(before, TotalChanges());
+
+        // Every column follows, a value that becomes null too.
+        var product = State.GetProduct("contoso", "gid://shopify/Product/1")!;
+        product.UpdatedAt = null;
+        product.Vendor = "Contoso";
+        State.SaveProduct(product);
+        var variant = State.GetVariant("contoso", "gid://shopify/ProductVariant/11")!;
+        variant.Tracked = false;
+        variant.UomOptionId = 2;
+        State.SaveVariant(variant);
+        Assert.Equal(before + 2, TotalChanges());
+        Assert.Equal((null, "Contoso"), (State.GetProduct("contoso", product.Id)!.UpdatedAt, State.GetProduct("contoso", product.Id)!.Vendor));
+        Assert.Equal((false, 2), (State.GetVariant("contoso", variant.Id)!.Tracked, State.GetVariant("contoso", variant.Id)!.UomOptionId));
+    }
+
+    private long TotalChanges()
+    {
+        using var command = _store.Command("SELECT total_changes()");
+        return (long)command.ExecuteScalar()!;
+    }
+
+    [Fact]
     public void Every_variant_look_up_searches_an_index_and_the_variants_carry_only_the_indexes_they_use()
     {
         foreach (var condition in SqliteConnectorStore.VariantLookups)

@@ -91,14 +91,51 @@ public sealed class ProductImportJobTests
         Assert.Null(store.Connector.GetLastSync("emulator", SyncKind.Products));
     }
 
-    private static async Task<List<SyncResult>> RunAsync(EmulatorShop shop, SqliteStore store, bool whatIf, bool autoCreate = false, IProgress<RunEvent>? progress = null)
+    [Fact]
+    public async Task A_first_import_stopped_midway_keeps_what_it_reported_and_the_next_run_finishes_with_nothing_twice()
+    {
+        const int products = 260;
+        await using var shop = await EmulatorShop.StartAsync(bucket: 20000, restoreRate: 20000);
+        await shop.SeedAsync(new
+        {
+            products = Enumerable.Range(1, products).Select(i => new { title = $"P{i}", variants = new[] { new { sku = $"S{i}", barcode = $"B{i}", cost = "2.50" } } }),
+        });
+        using var store = SqliteStore.OpenInMemory();
+        store.Erp.Upsert(ErpTables.ItemTemplates, new ItemTemplate { Code = "WEB" });
+
+        // Stopped (as by Select-Object -First or Ctrl+C) after the first batch's results: the products of the open batch
+        // are rolled back with their items, so the store holds each product with its item, or neither.
+        var first = await RunAsync(shop, store, whatIf: false, autoCreate: true, stopAfter: ImportBatch.MaxProducts);
+        Assert.Equal(ImportBatch.MaxProducts, first.Count);
+        var saved = store.Connector.Products("emulator").Count();
+        Assert.InRange(saved, ImportBatch.MaxProducts, products - 1);
+        Assert.Equal(saved, store.Erp.Rows(ErpTables.Items).Count);
+        Assert.All(first, r => Assert.NotNull(store.Connector.GetVariant("emulator", r.VariantId)));
+        Assert.Null(store.Connector.GetLastSync("emulator", SyncKind.Products));
+
+        var second = await RunAsync(shop, store, whatIf: false, autoCreate: true);
+
+        Assert.Equal(products, second.Count);
+        Assert.Equal(products - saved, second.Count(r => r.Action == SyncAction.Created));
+        Assert.Equal(products, store.Connector.Products("emulator").Count());
+        Assert.Equal(products, store.Connector.Variants("emulator").Count(v => v.ItemNo.Length > 0));
+        Assert.Equal(products, store.Erp.Rows(ErpTables.Items).Count);
+        Assert.Equal(products, store.Erp.Rows(ErpTables.ItemReferences).Count);
+        Assert.NotNull(store.Connector.GetLastSync("emulator", SyncKind.Products));
+    }
+
+    private static async Task<List<SyncResult>> RunAsync(EmulatorShop shop, SqliteStore store, bool whatIf, bool autoCreate = false, int? stopAfter = null, IProgress<RunEvent>? progress = null)
     {
         var profile = shop.Profile();
         profile.Items = new ItemSettings { SyncItem = SyncItemMode.FromShopify, SkuMapping = SkuMapping.ItemNo, AutoCreateUnknownItems = autoCreate, ItemTemplateCode = "WEB" };
         var client = new ShopifyClient(profile, new TokenFor(shop), options: EmulatorShop.Fast);
         var context = new ShopSession(profile, client, store, progress ?? new Progress<RunEvent>(), whatIf, new DateOnly(2026, 5, 1), new ShopifyHome(Path.GetTempPath()));
         var results = new List<SyncResult>();
-        await foreach (var result in ProductImportJob.RunAsync(context, new ImportOptions(), CancellationToken.None)) results.Add(result);
+        await foreach (var result in ProductImportJob.RunAsync(context, new ImportOptions(), CancellationToken.None))
+        {
+            results.Add(result);
+            if (results.Count == stopAfter) break;
+        }
         return results;
     }
 

@@ -38,41 +38,51 @@ public static class ProductImportJob
         var failed = false;
         var done = 0;
         await using var reads = ReadAsync(context, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (true)
+        Task<bool>? reading = null;
+        try
         {
-            var next = reads.MoveNextAsync();
-            // Never hold the store's write lock while waiting for Shopify.
-            if (!next.IsCompleted && batch is not null)
-                foreach (var result in batch.Commit()) yield return result;
-            if (!await next.ConfigureAwait(false)) break;
-            var read = reads.Current;
-            IReadOnlyList<SyncResult> results;
-            if (read.Product is null)
+            while (true)
             {
-                results = [Missing(context, read.Id)];
-            }
-            else
-            {
-                var readCosts = !read.HasCosts && profile.Items.AutoCreateUnknownItems && importer.HasUnmappedVariants(read.Product);
-                // The mapped attribute metafields an item update takes (one call per changed product, only when mapped).
-                var keys = profile.Items.ShopifyCanUpdateItems ? ItemCreator.ImportedMetafieldKeys(profile.Items) : [];
-                var readMetafields = keys.Count > 0 && importer.ChangedInShopify(read.Product);
-                if ((readCosts || readMetafields) && batch is not null)
+                reading = reads.MoveNextAsync().AsTask();
+                // Never hold the store's write lock while waiting for Shopify.
+                if (!reading.IsCompleted && batch is not null)
                     foreach (var result in batch.Commit()) yield return result;
-                if (readCosts) await InventoryItemCosts.FillAsync(context.Client, read.Product.Variants, cancellationToken).ConfigureAwait(false);
-                if (readMetafields) await ProductMetafields.ReadProductAsync(context.Client, read.Product, keys, cancellationToken).ConfigureAwait(false);
-                results = ImportOne(importer, read.Product, batch);
+                if (!await reading.ConfigureAwait(false)) break;
+                var read = reads.Current;
+                IReadOnlyList<SyncResult> results;
+                if (read.Product is null)
+                {
+                    results = [Missing(context, read.Id)];
+                }
+                else
+                {
+                    var readCosts = !read.HasCosts && profile.Items.AutoCreateUnknownItems && importer.HasUnmappedVariants(read.Product);
+                    // The mapped attribute metafields an item update takes (one call per changed product, only when mapped).
+                    var keys = profile.Items.ShopifyCanUpdateItems ? ItemCreator.ImportedMetafieldKeys(profile.Items) : [];
+                    var readMetafields = keys.Count > 0 && importer.ChangedInShopify(read.Product);
+                    if ((readCosts || readMetafields) && batch is not null)
+                        foreach (var result in batch.Commit()) yield return result;
+                    if (readCosts) await InventoryItemCosts.FillAsync(context.Client, read.Product.Variants, cancellationToken).ConfigureAwait(false);
+                    if (readMetafields) await ProductMetafields.ReadProductAsync(context.Client, read.Product, keys, cancellationToken).ConfigureAwait(false);
+                    results = ImportOne(importer, read.Product, batch);
+                }
+                failed |= results.Any(r => r.Action == SyncAction.Failed);
+                context.Progress.Report(RunEvent.Progress($"{++done} of {read.Total} products", done, read.Total));
+                if (batch is null)
+                {
+                    foreach (var result in results) yield return result;
+                    continue;
+                }
+                batch.Add(results);
+                if (batch.IsFull)
+                    foreach (var result in batch.Commit()) yield return result;
             }
-            failed |= results.Any(r => r.Action == SyncAction.Failed);
-            context.Progress.Report(RunEvent.Progress($"{++done} of {read.Total} products", done, read.Total));
-            if (batch is null)
-            {
-                foreach (var result in results) yield return result;
-                continue;
-            }
-            batch.Add(results);
-            if (batch.IsFull)
-                foreach (var result in batch.Commit()) yield return result;
+        }
+        finally
+        {
+            // A caller that stops taking results (Select-Object -First) may stop at a result handed out while the next read
+            // is under way, and a reader cannot be disposed in the middle of a read: it is let finish first.
+            if (reading is { IsCompleted: false }) await Task.WhenAny(reading).ConfigureAwait(false);
         }
         if (batch is not null)
             foreach (var result in batch.Commit()) yield return result;
