@@ -14,7 +14,7 @@ internal sealed class CreatePlans : IDisposable
 {
     private readonly ScratchDatabase _database = new(
         "CREATE TABLE plans (line INTEGER PRIMARY KEY, item TEXT NOT NULL, draft TEXT NOT NULL, variables TEXT NOT NULL);" +
-        "CREATE TABLE created (line INTEGER PRIMARY KEY, item TEXT NOT NULL, id TEXT NOT NULL, what TEXT NOT NULL);");
+        "CREATE TABLE created (line INTEGER PRIMARY KEY, item TEXT NOT NULL, id TEXT NOT NULL, locales TEXT NOT NULL, what TEXT NOT NULL);");
     private readonly List<PlannedProduct> _buffer = new();
     private readonly SqliteCommand _insertPlan;
     private readonly SqliteCommand _readPlan;
@@ -27,8 +27,8 @@ internal sealed class CreatePlans : IDisposable
         BufferSize = Math.Max(1, bufferSize);
         _insertPlan = _database.Command("INSERT INTO plans VALUES ($line, $item, $draft, $variables)", "$line", "$item", "$draft", "$variables");
         _readPlan = _database.Command("SELECT draft, variables FROM plans WHERE line = $line", "$line");
-        _insertCreated = _database.Command("INSERT INTO created VALUES ($line, $item, $id, $what)", "$line", "$item", "$id", "$what");
-        _readCreated = _database.Command("SELECT item, id, what FROM created WHERE line = $line", "$line");
+        _insertCreated = _database.Command("INSERT INTO created VALUES ($line, $item, $id, $locales, $what)", "$line", "$item", "$id", "$locales", "$what");
+        _readCreated = _database.Command("SELECT item, id, locales, what FROM created WHERE line = $line", "$line");
     }
 
     /// <summary>How many plans are held in memory before they go to the scratch file.</summary>
@@ -64,22 +64,24 @@ internal sealed class CreatePlans : IDisposable
     public IEnumerable<JToken> Variables()
     {
         Flush();
-        return Read("SELECT variables FROM plans ORDER BY line", reader => (JToken)new JRaw(reader.GetString(0)));
+        return _database.Rows("SELECT variables FROM plans ORDER BY line", reader => (JToken)new JRaw(reader.GetString(0)));
     }
 
     /// <summary>Every plan's item no. in line order, read as they are enumerated.</summary>
     public IEnumerable<string> ItemNos()
     {
         Flush();
-        return Read("SELECT item FROM plans ORDER BY line", reader => reader.GetString(0));
+        return _database.Rows("SELECT item FROM plans ORDER BY line", reader => reader.GetString(0));
     }
 
-    /// <summary>Records a created (or found) product as the next line of the publishing.</summary>
-    public void AddCreated(string itemNo, string productId, string what)
+    /// <summary>Records a created (or found) product as the next line of the publishing, with the locales it is translated
+    /// into ("" for none).</summary>
+    public void AddCreated(string itemNo, string productId, string locales, string what)
     {
         _insertCreated.Parameters["$line"].Value = CreatedCount++;
         _insertCreated.Parameters["$item"].Value = itemNo;
         _insertCreated.Parameters["$id"].Value = productId;
+        _insertCreated.Parameters["$locales"].Value = locales;
         _insertCreated.Parameters["$what"].Value = what;
         _insertCreated.ExecuteNonQuery();
     }
@@ -90,19 +92,13 @@ internal sealed class CreatePlans : IDisposable
         _readCreated.Parameters["$line"].Value = line;
         using var reader = _readCreated.ExecuteReader();
         if (!reader.Read()) throw new ArgumentOutOfRangeException(nameof(line), line, "No created product has this line.");
-        return new CreatedProduct(reader.GetString(0), reader.GetString(1), reader.GetString(2));
+        return new CreatedProduct(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
     }
 
     /// <summary>The ids of the created products in line order, read as they are enumerated.</summary>
-    public IEnumerable<string> CreatedIds() => Read("SELECT id FROM created ORDER BY line", reader => reader.GetString(0));
+    public IEnumerable<string> CreatedIds() => _database.Rows("SELECT id FROM created ORDER BY line", reader => reader.GetString(0));
 
     public void Dispose() => _database.Dispose();
-
-    private IEnumerable<T> Read<T>(string sql, Func<SqliteDataReader, T> row)
-    {
-        using var reader = _database.Command(sql).ExecuteReader();
-        while (reader.Read()) yield return row(reader);
-    }
 
     private void Flush()
     {
@@ -118,5 +114,6 @@ internal sealed class CreatePlans : IDisposable
     }
 }
 
-/// <summary>A product the create made or found: its item, id, and what its result says (before publishing).</summary>
-internal sealed record CreatedProduct(string ItemNo, string ProductId, string What);
+/// <summary>A product the create made or found: its item, id, the locales it is translated into ("" for none), and what
+/// its result says (before publishing).</summary>
+internal sealed record CreatedProduct(string ItemNo, string ProductId, string Locales, string What);
