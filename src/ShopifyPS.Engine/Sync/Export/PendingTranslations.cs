@@ -5,7 +5,7 @@ namespace ShopifyPS.Sync.Export;
 
 /// <summary>
 /// The translations a run is to register, kept in a <see cref="ScratchDatabase"/> rather than in memory until
-/// <see cref="TranslationSender"/> sends them, so a create of any size holds at most <see cref="BufferSize"/> products'
+/// <see cref="TranslationSender"/> sends them, so a create of any size holds at most its buffer's size of products'
 /// translations at once: the products' changes in the order they were added; the calls made of them once their
 /// digests are known, by line number (their line in the bulk mutation's JSONL, read back when its answer comes); and
 /// why Shopify refused a product's, by product.
@@ -16,17 +16,16 @@ internal sealed class PendingTranslations : IDisposable
         "CREATE TABLE pending (line INTEGER PRIMARY KEY, product TEXT NOT NULL, unread INTEGER NOT NULL, changes TEXT NOT NULL);" +
         "CREATE TABLE calls (line INTEGER PRIMARY KEY, product TEXT NOT NULL, changes TEXT NOT NULL);" +
         "CREATE TABLE refused (product TEXT PRIMARY KEY, problems TEXT NOT NULL) WITHOUT ROWID;");
-    private readonly List<ProductTranslationChanges> _buffer = new();
+    private readonly ScratchBuffer<ProductTranslationChanges> _buffer;
     private readonly SqliteCommand _insertPending;
     private readonly SqliteCommand _insertCall;
     private readonly SqliteCommand _readCall;
     private readonly SqliteCommand _insertRefused;
     private readonly SqliteCommand _readRefused;
-    private int _written;
 
     public PendingTranslations(int bufferSize)
     {
-        BufferSize = Math.Max(1, bufferSize);
+        _buffer = new(bufferSize, Write);
         _insertPending = _database.Command("INSERT INTO pending VALUES ($line, $product, $unread, $changes)", "$line", "$product", "$unread", "$changes");
         _insertCall = _database.Command("INSERT INTO calls VALUES ($line, $product, $changes)", "$line", "$product", "$changes");
         _readCall = _database.Command("SELECT product, changes FROM calls WHERE line = $line", "$line");
@@ -34,14 +33,11 @@ internal sealed class PendingTranslations : IDisposable
         _readRefused = _database.Command("SELECT problems FROM refused WHERE product = $product", "$product");
     }
 
-    /// <summary>How many products' translations are held in memory before they go to the scratch file.</summary>
-    public int BufferSize { get; }
-
-    /// <summary>The most products' translations held in memory at once (never above <see cref="BufferSize"/>).</summary>
-    public int MostHeld { get; private set; }
+    /// <summary>The most products' translations held in memory at once (never above the buffer's size).</summary>
+    public int MostHeld => _buffer.MostHeld;
 
     /// <summary>The products added.</summary>
-    public int Count => _written + _buffer.Count;
+    public int Count => _buffer.Count;
 
     /// <summary>The products added with a change whose digest is still to be read (its source text is new in this run).</summary>
     public int Unread { get; private set; }
@@ -55,21 +51,19 @@ internal sealed class PendingTranslations : IDisposable
         if (changes.Count == 0) return;
         if (changes.Any(c => c.Digest is null)) Unread++;
         _buffer.Add(new ProductTranslationChanges(productId, changes));
-        MostHeld = Math.Max(MostHeld, _buffer.Count);
-        if (_buffer.Count >= BufferSize) Flush();
     }
 
     /// <summary>The ids of the products with a digest to read, read as they are enumerated.</summary>
     public IEnumerable<string> UnreadIds()
     {
-        Flush();
+        _buffer.Flush();
         return _database.Rows("SELECT product FROM pending WHERE unread = 1 ORDER BY line", reader => reader.GetString(0));
     }
 
     /// <summary>Every product's changes in the order added, read as they are enumerated.</summary>
     public IEnumerable<ProductTranslationChanges> Products()
     {
-        Flush();
+        _buffer.Flush();
         return _database.Rows("SELECT product, changes FROM pending ORDER BY line", Changes);
     }
 
@@ -114,16 +108,12 @@ internal sealed class PendingTranslations : IDisposable
     private static ProductTranslationChanges Changes(SqliteDataReader reader) =>
         new(reader.GetString(0), ScratchJson.Read<List<TranslationChange>>(reader.GetString(1)));
 
-    private void Flush()
+    private void Write(int line, ProductTranslationChanges product)
     {
-        foreach (var product in _buffer)
-        {
-            _insertPending.Parameters["$line"].Value = _written++;
-            _insertPending.Parameters["$product"].Value = product.ProductId;
-            _insertPending.Parameters["$unread"].Value = product.Changes.Any(c => c.Digest is null) ? 1 : 0;
-            _insertPending.Parameters["$changes"].Value = ScratchJson.Write(product.Changes);
-            _insertPending.ExecuteNonQuery();
-        }
-        _buffer.Clear();
+        _insertPending.Parameters["$line"].Value = line;
+        _insertPending.Parameters["$product"].Value = product.ProductId;
+        _insertPending.Parameters["$unread"].Value = product.Changes.Any(c => c.Digest is null) ? 1 : 0;
+        _insertPending.Parameters["$changes"].Value = ScratchJson.Write(product.Changes);
+        _insertPending.ExecuteNonQuery();
     }
 }
