@@ -25,12 +25,12 @@ internal sealed class PendingTranslations : IDisposable
 
     public PendingTranslations(int bufferSize)
     {
-        _buffer = new(bufferSize, Write);
         _insertPending = _database.Command("INSERT INTO pending VALUES ($line, $product, $unread, $changes)", "$line", "$product", "$unread", "$changes");
         _insertCall = _database.Command("INSERT INTO calls VALUES ($line, $product, $changes)", "$line", "$product", "$changes");
         _readCall = _database.Command("SELECT product, changes FROM calls WHERE line = $line", "$line");
         _insertRefused = _database.Command("INSERT OR REPLACE INTO refused VALUES ($product, $problems)", "$product", "$problems");
         _readRefused = _database.Command("SELECT problems FROM refused WHERE product = $product", "$product");
+        _buffer = new(bufferSize, Write);
     }
 
     /// <summary>The most products' translations held in memory at once (never above the buffer's size).</summary>
