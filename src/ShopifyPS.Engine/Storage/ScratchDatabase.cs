@@ -42,6 +42,13 @@ internal sealed class ScratchDatabase : IDisposable
         return statement;
     }
 
+    /// <summary>The rows of a query, read as they are enumerated.</summary>
+    public IEnumerable<T> Rows<T>(string sql, Func<SqliteDataReader, T> row)
+    {
+        using var reader = Command(sql).ExecuteReader();
+        while (reader.Read()) yield return row(reader);
+    }
+
     public void Dispose()
     {
         foreach (var command in _commands) command.Dispose();

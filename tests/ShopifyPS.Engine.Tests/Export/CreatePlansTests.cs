@@ -59,12 +59,12 @@ public sealed class CreatePlansTests
     public void Created_products_are_lines_of_their_own_in_the_order_they_were_recorded()
     {
         using var plans = new CreatePlans(bufferSize: 10);
-        plans.AddCreated("A2", "gid://shopify/Product/2", "Created product 'b'");
-        plans.AddCreated("A1", "gid://shopify/Product/1", "Found product 'a'");
+        plans.AddCreated("A2", "gid://shopify/Product/2", "", "Created product 'b'");
+        plans.AddCreated("A1", "gid://shopify/Product/1", "nb, de", "Found product 'a'");
 
         Assert.Equal(2, plans.CreatedCount);
         Assert.Equal(["gid://shopify/Product/2", "gid://shopify/Product/1"], plans.CreatedIds());
-        Assert.Equal(new CreatedProduct("A1", "gid://shopify/Product/1", "Found product 'a'"), plans.Created(1));
+        Assert.Equal(new CreatedProduct("A1", "gid://shopify/Product/1", "nb, de", "Found product 'a'"), plans.Created(1));
         Assert.Equal(0, plans.Count);
     }
 }

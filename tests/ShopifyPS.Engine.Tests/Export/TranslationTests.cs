@@ -202,6 +202,32 @@ public sealed class TranslationTests
     }
 
     [Theory]
+    [InlineData(ProductExportJob.BulkThreshold)]
+    [InlineData(2 * ProductExportJob.BulkThreshold)]
+    public async Task A_bulk_create_holds_no_more_translations_in_memory_than_its_buffer_whatever_the_number_of_products(int count)
+    {
+        await using var shop = await ShopAsync();
+        for (var i = 0; i < count; i++)
+        {
+            shop.Store.Erp.Upsert(ErpTables.Items, new Item { No = $"B{i:000}", Description = $"Bulk item {i}", UnitPrice = 10 + i, UnitCost = 5 });
+            shop.Store.Erp.Upsert(ErpTables.ItemTranslations, new ItemTranslation { ItemNo = $"B{i:000}", LanguageCode = "NOR", Description = $"Masseartikkel {i}" });
+        }
+        var job = new ProductExportJob(shop.Context()) { PlanBufferSize = 10 };
+
+        var results = await ExportShop.ListAsync(job.AddItemsAsync(new ItemSelection { Numbers = ["B*"] }));
+
+        Assert.Equal(10, job.MostTranslationsHeld);
+        Assert.All(results, r => Assert.True(r.Action == SyncAction.Created, r.Message));
+        Assert.All(results, r => Assert.EndsWith("; translated into nb.", r.Message, StringComparison.Ordinal));
+        Assert.Equal(count, results.Count);
+        // Each product was registered with its own item's translation, against its own digest.
+        Assert.All(results, r => Assert.Equal($"Masseartikkel {int.Parse(r.ItemNo[1..], System.Globalization.CultureInfo.InvariantCulture)}",
+            shop.Store.Connector.SentTranslations(Shop, r.ProductId).Single(t => t.Key == "title").Value));
+        Assert.Equal("Masseartikkel 42", (await NorwegianAsync(shop, results.Single(r => r.ItemNo == "B042").ProductId))
+            .Single(t => t.Value<string>("key") == "title").Value<string>("value"));
+    }
+
+    [Theory]
     [InlineData(TranslationDigests.BulkReadThreshold - 1, "TranslatableContent", 4)]
     [InlineData(TranslationDigests.BulkReadThreshold, "BulkOperationRunQuery", 1)]
     public async Task Digests_are_read_250_products_a_call_and_from_the_threshold_on_with_one_bulk_query(int count, string read, int reads)
@@ -210,14 +236,13 @@ public sealed class TranslationTests
         var ids = (await shop.StateAsync())["products"]!.Select(p => p.Value<string>("id")!).Take(count).ToList();
         await shop.ClearRequestsAsync();
 
-        var digests = await TranslationDigests.ReadAsync(shop.Client(), ids, CancellationToken.None);
+        using var digests = await TranslationDigests.ReadAsync(shop.Client(), ids, count, CancellationToken.None);
 
-        Assert.Equal(count, digests.Count);
-        Assert.Equal(ids.ToHashSet(), digests.Keys.ToHashSet());
-        Assert.All(digests.Values, d => Assert.Equal(64, d["title"].Length));
-        // Only the keys ShopifyPS registers are kept (the emulator lists handle, product_type and SEO too): a run holds
-        // the digests of every product it reads.
-        Assert.All(digests.Values, d => Assert.Subset(new HashSet<string> { "title", "body_html" }, d.Keys.ToHashSet()));
+        Assert.All(ids, id => Assert.Equal(64, digests.Of(id)["title"].Length));
+        // Only the keys ShopifyPS registers are kept (the emulator lists handle, product_type and SEO too).
+        Assert.All(ids, id => Assert.Subset(new HashSet<string> { "title", "body_html" }, digests.Of(id).Keys.ToHashSet()));
+        Assert.Equal(ids.Count, ids.Select(id => digests.Of(id)["title"]).Distinct().Count());
+        Assert.Empty(digests.Of("gid://shopify/Product/0"));
         Assert.Equal(reads, (await shop.RequestsAsync()).Count(r => r.Value<string>("operationName") == read));
     }
 

@@ -45,6 +45,10 @@ public sealed class ProductExportJob
     /// <summary>The most planned creates the last <see cref="AddItemsAsync"/> held in memory at once.</summary>
     internal int MostPlansHeld { get; private set; }
 
+    /// <summary>The most created products' translations the last <see cref="AddItemsAsync"/> held in memory at once
+    /// (they wait in the scratch file like the plans, with the same buffer).</summary>
+    internal int MostTranslationsHeld { get; private set; }
+
     /// <summary>How many planned updates are sent together: one bulk mutation per document carries them (from
     /// <see cref="BulkThreshold"/> on), and no more than these are held in memory.</summary>
     public const int UpdateBatch = 1000;
@@ -102,6 +106,7 @@ public sealed class ProductExportJob
         }
         await foreach (var result in sender.SendAsync(cancellationToken).ConfigureAwait(false)) yield return result;
         MostPlansHeld = sender.MostPlansHeld;
+        MostTranslationsHeld = sender.MostTranslationsHeld;
     }
 
     /// <summary>Add-ShopifyItem -AsVariantOf: adds each selected item to product <paramref name="productId"/> as a variant
@@ -132,13 +137,12 @@ public sealed class ProductExportJob
         _context.RefuseWhenOutgoingRequestsOff("ProductSet");
         var patterns = itemNos.Select(n => new ItemNoPattern(n)).ToList();
         bool Synced(ShopProduct p) => p.ItemNo.Length > 0 && !p.Removed && ItemNoPattern.AnyMatch(patterns, p.ItemNo);
-        // With languages, one pass over the mirror gives the count and the products whose translation digests are read
-        // before the pages (one bulk query from the threshold on) and held for the run: title and body digests a product.
-        var translatedIds = _context.Profile.Languages.Any(l => l.SyncTranslations) ? Connector.Products(_shop).Where(Synced).Select(p => p.Id).ToList() : null;
-        var total = translatedIds?.Count ?? Connector.Products(_shop).Count(Synced);
-        var digests = translatedIds is { Count: > 0 }
-            ? await TranslationDigests.ReadAsync(_context.Client, translatedIds, cancellationToken).ConfigureAwait(false)
-            : [];
+        // With languages, the synced products' translation digests are read before the pages (one bulk query from the
+        // threshold on) into a scratch file, where each product's are looked up when its turn comes.
+        var total = Connector.Products(_shop).Count(Synced);
+        using var digests = total > 0 && _context.Profile.Languages.Any(l => l.SyncTranslations)
+            ? await TranslationDigests.ReadAsync(_context.Client, Connector.Products(_shop).Where(Synced).Select(p => p.Id), total, cancellationToken).ConfigureAwait(false)
+            : null;
         var updates = new List<ProductUpdate>();
         var done = 0;
         for (var page = Connector.Products(_shop, null, ExportDataReader.BatchSize); page.Count > 0; page = Connector.Products(_shop, page[^1].Id, ExportDataReader.BatchSize))
@@ -160,7 +164,7 @@ public sealed class ProductExportJob
                     yield return await RetireAsync(product, removed: false, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
-                var (update, result) = PlanUpdate(data[item.No], product, force, digests.GetValueOrDefault(product.Id) ?? []);
+                var (update, result) = PlanUpdate(data[item.No], product, force, digests?.Of(product.Id) ?? []);
                 if (result is not null) yield return result;
                 if (update is null) continue;
                 updates.Add(update);

@@ -10,7 +10,8 @@ namespace ShopifyPS.Sync.Export;
 /// Creates planned products: one productSet each (by handle), or all of them as the lines of one bulk mutation, then
 /// publishes them to the profile's publications and registers their translations (<see cref="TranslationSender"/>). The plans wait in a scratch file (<see cref="CreatePlans"/>), from
 /// which the bulk mutation's JSONL is written and each answer finds its plan by line number; the products created are
-/// written there too and published from there, so memory does not grow with the number of products. Before anything
+/// written there too and published from there, and their translations wait in another (<see cref="PendingTranslations"/>),
+/// so memory does not grow with the number of products. Before anything
 /// is sent each create is marked pending; a create still marked (the run before was killed, or an answer was lost)
 /// first looks its handle up and, when Shopify has the product, continues with its ids: sent again, productSet would
 /// replace every variant and inventory item of it (on an existing product a variant without id is a new one). Each
@@ -21,19 +22,19 @@ internal sealed class ProductSender(ShopSession context, int bufferSize) : IDisp
 {
     private readonly ProductReader _reader = new(context.Client);
     private readonly CreatePlans _plans = new(bufferSize);
+    // The translations of the products created, registered after the creates (when the profile syncs languages).
+    private readonly PendingTranslations _translations = new(bufferSize);
     private IReadOnlyList<string>? _publications;
     private IReadOnlyList<string> _collections = [];
     private string? _problem;
-    // The translations of the products created, sent after the creates; memory grows with them only when the profile
-    // syncs languages (a few KB a product).
-    private readonly List<ProductTranslationChanges> _translations = [];
-    private readonly Dictionary<string, string> _locales = [];
-    private Dictionary<string, List<string>> _untranslated = [];
     private IConnectorStore Connector => context.Store.Connector;
     private string Shop => context.Profile.Name;
 
     /// <summary>The most plans held in memory at once.</summary>
     public int MostPlansHeld => _plans.MostHeld;
+
+    /// <summary>The most created products' translations held in memory at once.</summary>
+    public int MostTranslationsHeld => _translations.MostHeld;
 
     /// <summary>Takes one product to create (the first reads the shop's publications and collections). A product a run
     /// before may have created already is linked now when Shopify has it. A result only when it cannot be created.</summary>
@@ -83,12 +84,15 @@ internal sealed class ProductSender(ShopSession context, int bufferSize) : IDisp
                 else yield return refused!;
             }
         }
-        _untranslated = await TranslationSender.SendAsync(context, _translations, cancellationToken).ConfigureAwait(false);
-        _translations.Clear();
+        await TranslationSender.SendAsync(context, _translations, cancellationToken).ConfigureAwait(false);
         await foreach (var result in PublishAsync(cancellationToken).ConfigureAwait(false)) yield return result;
     }
 
-    public void Dispose() => _plans.Dispose();
+    public void Dispose()
+    {
+        _plans.Dispose();
+        _translations.Dispose();
+    }
 
     /// <summary>Publishes the created products, reading their ids from the scratch file as the calls go out.</summary>
     private async IAsyncEnumerable<SyncResult> PublishAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -114,23 +118,19 @@ internal sealed class ProductSender(ShopSession context, int bufferSize) : IDisp
             return new SyncResult(SyncAction.Failed, created.ItemNo, "", created.ProductId, "",
                 $"{created.What}, but Shopify refused to publish it: {string.Join("; ", published.Problems)}. Publish it in Shopify admin.", errorId: ErrorCatalog.UserError);
         var what = created.What + (published is null ? "" : $"; published to {string.Join(", ", context.Profile.Items.Publications)}");
-        return _untranslated.TryGetValue(created.ProductId, out var untranslated)
+        return _translations.Refused(created.ProductId) is { } untranslated
             ? new SyncResult(SyncAction.Failed, created.ItemNo, "", created.ProductId, "",
                 $"{what}, but Shopify refused its translations: {string.Join("; ", untranslated)}. The next Sync-ShopifyProduct sends them again.", errorId: ErrorCatalog.UserError)
             : new SyncResult(SyncAction.Created, created.ItemNo, "", created.ProductId, "",
-                what + (_locales.TryGetValue(created.ProductId, out var locales) ? $"; translated into {locales}" : "") + ".");
+                what + (created.Locales.Length > 0 ? $"; translated into {created.Locales}" : "") + ".");
     }
 
     /// <summary>Records the product and keeps it for publishing.</summary>
     private void Link(PlannedProduct plan, ShopifyProduct product, bool found)
     {
         ProductLinks.Save(Connector, Shop, product, plan.Draft, found);
-        if (plan.Draft.Translations.Count > 0)
-        {
-            _translations.Add(new ProductTranslationChanges(product.Id, TranslationPlan.ForCreate(plan.Draft)));
-            _locales[product.Id] = string.Join(", ", plan.Draft.Translations.Select(t => t.Locale).Distinct());
-        }
-        _plans.AddCreated(plan.ItemNo, product.Id, found
+        _translations.Add(product.Id, TranslationPlan.ForCreate(plan.Draft));
+        _plans.AddCreated(plan.ItemNo, product.Id, string.Join(", ", plan.Draft.Translations.Select(t => t.Locale).Distinct()), found
             ? $"Found product '{product.Title}' ({product.Status}, handle {product.Handle}), which an interrupted run or an unanswered create had made, and linked it with its {product.Variants.Count} variant(s)"
             : $"Created product '{product.Title}' ({product.Status}, handle {product.Handle}) with {product.Variants.Count} variant(s)");
     }

@@ -48,10 +48,13 @@ internal sealed class ProductUpdateSender(ShopSession context, DefaultLocationSt
 
         var metafields = await MetafieldSender.SendAsync(context, updates, problems, cancellationToken).ConfigureAwait(false);
         // After productUpdate: a title or description sent above has a new digest, which the sender reads first.
-        var translations = await TranslationSender.SendAsync(context,
-            updates.Where(u => u.Translations.Count > 0).Select(u => new ProductTranslationChanges(u.Product.Id, u.Translations)).ToList(), cancellationToken).ConfigureAwait(false);
-        foreach (var update in updates)
-            if (translations.TryGetValue(update.Product.Id, out var refused)) problems[update].AddRange(refused);
+        using (var translations = new PendingTranslations(updates.Count))
+        {
+            foreach (var update in updates) translations.Add(update.Product.Id, update.Translations);
+            await TranslationSender.SendAsync(context, translations, cancellationToken).ConfigureAwait(false);
+            foreach (var update in updates)
+                if (translations.Refused(update.Product.Id) is { } refused) problems[update].AddRange(refused);
+        }
 
         foreach (var update in updates)
         {

@@ -20,31 +20,32 @@ public static class TranslationDigests
     /// <summary>The reads of <paramref name="products"/> products' digests, polls of a bulk query left out.</summary>
     public static int Reads(int products) => products == 0 ? 0 : products >= BulkReadThreshold ? 1 : (products + PerCall - 1) / PerCall;
 
-    /// <summary>Per product id: key → digest, for the keys Shopify has source text for. A product Shopify does not
-    /// have is absent.</summary>
-    internal static async Task<Dictionary<string, Dictionary<string, string>>> ReadAsync(ShopifyClient client, IReadOnlyList<string> productIds,
+    /// <summary>The digests of the <paramref name="count"/> products <paramref name="productIds"/>, in a scratch file
+    /// (<see cref="DigestTable"/>). The ids are enumerated only below the bulk threshold, 250 at a time; from it the bulk
+    /// query reads every product of the shop, and a product not asked for is never looked up.</summary>
+    internal static async Task<DigestTable> ReadAsync(ShopifyClient client, IEnumerable<string> productIds, int count,
         CancellationToken cancellationToken)
     {
-        var wanted = productIds.ToHashSet(StringComparer.Ordinal);
-        var digests = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
-        if (wanted.Count >= BulkReadThreshold)
+        var digests = new DigestTable();
+        try
         {
-            await foreach (var record in new BulkQueryRunner(client).RunAsync("BulkTranslatableContent", cancellationToken).ConfigureAwait(false))
-                if (wanted.Contains(record.Data.Value<string>("resourceId") ?? "")) Add(digests, record.Data);
+            if (count >= BulkReadThreshold)
+            {
+                await foreach (var record in new BulkQueryRunner(client).RunAsync("BulkTranslatableContent", cancellationToken).ConfigureAwait(false))
+                    digests.Add(record.Data);
+                return digests;
+            }
+            foreach (var chunk in productIds.Take(count).Chunk(PerCall))
+            {
+                var response = await client.ExecuteAsync("TranslatableContent", new JObject { ["ids"] = new JArray(chunk) }, cancellationToken).ConfigureAwait(false);
+                foreach (var node in response.Data.SelectToken("translatableResourcesByIds.nodes")?.Children<JObject>() ?? []) digests.Add(node);
+            }
             return digests;
         }
-        foreach (var chunk in wanted.Chunk(PerCall))
+        catch
         {
-            var response = await client.ExecuteAsync("TranslatableContent", new JObject { ["ids"] = new JArray(chunk) }, cancellationToken).ConfigureAwait(false);
-            foreach (var node in response.Data.SelectToken("translatableResourcesByIds.nodes")?.Children<JObject>() ?? []) Add(digests, node);
+            digests.Dispose();
+            throw;
         }
-        return digests;
     }
-
-    /// <summary>Keeps the digests of the keys ShopifyPS registers only (title and body): a product has more translatable
-    /// keys (handle, product type, SEO), and a run holds the digests of every product it reads.</summary>
-    private static void Add(Dictionary<string, Dictionary<string, string>> digests, JObject resource) =>
-        digests[resource.Value<string>("resourceId") ?? ""] = (resource["translatableContent"] as JArray ?? [])
-            .Where(c => c.Value<string>("digest") is { Length: > 0 } && c.Value<string>("key") is ProductTranslations.TitleKey or ProductTranslations.BodyKey)
-            .ToDictionary(c => c.Value<string>("key") ?? "", c => c.Value<string>("digest")!, StringComparer.Ordinal);
 }
