@@ -7,7 +7,7 @@ namespace ShopifyPS.Sync.Inventory;
 /// Shopify's stock as one bulk export of the whole shop delivered it (every level at the enabled locations), kept by
 /// variant in a <see cref="ScratchDatabase"/>, so each batch of a run takes only its own variants' levels into memory.
 /// A level's location is kept as its position among the enabled locations: a whole shop has a row per level, and
-/// binding and storing the location's id as text was a third of what writing a row cost.
+/// binding the location's id as text (one of three texts a row had) was a large part of writing it.
 /// </summary>
 internal sealed class StagedLevels : IDisposable
 {
