@@ -339,15 +339,13 @@ public static class InventorySync
             idempotencyKey = QuantityWriter.Key($"{_runId}\nactivate\n{plan.InventoryItemId}\n{plan.Location.Id}"),
         };
 
-        /// <summary>The batch's levels are saved as read (unless the mirror holds them already); those that need no write are
-        /// reported, the others join the write queue and are saved again once written. Saving the ones to write now too
-        /// puts a new mirror's rows in in key order: inserted after their write, a call's worth at a time, they would land
-        /// between rows already written, splitting the pages of the whole batch again for every call.</summary>
+        /// <summary>The batch's levels that need no write are saved (unless the mirror holds them already) and reported;
+        /// the others join the write queue.</summary>
         public IEnumerable<SyncResult> Compare(List<LevelPlan> plans)
         {
             var unchanged = new List<LevelPlan>();
             foreach (var plan in plans) (plan.Differs ? _changed : unchanged).Add(plan);
-            Save(plans.Where(p => !MirrorHolds(p)));
+            Save(unchanged.Where(p => !MirrorHolds(p)));
             foreach (var plan in unchanged)
                 yield return plan.Activated
                     ? Result(plan, SyncAction.Created, plan.Describe(QuantityName))
