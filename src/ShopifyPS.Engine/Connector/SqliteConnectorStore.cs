@@ -314,7 +314,14 @@ internal sealed class SqliteConnectorStore(SqliteStore store) : IConnectorStore,
         _ => value,
     };
 
-    private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal)
-        ? null
-        : DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+    /// <summary>A time as <see cref="ToDatabase"/> writes it ("O"): parsed as exactly that format, which is several times
+    /// faster than the general parse (an inventory sync reads two per level); a value written otherwise still parses.</summary>
+    private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal)
+    {
+        if (reader.IsDBNull(ordinal)) return null;
+        var text = reader.GetString(ordinal);
+        return DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time)
+            ? time
+            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+    }
 }

@@ -45,6 +45,11 @@ public interface IErpStore : ITransactionalStore
     /// included), in key order per chunk of values: how a sync reads the rows of a whole batch of items at once.</summary>
     IReadOnlyList<T> RowsIn<T>(ErpTable<T> table, string column, IReadOnlyCollection<string> values) where T : class, new();
 
+    /// <summary>The stock rows of <paramref name="itemNos"/>, as <see cref="RowsIn"/> of <see cref="ErpTables.Stock"/> by item
+    /// no. reads them, with a reader typed for the stock table's columns: an inventory sync of a large catalog reads
+    /// millions of them, and the generic reader boxes every value.</summary>
+    IReadOnlyList<StockEntry> StockOfItems(IReadOnlyCollection<string> itemNos);
+
     /// <summary>The rows whose <paramref name="column"/> equals <paramref name="code"/> ignoring the case of ASCII
     /// letters (SQLite's NOCASE, which a NOCASE index serves), in key order.</summary>
     IReadOnlyList<T> RowsIgnoringCase<T>(ErpTable<T> table, string column, string code) where T : class, new();

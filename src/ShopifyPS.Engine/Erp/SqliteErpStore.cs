@@ -54,7 +54,41 @@ internal sealed class SqliteErpStore(SqliteStore store) : IErpStore, IDisposable
     {
         var filter = table.Column(column) ?? throw new ArgumentException($"{table.FileName} has no column '{column}'.", nameof(column));
         var rows = new List<T>();
-        // One statement per chunk: SQLite caps the number of parameters of a statement.
+        foreach (var select in SelectsIn(table, filter, values)) rows.AddRange(Read(select, table).Cast<T>());
+        return rows;
+    }
+
+    public IReadOnlyList<StockEntry> StockOfItems(IReadOnlyCollection<string> itemNos)
+    {
+        var table = ErpTables.Stock;
+        var rows = new List<StockEntry>();
+        foreach (var select in SelectsIn(table, table.Column("ItemNo")!, itemNos))
+        {
+            using var reader = select.ExecuteReader();
+            int item = reader.GetOrdinal("ItemNo"), variant = reader.GetOrdinal("VariantCode"), location = reader.GetOrdinal("LocationCode"),
+                inventory = reader.GetOrdinal("Inventory"), reserved = reader.GetOrdinal("ReservedQuantity"),
+                receipts = reader.GetOrdinal("ScheduledReceipts"), requirements = reader.GetOrdinal("GrossRequirements");
+            while (reader.Read())
+                rows.Add(new StockEntry
+                {
+                    ItemNo = reader.GetString(item), VariantCode = reader.GetString(variant), LocationCode = reader.GetString(location),
+                    Inventory = Number(reader, inventory), ReservedQuantity = Number(reader, reserved),
+                    ScheduledReceipts = Number(reader, receipts), GrossRequirements = Number(reader, requirements),
+                });
+        }
+        return rows;
+    }
+
+    /// <summary>A stored number as <see cref="ErpColumn.FromDatabase"/> converts it, without boxing the common case: NUMERIC
+    /// columns hold whole quantities as integers.</summary>
+    private static decimal Number(SqliteDataReader reader, int ordinal) => reader.GetFieldType(ordinal) == typeof(long)
+        ? reader.GetInt64(ordinal)
+        : Convert.ToDecimal(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+
+    /// <summary>The select of <paramref name="table"/>'s rows whose <paramref name="filter"/> is one of <paramref name="values"/>,
+    /// bound to each chunk in turn: one statement per chunk, as SQLite caps the number of parameters of a statement.</summary>
+    private IEnumerable<SqliteCommand> SelectsIn(ErpTable table, ErpColumn filter, IReadOnlyCollection<string> values)
+    {
         foreach (var chunk in values.Distinct().Chunk(InChunk))
         {
             var select = Prepared(new StatementKey($"in:{chunk.Length}", table, [filter]), () =>
@@ -63,9 +97,8 @@ internal sealed class SqliteErpStore(SqliteStore store) : IErpStore, IDisposable
             if (select.Parameters.Count == 0)
                 for (var i = 0; i < chunk.Length; i++) select.Parameters.Add(new SqliteParameter($"$v{i}", null));
             for (var i = 0; i < chunk.Length; i++) select.Parameters[i].Value = chunk[i];
-            rows.AddRange(Read(select, table).Cast<T>());
+            yield return select;
         }
-        return rows;
     }
 
     public IReadOnlyList<T> RowsIgnoringCase<T>(ErpTable<T> table, string column, string code) where T : class, new()

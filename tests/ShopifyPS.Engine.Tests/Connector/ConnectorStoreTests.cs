@@ -159,6 +159,20 @@ public sealed class ConnectorStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_time_written_in_another_form_than_the_stores_own_still_reads_to_the_same_instant()
+    {
+        SaveProductWithVariant("contoso", "P1", "V1");
+        var read = DateTimeOffset.Parse("2025-03-01T10:00:00.1234567Z", CultureInfo.InvariantCulture);
+        State.SaveInventory(new ShopInventory { Shop = "contoso", VariantId = "V1", LocationId = "L1", ShopifyStock = 7, ShopifyStockAt = read, CalculatedAt = read });
+        SqliteStore.Execute(_store.Connection, "UPDATE shop_inventory SET CalculatedAt = '2025-03-01 11:00:00.1234567+01:00'");
+
+        var stored = State.InventoryOfVariant("contoso", "V1").Single();
+
+        Assert.Equal((read, TimeSpan.Zero), (stored.ShopifyStockAt, stored.ShopifyStockAt!.Value.Offset));
+        Assert.Equal((read, TimeSpan.FromHours(1)), (stored.CalculatedAt, stored.CalculatedAt!.Value.Offset));
+    }
+
+    [Fact]
     public void Hashes_and_sync_times_are_kept_per_shop_and_kind()
     {
         State.SetHash("contoso", ContentKind.Picture, "P1", "abc");

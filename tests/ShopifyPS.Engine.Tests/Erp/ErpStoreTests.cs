@@ -154,6 +154,28 @@ public sealed class ErpStoreTests : IDisposable
     }
 
     [Fact]
+    public void Stock_of_items_reads_what_the_generic_reader_reads_whole_fractional_and_negative_figures_alike()
+    {
+        // More items than one IN statement takes (500), and an item not asked for.
+        var numbers = Enumerable.Range(0, 1_201).Select(i => $"I{i:D5}").ToList();
+        foreach (var no in numbers) Erp.Upsert(ErpTables.Items, new Item { No = no });
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            Erp.Upsert(ErpTables.Stock, new StockEntry { ItemNo = numbers[i], LocationCode = "EAST", Inventory = i, ReservedQuantity = 2.5m, ScheduledReceipts = -i, GrossRequirements = 0.125m });
+            Erp.Upsert(ErpTables.Stock, new StockEntry { ItemNo = numbers[i], VariantCode = "M", LocationCode = "WEST", Inventory = 123_456_789_012m, ReservedQuantity = -0.5m });
+        }
+        var asked = numbers.Take(1_200).ToList();
+
+        var typed = Erp.StockOfItems(asked);
+
+        static string Text(StockEntry r) => string.Join("|", r.ItemNo, r.VariantCode, r.LocationCode, r.Inventory, r.ReservedQuantity, r.ScheduledReceipts, r.GrossRequirements);
+        Assert.Equal(2_400, typed.Count);
+        Assert.Equal(Erp.RowsIn(ErpTables.Stock, "ItemNo", asked).Select(Text), typed.Select(Text));
+        Assert.Contains("I00007||EAST|7|2.5|-7|0.125", typed.Select(Text));
+        Assert.DoesNotContain(typed, r => r.ItemNo == "I01200");
+    }
+
+    [Fact]
     public void Removing_a_variant_removes_its_rows_but_not_the_items()
     {
         Erp.Upsert(ErpTables.Items, new Item { No = "1000" });

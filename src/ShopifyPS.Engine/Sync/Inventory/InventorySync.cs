@@ -105,7 +105,7 @@ public static class InventorySync
             // The batch's items and their stock rows in a few statements, not two per item.
             var itemNos = variants.Where(v => v.Tracked).Select(v => v.ItemNo).Distinct(StringComparer.Ordinal).ToList();
             var items = _context.Store.Erp.RowsIn(ErpTables.Items, "No", itemNos).ToDictionary(i => i.No, StringComparer.Ordinal);
-            var stock = _context.Store.Erp.RowsIn(ErpTables.Stock, "ItemNo", itemNos).GroupBy(r => r.ItemNo, StringComparer.Ordinal)
+            var stock = _context.Store.Erp.StockOfItems(itemNos).GroupBy(r => r.ItemNo, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => ItemStock(g.ToList()), StringComparer.Ordinal);
             var units = new VariantUnits(_context.Store.Erp);
             foreach (var variant in variants)
@@ -212,8 +212,8 @@ public static class InventorySync
             }
             if (_staged is null)
             {
-                _staged = new StagedLevels();
-                await _reader.StageAllAsync(_enabled.Select(e => e.Location.Id).ToHashSet(StringComparer.Ordinal), _staged, progress, cancellationToken).ConfigureAwait(false);
+                _staged = new StagedLevels(_enabled.Select(e => e.Location.Id).ToList());
+                await _reader.StageAllAsync(_staged, progress, cancellationToken).ConfigureAwait(false);
             }
             _staged.Load(_scope, _read);
         }
@@ -406,9 +406,10 @@ public static class InventorySync
         {
             if (_context.WhatIf) return;
             var current = plans.Where(p => p.ShopifyStock is not null).Select(p => (p.Variant.Id, p.Location.Id)).ToHashSet();
+            var gone = _mirror.Keys.Where(k => _read.IsComplete(k.VariantId) && !current.Contains(k)).ToList();
+            if (gone.Count == 0) return;
             using var transaction = Connector.BeginTransaction();
-            foreach (var key in _mirror.Keys.Where(k => _read.IsComplete(k.VariantId) && !current.Contains(k)))
-                Connector.DeleteInventory(_shop, key.VariantId, key.LocationId);
+            foreach (var key in gone) Connector.DeleteInventory(_shop, key.VariantId, key.LocationId);
             transaction.Commit();
         }
 

@@ -96,15 +96,15 @@ internal sealed class ShopifyLevelReader(ShopifyClient client, string quantityNa
         }
     }
 
-    /// <summary>Every level at the given locations, from one bulk export of the shop's stock, into <paramref name="into"/>
+    /// <summary>Every level at the locations <paramref name="into"/> keeps, from one bulk export of the shop's stock, into it
     /// as it streams in (the whole shop: which variants a run needs is decided batch by batch).</summary>
-    public async Task StageAllAsync(ISet<string> locationIds, StagedLevels into, IProgress<RunEvent>? progress, CancellationToken cancellationToken)
+    public async Task StageAllAsync(StagedLevels into, IProgress<RunEvent>? progress, CancellationToken cancellationToken)
     {
         progress?.Report(RunEvent.Verbose("Reading Shopify's stock with a bulk query."));
         await foreach (var line in new BulkQueryRunner(client).RunLinesAsync("BulkInventoryLevels", cancellationToken).ConfigureAwait(false))
         {
             var level = BulkLevelLine.Parse(line, quantityName);
-            if (!level.IsLevel || !locationIds.Contains(level.LocationId!)) continue;
+            if (!level.IsLevel || !into.Keeps(level.LocationId!)) continue;
             into.Add(new ShopifyLevel(level.VariantId!, level.InventoryItemId ?? "", level.LocationId!, level.Quantity), level.Tracked);
             if (into.Count % 10_000 == 0) progress?.Report(RunEvent.Progress($"Reading Shopify stock: {into.Count} levels", into.Count, 0));
         }
