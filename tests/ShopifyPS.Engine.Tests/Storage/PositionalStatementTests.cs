@@ -30,6 +30,27 @@ public sealed class PositionalStatementTests
     }
 
     [Fact]
+    public void Text_reads_back_as_bound_empty_long_and_beyond_ASCII_alike()
+    {
+        using var connection = Open();
+        using var insert = new PositionalStatement(connection, "INSERT INTO t (a, b, c) VALUES (?1, ?2, ?3)");
+        // One buffer serves every value: a long text after a short one, then a short one again, must not keep its tail.
+        string[] texts = ["", "kort", new string('x', 5000) + "æøå", "Ål 🦀 \"sitat\"", "z"];
+
+        for (var i = 0; i < texts.Length; i++) insert.Execute([$"k{i}", i, texts[i]]);
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            using var read = connection.CreateCommand();
+            read.CommandText = "SELECT c, typeof(c) FROM t WHERE a = $a";
+            read.Parameters.AddWithValue("$a", $"k{i}");
+            using var reader = read.ExecuteReader();
+            Assert.True(reader.Read());
+            Assert.Equal((texts[i], "text"), (reader.GetString(0), reader.GetString(1)));
+        }
+    }
+
+    [Fact]
     public void A_constraint_SQLite_refuses_is_a_SqliteException_and_the_statement_stays_usable()
     {
         using var connection = Open();
