@@ -211,7 +211,12 @@ internal sealed class SqliteErpStore(SqliteStore store) : IErpStore, IDisposable
         while (reader.Read())
         {
             var row = table.NewRow();
-            for (var i = 0; i < table.Columns.Count; i++) table.Columns[i].SetValue(row, table.Columns[i].FromDatabase(reader.GetValue(i)));
+            for (var i = 0; i < table.Columns.Count; i++)
+            {
+                var column = table.Columns[i];
+                // Text, most columns, is read as text: no boxing and no look at the stored type on the way.
+                column.SetValue(row, column.Kind == ErpValueKind.Text ? reader.GetString(i) : column.FromDatabase(reader.GetValue(i)));
+            }
             yield return row;
         }
     }
