@@ -8,13 +8,13 @@ namespace ShopifyPS.Sync.Import;
 /// that a run's memory does not grow with the catalog: item numbers, item variants, item references and the item
 /// vendor catalog are read row by row as asked (the store's open transaction holds what the run created, so a later
 /// variant of the same run finds it). Codes compare ignoring case, as Business Central's Code fields do
-/// (<see cref="CodeSpellings"/> makes the index serve that). The items last asked for, with their variants, are kept
+/// (<see cref="CodeSpellings"/> makes the index serve that). The items last asked for, with their variant codes, are kept
 /// (at most <see cref="CachedItems"/>: a product's variants ask for the same item again and again); vendors and item
 /// categories, small tables, are read whole once.
 /// </summary>
 internal sealed class ErpIndex(IErpStore erp)
 {
-    /// <summary>How many items (with their variants) are kept between look-ups.</summary>
+    /// <summary>How many items (with their variant codes) are kept between look-ups.</summary>
     internal const int CachedItems = 256;
 
     private static readonly StringComparer Codes = StringComparer.OrdinalIgnoreCase;
