@@ -54,6 +54,12 @@ public interface IErpStore : ITransactionalStore
     /// letters (SQLite's NOCASE, which a NOCASE index serves), in key order.</summary>
     IReadOnlyList<T> RowsIgnoringCase<T>(ErpTable<T> table, string column, string code) where T : class, new();
 
+    /// <summary>The values of <paramref name="column"/> of the rows whose <paramref name="filterColumn"/> equals
+    /// <paramref name="value"/> (with <paramref name="ignoringCase"/>, as <see cref="RowsIgnoringCase"/> compares), in
+    /// key order: a look-up that needs one column of a text type reads only that column.</summary>
+    IReadOnlyList<string> ValuesWhere<T>(ErpTable<T> table, string column, string filterColumn, string value, bool ignoringCase = false)
+        where T : class, new();
+
     /// <summary>The values of one column, read as they are enumerated (not held).</summary>
     IEnumerable<string> Values<T>(ErpTable<T> table, string column) where T : class, new();
 

@@ -113,6 +113,24 @@ internal sealed class SqliteErpStore(SqliteStore store) : IErpStore, IDisposable
     internal static string RowsIgnoringCaseSql(ErpTable table, ErpColumn column) =>
         $"SELECT {Names(table.Columns)} FROM {table.TableName} WHERE {column.Name} = ${column.Name} COLLATE NOCASE ORDER BY {Names(table.Key)}";
 
+    public IReadOnlyList<string> ValuesWhere<T>(ErpTable<T> table, string column, string filterColumn, string value, bool ignoringCase = false)
+        where T : class, new()
+    {
+        var filter = Filter(table, [(filterColumn, value)])[0];
+        var selected = Filter(table, [(column, null)])[0];
+        var select = Prepared(new StatementKey(ignoringCase ? "values-nocase" : "values", table, [filter, selected]),
+            () => ValuesWhereSql(table, selected, filter, ignoringCase), [filter]);
+        select.Parameters[0].Value = value;
+        using var reader = select.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read()) values.Add(reader.GetString(0));
+        return values;
+    }
+
+    /// <summary>The statement of <see cref="ValuesWhere"/>: an index on the filtered column (NOCASE when ignoring case) serves it.</summary>
+    internal static string ValuesWhereSql(ErpTable table, ErpColumn column, ErpColumn filter, bool ignoringCase) =>
+        $"SELECT {column.Name} FROM {table.TableName} WHERE {filter.Name} = ${filter.Name}{(ignoringCase ? " COLLATE NOCASE" : "")} ORDER BY {Names(table.Key)}";
+
     public IEnumerable<string> Values<T>(ErpTable<T> table, string column) where T : class, new()
     {
         var filter = Filter(table, [(column, null)]);
@@ -226,7 +244,12 @@ internal sealed class SqliteErpStore(SqliteStore store) : IErpStore, IDisposable
         while (reader.Read())
         {
             var row = table.NewRow();
-            for (var i = 0; i < table.Columns.Count; i++) table.Columns[i].SetValue(row, table.Columns[i].FromDatabase(reader.GetValue(i)));
+            for (var i = 0; i < table.Columns.Count; i++)
+            {
+                var column = table.Columns[i];
+                // Text, most columns, is read as text: no boxing and no look at the stored type on the way.
+                column.SetValue(row, column.Kind == ErpValueKind.Text ? reader.GetString(i) : column.FromDatabase(reader.GetValue(i)));
+            }
             yield return row;
         }
     }

@@ -180,8 +180,44 @@ public sealed class ErpIndexTests : IDisposable
     public void A_look_up_ignoring_case_searches_the_nocase_index(string table, string column, string index)
     {
         var erpTable = (ErpTable)typeof(ErpTables).GetField(table)!.GetValue(null)!;
-        var sql = SqliteErpStore.RowsIgnoringCaseSql(erpTable, erpTable.Column(column)!).Replace("$" + column, "'x'", StringComparison.Ordinal);
-        using var command = _store.Command("EXPLAIN QUERY PLAN " + sql);
+        AssertSearches(SqliteErpStore.RowsIgnoringCaseSql(erpTable, erpTable.Column(column)!), column, index);
+    }
+
+    [Theory]
+    [InlineData(nameof(ErpTables.Items), "No", "No", true, "items_by_no_nocase")]
+    [InlineData(nameof(ErpTables.ItemVariants), "Code", "ItemNo", false, "sqlite_autoindex_item_variants_1")]
+    public void A_look_up_of_one_column_searches_an_index(string table, string column, string filter, bool ignoringCase, string index)
+    {
+        var erpTable = (ErpTable)typeof(ErpTables).GetField(table)!.GetValue(null)!;
+        AssertSearches(SqliteErpStore.ValuesWhereSql(erpTable, erpTable.Column(column)!, erpTable.Column(filter)!, ignoringCase), filter, index);
+    }
+
+    [Fact]
+    public void A_look_up_of_one_column_gives_it_in_key_order_as_stored_or_ignoring_ascii_case_with_the_open_transactions_rows()
+    {
+        Items("abc", "ABC", "Abd", "ÄB");
+        Erp.Upsert(ErpTables.ItemVariants, new ItemVariant { ItemNo = "abc", Code = "b" });
+        Erp.Upsert(ErpTables.ItemVariants, new ItemVariant { ItemNo = "abc", Code = "C" });
+        Erp.Upsert(ErpTables.ItemVariants, new ItemVariant { ItemNo = "ABC", Code = "A" });
+
+        Assert.Equal(["ABC", "abc"], Erp.ValuesWhere(ErpTables.Items, "No", "No", "aBC", ignoringCase: true));
+        Assert.Equal(["abc"], Erp.ValuesWhere(ErpTables.Items, "No", "No", "abc"));
+        Assert.Empty(Erp.ValuesWhere(ErpTables.Items, "No", "No", "äb", ignoringCase: true));
+        Assert.Equal(["C", "b"], Erp.ValuesWhere(ErpTables.ItemVariants, "Code", "ItemNo", "abc"));
+        Assert.Equal(["abc", "abc"], Erp.ValuesWhere(ErpTables.ItemVariants, "ItemNo", "Code", "B", ignoringCase: true)
+            .Concat(Erp.ValuesWhere(ErpTables.ItemVariants, "ItemNo", "Code", "c", ignoringCase: true)));
+
+        using (_store.BeginTransaction())
+        {
+            Erp.Upsert(ErpTables.ItemVariants, new ItemVariant { ItemNo = "abc", Code = "A" });
+            Assert.Equal(["A", "C", "b"], Erp.ValuesWhere(ErpTables.ItemVariants, "Code", "ItemNo", "abc"));
+        }
+        Assert.Equal(["C", "b"], Erp.ValuesWhere(ErpTables.ItemVariants, "Code", "ItemNo", "abc"));
+    }
+
+    private void AssertSearches(string sql, string parameter, string index)
+    {
+        using var command = _store.Command("EXPLAIN QUERY PLAN " + sql.Replace("$" + parameter, "'x'", StringComparison.Ordinal));
         using var reader = command.ExecuteReader();
         var plan = new List<string>();
         while (reader.Read()) plan.Add(reader.GetString(3));

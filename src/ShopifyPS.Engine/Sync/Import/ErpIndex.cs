@@ -8,13 +8,13 @@ namespace ShopifyPS.Sync.Import;
 /// that a run's memory does not grow with the catalog: item numbers, item variants, item references and the item
 /// vendor catalog are read row by row as asked (the store's open transaction holds what the run created, so a later
 /// variant of the same run finds it). Codes compare ignoring case, as Business Central's Code fields do
-/// (<see cref="CodeSpellings"/> makes the index serve that). The items last asked for, with their variants, are kept
+/// (<see cref="CodeSpellings"/> makes the index serve that). The items last asked for, with their variant codes, are kept
 /// (at most <see cref="CachedItems"/>: a product's variants ask for the same item again and again); vendors and item
 /// categories, small tables, are read whole once.
 /// </summary>
 internal sealed class ErpIndex(IErpStore erp)
 {
-    /// <summary>How many items (with their variants) are kept between look-ups.</summary>
+    /// <summary>How many items (with their variant codes) are kept between look-ups.</summary>
     internal const int CachedItems = 256;
 
     private static readonly StringComparer Codes = StringComparer.OrdinalIgnoreCase;
@@ -25,11 +25,11 @@ internal sealed class ErpIndex(IErpStore erp)
     private List<ItemCategory>? _categories;
 
     /// <summary>The stored numbers of the items an item no. names ignoring case, in item no. order, and, once asked
-    /// for, their variants in key order and then those the run added.</summary>
+    /// for, their variants' codes in key order and then those the run added.</summary>
     private sealed class CachedItem(IReadOnlyList<string> nos)
     {
         public IReadOnlyList<string> Nos { get; } = nos;
-        public List<ItemVariant>? Variants { get; set; }
+        public List<string>? VariantCodes { get; set; }
     }
 
     /// <summary>How many items are kept now (for tests of the bound).</summary>
@@ -58,7 +58,7 @@ internal sealed class ErpIndex(IErpStore erp)
     }
 
     /// <summary>The stored code of the item's variant <paramref name="code"/> (any case), or null.</summary>
-    public string? Variant(string itemNo, string code) => VariantsOf(itemNo).FirstOrDefault(v => Codes.Equals(v.Code, code))?.Code;
+    public string? Variant(string itemNo, string code) => VariantsOf(itemNo).FirstOrDefault(c => Codes.Equals(c, code));
 
     /// <summary>The first variant (in item no., code order) of any item whose code is <paramref name="code"/>.</summary>
     public ItemVariant? FirstVariantWithCode(string code)
@@ -70,7 +70,7 @@ internal sealed class ErpIndex(IErpStore erp)
             .FirstOrDefault();
     }
 
-    public IEnumerable<string> VariantCodes(string itemNo) => VariantsOf(itemNo).Select(v => v.Code);
+    public IEnumerable<string> VariantCodes(string itemNo) => VariantsOf(itemNo);
 
     /// <summary>The last reference (in key order, as Business Central's FindLast) of the type with this reference no.;
     /// with <paramref name="typeNo"/> only that vendor's.</summary>
@@ -119,7 +119,7 @@ internal sealed class ErpIndex(IErpStore erp)
 
     public void Added(ItemVariant variant)
     {
-        if (_items.TryGetValue(variant.ItemNo, out var item)) item.Variants?.Add(variant);
+        if (_items.TryGetValue(variant.ItemNo, out var item)) item.VariantCodes?.Add(variant.Code);
         _variantCodes?.Add(variant.Code);
     }
 
@@ -130,17 +130,17 @@ internal sealed class ErpIndex(IErpStore erp)
         if (_items.TryGetValue(no, out var item)) return item;
         _itemNos ??= new CodeSpellings(erp.Values(ErpTables.Items, nameof(Erp.Model.Item.No)), storeFoldsAscii: true);
         var nos = _itemNos.Of(no)
-            .SelectMany(spelling => erp.RowsIgnoringCase(ErpTables.Items, nameof(Erp.Model.Item.No), spelling))
-            .Select(i => i.No).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            .SelectMany(spelling => erp.ValuesWhere(ErpTables.Items, nameof(Erp.Model.Item.No), nameof(Erp.Model.Item.No), spelling, ignoringCase: true))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         // Bounded simply: a run asks for the items of one product at a time, so starting over costs one read each.
         if (_items.Count >= CachedItems) _items.Clear();
         return _items[no] = new CachedItem(nos);
     }
 
-    private List<ItemVariant> VariantsOf(string itemNo)
+    private List<string> VariantsOf(string itemNo)
     {
         var item = Cached(itemNo);
-        return item.Variants ??= item.Nos.SelectMany(no => erp.Rows(ErpTables.ItemVariants, (nameof(ItemVariant.ItemNo), no))).ToList();
+        return item.VariantCodes ??= item.Nos.SelectMany(no => erp.ValuesWhere(ErpTables.ItemVariants, nameof(ItemVariant.Code), nameof(ItemVariant.ItemNo), no)).ToList();
     }
 
     private List<Vendor> Vendors() => _vendors ??= erp.Rows(ErpTables.Vendors).ToList();
