@@ -35,20 +35,20 @@ public sealed class BulkLevelLineTests
             var expected = new BulkLevelLine(json.Value<string>("id"), json.Value<string>("__parentId"), item?.Value<string>("id"),
                 item?.Value<bool?>("tracked") ?? false, item?["variant"]?.Value<string>("id"), ShopifyLevels.QuantityOf(json["quantities"], name));
 
-            Assert.Equal(expected, BulkLevelLine.Parse(new BulkLine(1, text), name));
+            Assert.Equal(expected, new BulkLine(1, text).Read(BulkLevelLine.Reader(name)));
         }
     }
 
     [Fact]
     public void A_level_is_a_line_of_an_inventory_level_with_its_location_and_variant()
     {
-        var level = BulkLevelLine.Parse(new BulkLine(1, Level), "available");
+        var level = new BulkLine(1, Level).Read(BulkLevelLine.Reader("available"));
 
         Assert.True(level.IsLevel);
         Assert.Equal(("gid://shopify/Location/1", "gid://shopify/InventoryItem/31", true, "gid://shopify/ProductVariant/21", 4),
             (level.LocationId, level.InventoryItemId, level.Tracked, level.VariantId, level.Quantity));
-        Assert.False(BulkLevelLine.Parse(new BulkLine(1, LocationLine), "available").IsLevel);
-        Assert.False(BulkLevelLine.Parse(new BulkLine(1, NoVariant), "available").IsLevel);
+        Assert.False(new BulkLine(1, LocationLine).Read(BulkLevelLine.Reader("available")).IsLevel);
+        Assert.False(new BulkLine(1, NoVariant).Read(BulkLevelLine.Reader("available")).IsLevel);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class BulkLevelLineTests
         const string text = """{"id":"gid://shopify/InventoryLevel/9","quantities":[{"name":"available","quantity":null},{"name":"available","quantity":3}],"item":{"id":"gid://shopify/InventoryItem/33","tracked":null,"variant":null},"__parentId":"gid://shopify/Location/1"}""";
 
         Assert.Equal(new BulkLevelLine("gid://shopify/InventoryLevel/9", "gid://shopify/Location/1", "gid://shopify/InventoryItem/33", false, null, 0),
-            BulkLevelLine.Parse(new BulkLine(1, text), "available"));
+            new BulkLine(1, text).Read(BulkLevelLine.Reader("available")));
     }
 
     [Theory]
@@ -71,7 +71,7 @@ public sealed class BulkLevelLineTests
     [InlineData("""not json""")]
     public void A_line_that_is_not_Shopifys_JSON_is_an_error_with_its_line_number(string text)
     {
-        var error = Assert.Throws<ShopifyException>(() => BulkLevelLine.Parse(new BulkLine(42, text), "available"));
+        var error = Assert.Throws<ShopifyException>(() => new BulkLine(42, text).Read(BulkLevelLine.Reader("available")));
 
         Assert.Equal("ShopifyRequestFailed", error.Error.Name);
         Assert.StartsWith("Line 42 of the bulk operation's result file is not what Shopify writes", error.Message);

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using ShopifyPS.Shopify;
 
@@ -18,45 +16,24 @@ internal sealed record BulkLevelLine(string? Id, string? LocationId, string? Inv
     /// <summary>An inventory level (not a location line) with its variant.</summary>
     public bool IsLevel => Id is not null && Id.StartsWith(LevelGid, StringComparison.Ordinal) && LocationId is not null && VariantId is not null;
 
-    /// <exception cref="ShopifyException">The line is not the JSON Shopify writes for a level or a location.</exception>
-    public static BulkLevelLine Parse(BulkLine line, string quantityName)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(line.Text.Length));
-        try
-        {
-            var reader = new Utf8JsonReader(buffer.AsSpan(0, Encoding.UTF8.GetBytes(line.Text, buffer)));
-            return Read(ref reader, quantityName);
-        }
-        catch (JsonException ex)
-        {
-            throw line.Malformed(ex.Message);
-        }
-        catch (InvalidOperationException ex)
-        {
-            // A value of another type than the field has (Utf8JsonReader's Get* methods).
-            throw line.Malformed(ex.Message);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+    /// <summary>Reads lines taking the quantity named <paramref name="quantityName"/>, for <see cref="BulkLine.Read{T}"/>
+    /// (made once per export, not per line).</summary>
+    public static Utf8LineReader<BulkLevelLine> Reader(string quantityName) => (ref Utf8JsonReader reader) => Read(ref reader, quantityName);
 
     private static BulkLevelLine Read(ref Utf8JsonReader reader, string quantityName)
     {
-        Expect(ref reader, JsonTokenType.StartObject);
+        if (!JsonFields.EnterObject(ref reader)) throw new JsonException("the line is null");
         string? id = null, locationId = null, itemId = null, variantId = null;
         var tracked = false;
         var quantity = 0;
-        while (Next(ref reader) == JsonTokenType.PropertyName)
+        while (JsonFields.NextField(ref reader))
         {
-            if (reader.ValueTextEquals("id")) id = StringValue(ref reader);
-            else if (reader.ValueTextEquals("__parentId")) locationId = StringValue(ref reader);
-            else if (reader.ValueTextEquals("quantities")) quantity = QuantityOf(ref reader, quantityName);
-            else if (reader.ValueTextEquals("item")) (itemId, tracked, variantId) = Item(ref reader);
+            if (reader.ValueTextEquals("id"u8)) id = JsonFields.String(ref reader);
+            else if (reader.ValueTextEquals("__parentId"u8)) locationId = JsonFields.String(ref reader);
+            else if (reader.ValueTextEquals("quantities"u8)) quantity = QuantityOf(ref reader, quantityName);
+            else if (reader.ValueTextEquals("item"u8)) (itemId, tracked, variantId) = Item(ref reader);
             else reader.Skip();
         }
-        if (reader.Read()) throw new JsonException("more than one JSON value on the line");
         return new BulkLevelLine(id, locationId, itemId, tracked, variantId, quantity);
     }
 
@@ -64,35 +41,32 @@ internal sealed record BulkLevelLine(string? Id, string? LocationId, string? Inv
     private static int QuantityOf(ref Utf8JsonReader reader, string quantityName)
     {
         int? found = null;
-        if (Next(ref reader) == JsonTokenType.Null) return 0;
-        if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("quantities is not a list");
-        while (Next(ref reader) == JsonTokenType.StartObject)
+        if (!JsonFields.EnterList(ref reader)) return 0;
+        while (JsonFields.NextObject(ref reader))
         {
             string? name = null;
             int? value = null;
-            while (Next(ref reader) == JsonTokenType.PropertyName)
+            while (JsonFields.NextField(ref reader))
             {
-                if (reader.ValueTextEquals("name")) name = StringValue(ref reader);
-                else if (reader.ValueTextEquals("quantity")) value = Next(ref reader) == JsonTokenType.Null ? null : reader.GetInt32();
+                if (reader.ValueTextEquals("name"u8)) name = JsonFields.String(ref reader);
+                else if (reader.ValueTextEquals("quantity"u8)) value = JsonFields.Int(ref reader);
                 else reader.Skip();
             }
             if (found is null && name == quantityName) found = value ?? 0;
         }
-        if (reader.TokenType != JsonTokenType.EndArray) throw new JsonException("a quantity is not an object");
         return found ?? 0;
     }
 
     private static (string? Id, bool Tracked, string? VariantId) Item(ref Utf8JsonReader reader)
     {
-        if (Next(ref reader) == JsonTokenType.Null) return (null, false, null);
-        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("item is not an object");
+        if (!JsonFields.EnterObject(ref reader)) return (null, false, null);
         string? id = null, variantId = null;
         var tracked = false;
-        while (Next(ref reader) == JsonTokenType.PropertyName)
+        while (JsonFields.NextField(ref reader))
         {
-            if (reader.ValueTextEquals("id")) id = StringValue(ref reader);
-            else if (reader.ValueTextEquals("tracked")) tracked = Next(ref reader) != JsonTokenType.Null && reader.GetBoolean();
-            else if (reader.ValueTextEquals("variant")) variantId = VariantIdOf(ref reader);
+            if (reader.ValueTextEquals("id"u8)) id = JsonFields.String(ref reader);
+            else if (reader.ValueTextEquals("tracked"u8)) tracked = JsonFields.Bool(ref reader) ?? false;
+            else if (reader.ValueTextEquals("variant"u8)) variantId = VariantIdOf(ref reader);
             else reader.Skip();
         }
         return (id, tracked, variantId);
@@ -100,24 +74,13 @@ internal sealed record BulkLevelLine(string? Id, string? LocationId, string? Inv
 
     private static string? VariantIdOf(ref Utf8JsonReader reader)
     {
-        if (Next(ref reader) == JsonTokenType.Null) return null;
-        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("variant is not an object");
+        if (!JsonFields.EnterObject(ref reader)) return null;
         string? id = null;
-        while (Next(ref reader) == JsonTokenType.PropertyName)
+        while (JsonFields.NextField(ref reader))
         {
-            if (reader.ValueTextEquals("id")) id = StringValue(ref reader);
+            if (reader.ValueTextEquals("id"u8)) id = JsonFields.String(ref reader);
             else reader.Skip();
         }
         return id;
-    }
-
-    private static string? StringValue(ref Utf8JsonReader reader) => Next(ref reader) == JsonTokenType.Null ? null : reader.GetString();
-
-    private static JsonTokenType Next(ref Utf8JsonReader reader) =>
-        reader.Read() ? reader.TokenType : throw new JsonException("the line ends inside a value");
-
-    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
-    {
-        if (Next(ref reader) != type) throw new JsonException($"expected {type}, found {reader.TokenType}");
     }
 }

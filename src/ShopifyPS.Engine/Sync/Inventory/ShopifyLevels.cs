@@ -101,9 +101,10 @@ internal sealed class ShopifyLevelReader(ShopifyClient client, string quantityNa
     public async Task StageAllAsync(StagedLevels into, IProgress<RunEvent>? progress, CancellationToken cancellationToken)
     {
         progress?.Report(RunEvent.Verbose("Reading Shopify's stock with a bulk query."));
+        var read = BulkLevelLine.Reader(quantityName);
         await foreach (var line in new BulkQueryRunner(client).RunLinesAsync("BulkInventoryLevels", cancellationToken).ConfigureAwait(false))
         {
-            var level = BulkLevelLine.Parse(line, quantityName);
+            var level = line.Read(read);
             if (!level.IsLevel || !into.Keeps(level.LocationId!)) continue;
             into.Add(new ShopifyLevel(level.VariantId!, level.InventoryItemId ?? "", level.LocationId!, level.Quantity), level.Tracked);
             if (into.Count % 10_000 == 0) progress?.Report(RunEvent.Progress($"Reading Shopify stock: {into.Count} levels", into.Count, 0));
